@@ -1,0 +1,46 @@
+"""Assembly: settings → database → catalogue → router, shared by every channel."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.i18n import Messages
+from bot.language import detect_language
+from bot.settings import Settings
+from handlers.router import Router
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Core:
+    settings: Settings
+    db: Database
+    messages: Messages
+    router: Router
+
+    async def close(self) -> None:
+        await self.db.dispose()
+
+
+async def build_core(settings: Settings) -> Core:
+    """Everything but the channel; migrations are applied before any update is handled."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.database)
+    await db.migrate()
+    messages = Messages()
+    router = Router(db, messages, detect_language, admin_ids=settings.admin_ids)
+    log.info("core ready (database: %s)", db.dialect)
+    return Core(settings, db, messages, router)
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
+    for noisy in ("httpx", "httpcore", "telegram.request", "aiosqlite", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -1,0 +1,104 @@
+"""Console channel: chat with the bot in a terminal (or a script) through the same router."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import re
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TextIO
+
+from bot.channels.types import Button, Inbound, Media, Outbound
+
+Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """HTML for Telegram → readable terminal text."""
+    return html.unescape(_TAGS.sub("", text))
+
+
+class ConsoleChannel:
+    """Reads lines from standard input; a number presses the button with that number."""
+
+    def __init__(
+        self,
+        handle: Handle,
+        user_id: int = 1,
+        language_code: str | None = None,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+    ) -> None:
+        self.handle = handle
+        self.user_id = user_id
+        self.language_code = language_code
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.buttons: list[Button] = []
+        self._ids = itertools.count(1)
+
+    def write(self, text: str) -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    async def show(self, messages: list[Outbound]) -> None:
+        for out in messages:
+            self.write("")
+            self.write(plain(out.text))
+            if out.buttons:
+                self.buttons = [button for row in out.buttons for button in row]
+                for number, button in enumerate(self.buttons, 1):
+                    self.write(f"  [{number}] {button.label}")
+            if out.request_contact:
+                self.write(f"  ({out.request_contact}: /contact NUMBER)")
+            if out.document is not None:
+                self.write(f"  📎 {out.document.filename} ({len(out.document.content)} bytes)")
+                self.write(out.document.content.decode("utf-8", "replace"))
+
+    def to_inbound(self, line: str) -> Inbound:
+        base = {
+            "channel": "console",
+            "user_id": self.user_id,
+            "chat_id": self.user_id,
+            "language_code": self.language_code,
+        }
+        text = line.strip()
+        if text.isdigit() and self.buttons and 1 <= int(text) <= len(self.buttons):
+            return Inbound(kind="button", button=self.buttons[int(text) - 1].data, **base)
+        if text.startswith("/contact"):
+            return Inbound(
+                kind="contact",
+                contact_phone=text.removeprefix("/contact").strip(),
+                contact_user_id=self.user_id,
+                **base,
+            )
+        if text.startswith("/photo"):
+            path = Path(text.removeprefix("/photo").strip()).expanduser()
+            size = path.stat().st_size if path.is_file() else None
+            media = Media(f"console:{path}", size, None, path.name, local_path=str(path))
+            return Inbound(kind="photo", media=media, **base)
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            return Inbound(kind="command", text=text, command=head.lower(), args=args, **base)
+        return Inbound(kind="text", text=line.rstrip("\n"), **base)
+
+    async def run(self, banner: str | None = None) -> None:
+        if banner:
+            self.write(banner)
+        interactive = self.stdin.isatty()
+        while True:
+            if interactive:
+                self.stdout.write("\n> ")
+                self.stdout.flush()
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                break
+            if not line.strip():
+                continue
+            if not interactive:
+                self.write(f"\n> {line.rstrip()}")
+            await self.handle(self.to_inbound(line), self.show)

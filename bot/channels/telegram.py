@@ -1,0 +1,216 @@
+"""Telegram channel on python-telegram-bot 22: every Update becomes an Inbound; replies go out.
+
+There is one handler and no ConversationHandler: conversation state is ours, in the database,
+read on every update, so a restart (or another worker) never disagrees about where a user is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.channels.types import Inbound, Media, Outbound
+
+log = logging.getLogger(__name__)
+
+Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
+# Attempts for one message when Telegram is slow or says "too many requests".
+SEND_ATTEMPTS = 4
+
+
+def to_inbound(update: Update) -> Inbound | None:
+    """The channel-neutral view of an update; None for what the bot ignores (edits, groups)."""
+    if update.callback_query is not None:
+        query = update.callback_query
+        message = query.message
+        chat_id = message.chat.id if message is not None else query.from_user.id
+        return Inbound(
+            channel="telegram",
+            user_id=query.from_user.id,
+            chat_id=chat_id,
+            kind="button",
+            update_id=update.update_id,
+            button=query.data or "",
+            callback_id=query.id,
+            language_code=query.from_user.language_code,
+            message_id=message.message_id if message is not None else None,
+        )
+    message = update.message
+    if message is None or message.from_user is None or message.chat.type != ChatType.PRIVATE:
+        return None
+    base = {
+        "channel": "telegram",
+        "user_id": message.from_user.id,
+        "chat_id": message.chat.id,
+        "update_id": update.update_id,
+        "language_code": message.from_user.language_code,
+        "message_id": message.message_id,
+        "media_group_id": message.media_group_id,
+    }
+    if message.text is not None:
+        text = message.text
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            command = head.split("@", 1)[0].lower()
+            return Inbound(kind="command", text=text, command=command, args=args, **base)
+        return Inbound(kind="text", text=text, **base)
+    if message.contact is not None:
+        return Inbound(
+            kind="contact",
+            contact_phone=message.contact.phone_number,
+            contact_user_id=message.contact.user_id,
+            **base,
+        )
+    return Inbound(kind=_media_kind(message), media=_media(message), text=message.caption, **base)
+
+
+def _media_kind(message: Message) -> str:
+    if message.photo:
+        return "photo"
+    if message.document is not None:
+        return "document"
+    if message.sticker is not None:
+        return "sticker"
+    if message.voice is not None or message.audio is not None:
+        return "voice"
+    if message.video is not None or message.video_note is not None or message.animation:
+        return "video"
+    if message.location is not None or message.venue is not None:
+        return "location"
+    return "other"
+
+
+def _media(message: Message) -> Media | None:
+    if message.photo:
+        size = message.photo[-1]  # the largest
+        return Media(size.file_id, size.file_size, "image/jpeg", None, size.width, size.height)
+    if message.document is not None:
+        d = message.document
+        return Media(d.file_id, d.file_size, d.mime_type, d.file_name)
+    return None
+
+
+def reply_markup(out: Outbound) -> object | None:
+    if out.buttons:
+        return InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                for row in out.buttons
+            ]
+        )
+    if out.request_contact:
+        return ReplyKeyboardMarkup(
+            [[KeyboardButton(out.request_contact, request_contact=True)]],
+            resize_keyboard=True,
+            one_time_keyboard=True,
+        )
+    if out.remove_keyboard:
+        return ReplyKeyboardRemove()
+    return None
+
+
+class TelegramChannel:
+    """Runs the PTB Application and bridges it to the router."""
+
+    def __init__(
+        self,
+        token: str,
+        api_root: str,
+        handle: Handle,
+        on_blocked: Callable[[int], Awaitable[None]],
+        post_init: Callable[[Application], Awaitable[None]] | None = None,
+        post_shutdown: Callable[[Application], Awaitable[None]] | None = None,
+    ) -> None:
+        self.handle = handle
+        self.on_blocked = on_blocked
+        builder = (
+            ApplicationBuilder()
+            .token(token)
+            .base_url(f"{api_root}/bot")
+            .base_file_url(f"{api_root}/file/bot")
+            # Updates of different users run side by side; the router keeps one user's in order.
+            .concurrent_updates(64)
+            .connect_timeout(10)
+            .read_timeout(20)
+            .write_timeout(20)
+        )
+        if post_init is not None:
+            builder = builder.post_init(post_init)
+        if post_shutdown is not None:
+            builder = builder.post_shutdown(post_shutdown)
+        self.app: Application = builder.build()
+        self.app.add_handler(TypeHandler(Update, self._on_update))
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        member = update.my_chat_member
+        if member is not None and member.new_chat_member.status == ChatMemberStatus.BANNED:
+            await self.on_blocked(member.from_user.id)
+            return
+        inbound = to_inbound(update)
+        if inbound is None:
+            return
+        if inbound.callback_id is not None:
+            # Stop the button's spinner at once; an old query may be refused, which is harmless.
+            with contextlib.suppress(BadRequest, NetworkError):
+                await update.callback_query.answer()  # type: ignore[union-attr]
+        await self.handle(inbound, self.send_all)
+
+    async def send_all(self, messages: list[Outbound]) -> None:
+        for out in messages:
+            if not await self.send(out):
+                return
+
+    async def send(self, out: Outbound) -> bool:
+        """Send one message; False when the chat is gone (blocked) so the rest is dropped."""
+        bot = self.app.bot
+        for attempt in range(SEND_ATTEMPTS):
+            try:
+                if out.document is not None:
+                    await bot.send_document(
+                        out.chat_id,
+                        InputFile(out.document.content, filename=out.document.filename),
+                        caption=out.text[:1024],
+                        parse_mode=ParseMode.HTML,
+                    )
+                else:
+                    await bot.send_message(
+                        out.chat_id,
+                        out.text,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=reply_markup(out),  # type: ignore[arg-type]
+                        disable_web_page_preview=True,
+                    )
+                return True
+            except RetryAfter as exc:
+                delay = exc.retry_after
+                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else delay
+                await asyncio.sleep(float(seconds))
+            except Forbidden:
+                await self.on_blocked(out.chat_id)
+                return False
+            except BadRequest as exc:  # our fault, not the network's: retrying won't help
+                log.error("Telegram refused a message to chat %s: %s", out.chat_id, exc)
+                return True
+            except (TimedOut, NetworkError):
+                await asyncio.sleep(0.5 * 2**attempt)
+        log.error("gave up sending a message to chat %s", out.chat_id)
+        return True
+
+    def run_polling(self) -> None:
+        self.app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -1,0 +1,86 @@
+"""Channel-neutral message types: what every channel turns its updates into and sends back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+InboundKind = Literal[
+    "text",
+    "command",
+    "button",
+    "contact",
+    "photo",
+    "document",
+    "sticker",
+    "voice",
+    "video",
+    "location",
+    "other",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    """A file the user sent; only ids and metadata, the bytes are fetched on demand."""
+
+    file_id: str
+    file_size: int | None = None
+    mime_type: str | None = None
+    file_name: str | None = None
+    width: int | None = None
+    height: int | None = None
+    local_path: str | None = None  # console channel: a file on this machine
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One thing a user did: typed, pressed, shared or sent."""
+
+    channel: str
+    user_id: int
+    chat_id: int
+    kind: InboundKind
+    update_id: int | None = None
+    text: str | None = None
+    command: str | None = None  # without the slash, lower case
+    args: str = ""
+    button: str | None = None  # callback data
+    callback_id: str | None = None
+    contact_phone: str | None = None
+    contact_user_id: int | None = None
+    media: Media | None = None
+    media_group_id: str | None = None
+    language_code: str | None = None
+    message_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """An inline button: a label to show and a short payload (≤ 64 bytes) to send back."""
+
+    label: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file to send, e.g. the /mydata JSON export."""
+
+    filename: str
+    content: bytes
+    mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """One message to send. ``text`` is HTML: user-supplied parts are already escaped."""
+
+    chat_id: int
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    request_contact: str | None = None  # label of a one-time "share my number" key
+    remove_keyboard: bool = False
+    document: Document | None = None
+    answers_callback: str | None = None  # callback query id this message answers
+    extra: dict[str, str] = field(default_factory=dict)

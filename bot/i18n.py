@@ -1,0 +1,107 @@
+"""Fluent message catalogues for bn, en and hi, and the one function that renders a message."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from functools import cached_property
+from importlib.resources import files
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from services.text import localise_digits
+
+log = logging.getLogger(__name__)
+
+LOCALES: tuple[str, ...] = ("bn", "en", "hi")
+DEFAULT_LOCALE = "bn"
+
+
+class Markup(str):
+    """Text that is already safe HTML (rendered from our own catalogues): never escaped again."""
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.names.add(node.id.name)
+        self.generic_visit(node)
+
+
+def _message_ids(source: str) -> dict[str, frozenset[str]]:
+    """Message ids of one .ftl source with the variables each uses (for the consistency check)."""
+    found: dict[str, frozenset[str]] = {}
+    for entry in FluentParser().parse(source).body:
+        if isinstance(entry, ast.Junk):
+            raise ValueError(f"unparseable Fluent entry: {entry.content[:60]!r}")
+        if isinstance(entry, ast.Message):
+            collect = _Variables()
+            collect.visit(entry)
+            found[entry.id.name] = frozenset(collect.names)
+    return found
+
+
+class Messages:
+    """All catalogues, loaded once from content/locales/{locale}/*.ftl."""
+
+    def __init__(self) -> None:
+        self._bundles: dict[str, FluentBundle] = {}
+        self.catalogue: dict[str, dict[str, frozenset[str]]] = {}
+        root = files("content") / "locales"
+        for locale in LOCALES:
+            bundle = FluentBundle([locale], use_isolating=False)
+            ids: dict[str, frozenset[str]] = {}
+            for resource in sorted((root / locale).iterdir(), key=lambda p: p.name):
+                if not resource.name.endswith(".ftl"):
+                    continue
+                source = resource.read_text(encoding="utf-8")
+                ids.update(_message_ids(source))
+                bundle.add_resource(FluentResource(source))
+            self._bundles[locale] = bundle
+            self.catalogue[locale] = ids
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.catalogue[DEFAULT_LOCALE])
+
+    def has(self, key: str) -> bool:
+        return key in self.keys
+
+    def safe(self, html: str) -> str:
+        return Markup(html)
+
+    def text(self, locale: str, key: str, args: Mapping[str, Any] | None = None) -> str:
+        """Render ``key`` in ``locale`` (Bengali as fallback). String arguments are escaped for
+        HTML unless they are Markup; numbers are written in the locale's digits."""
+        if locale not in self._bundles:
+            locale = DEFAULT_LOCALE
+        bundle = self._bundles[locale]
+        if not bundle.has_message(key):
+            log.error("message %s missing in %s", key, locale)
+            bundle = self._bundles[DEFAULT_LOCALE]
+            if not bundle.has_message(key):
+                return key
+        prepared = {name: _prepare(value, locale) for name, value in (args or {}).items()}
+        message = bundle.get_message(key)
+        value, errors = bundle.format_pattern(message.value, prepared)
+        if errors:
+            log.warning("message %s in %s: %s", key, locale, errors)
+        return value
+
+
+def _prepare(value: Any, locale: str) -> Any:
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return localise_digits(str(value), locale)
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=False)

@@ -1,0 +1,54 @@
+"""Configuration from the environment (and `.env`): the one place that reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Names are the contract in DESIGN.md; secrets are SecretStr so they never print."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    database_url: str | None = None
+    data_dir: Path = Path("data")
+    admin_telegram_ids: str = ""
+    timezone: str = "Asia/Kolkata"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0:8080"
+    broadcast_rate: float = Field(default=25.0, gt=0)
+    quiet_hours: str = "21:00-08:00"
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def admin_ids(self) -> frozenset[int]:
+        ids = (part.strip() for part in self.admin_telegram_ids.replace(";", ",").split(","))
+        return frozenset(int(part) for part in ids if part.lstrip("-").isdigit())
+
+    @property
+    def database(self) -> str:
+        """The SQLAlchemy async URL; SQLite under DATA_DIR unless DATABASE_URL says otherwise."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://") or url.startswith("postgres://"):
+                url = "postgresql+asyncpg://" + url.split("://", 1)[1]
+            elif url.startswith("sqlite:///"):
+                url = "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+            return url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'export_sathi.db').as_posix()}"

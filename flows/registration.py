@@ -1,0 +1,367 @@
+"""Seller registration (and single-field profile edits): language, consent, then eight questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows.engine import (
+    Accept,
+    Answer,
+    Flow,
+    FlowContext,
+    Parsed,
+    Reject,
+    Step,
+    Stop,
+    answer_payload,
+)
+from flows.replies import Choice, Reply
+from services import places
+from services.ids import check_gstin, check_iec, check_mobile, check_udyam, gstin_pan
+from services.text import visible_length
+from storage.records import SellerRecord
+
+LANGUAGES = ("bn", "en", "hi")
+# Limits on typed names: long enough for any real name, short enough for a listing header.
+NAME_MAX = 80
+BUSINESS_MAX = 120
+CRAFT_TEXT_MAX = 100
+
+
+def _media_reject(answer: Answer) -> Reject | None:
+    if answer.media:
+        return Reject(Reply("error-not-text", {"kind": answer.media}))
+    if answer.phone:
+        return Reject(Reply("error-not-text", {"kind": "contact"}))
+    return None
+
+
+def _typed(answer: Answer) -> str | None:
+    return answer.text if answer.text else None
+
+
+def _name_like(answer: Answer, limit: int, too_long: str) -> Parsed:
+    if (rejected := _media_reject(answer)) is not None:
+        return rejected
+    text = _typed(answer)
+    if text is None:
+        return Reject(Reply("error-use-text"))
+    if text.startswith("/"):
+        return Reject(Reply("error-command-as-answer"))
+    if visible_length(text) > limit:
+        return Reject(Reply(too_long, {"max": limit}))
+    if not any(ch.isalpha() for ch in text):
+        return Reject(Reply("error-name-letters"))
+    if visible_length(text) < 2:
+        return Reject(Reply("error-name-short"))
+    return Accept(text)
+
+
+# --- language and consent ------------------------------------------------------------------
+
+
+def _language_choices(ctx: FlowContext) -> list[Choice]:
+    preferred = ctx.language_code if ctx.language_code in LANGUAGES else ctx.locale
+    ordered = sorted(LANGUAGES, key=lambda code: code != preferred)
+    return [Choice(code, key=f"lang-name-{code}") for code in ordered]
+
+
+def _parse_language(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value in LANGUAGES:
+        return Accept(answer.value)
+    return Reject(Reply("flow-use-buttons"))
+
+
+async def _set_language(ctx: FlowContext, value: Any) -> None:
+    ctx.locale = value
+    await ctx.repo.users.set_locale(ctx.user_id, value)
+
+
+def _parse_consent(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value == "yes":
+        return Accept(ctx.now.isoformat())
+    if answer.value == "no":
+        return Stop(Reply("reg-consent-declined", remove_keyboard=True))
+    return Reject(Reply("flow-use-buttons"))
+
+
+# --- profile fields ------------------------------------------------------------------------
+
+
+def _parse_name(answer: Answer, ctx: FlowContext) -> Parsed:
+    return _name_like(answer, NAME_MAX, "error-name-long")
+
+
+def _parse_business(answer: Answer, ctx: FlowContext) -> Parsed:
+    return _name_like(answer, BUSINESS_MAX, "error-name-long")
+
+
+def district_label(code: str, locale: str) -> str:
+    district = places.district(code)
+    if district is None:
+        return code
+    return district.bn if locale == "bn" else district.en
+
+
+def _district_choices(ctx: FlowContext) -> list[Choice]:
+    return [Choice(d.code, text=district_label(d.code, ctx.locale)) for d in places.districts()]
+
+
+def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value is not None:
+        if places.district(answer.value):
+            return Accept(answer.value)
+        return Reject(Reply("error-stale-button"))
+    if (rejected := _media_reject(answer)) is not None:
+        return rejected
+    text = _typed(answer)
+    if text is None:
+        return Reject(Reply("error-use-text"))
+    match = places.match_district(text[:200])
+    if match.district is not None:
+        return Accept(match.district.code)
+    if match.suggestions:
+        suggestions = tuple(
+            (Choice(answer_payload(ctx, d.code), text=district_label(d.code, ctx.locale)),)
+            for d in match.suggestions
+        )
+        return Reject(Reply("reg-district-did-you-mean", choices=suggestions))
+    return Reject(Reply("reg-district-unknown"))
+
+
+def _parse_phone(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.phone is not None:
+        if not answer.contact_is_own:
+            return Reject(Reply("reg-phone-not-own"))
+        raw = answer.phone
+    elif answer.media:
+        return Reject(Reply("error-not-text", {"kind": answer.media}))
+    elif answer.text:
+        raw = answer.text
+    else:
+        return Reject(Reply("error-use-text"))
+    checked = check_mobile(raw[:64])
+    if not checked.ok:
+        return Reject(Reply(f"reg-phone-{checked.error}"))
+    return Accept(checked.value, notes=(Reply("reg-phone-saved", remove_keyboard=True),))
+
+
+def _craft_choices(ctx: FlowContext) -> list[Choice]:
+    district = ctx.answers.get("district")
+    return [
+        Choice(craft.id, text=craft.bn if ctx.locale == "bn" else craft.en)
+        for craft in places.crafts_for(district)
+    ]
+
+
+def _parse_craft(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value is not None:
+        if places.craft(answer.value):
+            return Accept({"id": answer.value})
+        return Reject(Reply("error-stale-button"))
+    parsed = _name_like(answer, CRAFT_TEXT_MAX, "error-text-long")
+    if not isinstance(parsed, Accept):
+        return parsed
+    known = places.match_craft(parsed.value)
+    return Accept({"id": known.id} if known else {"text": parsed.value})
+
+
+def show_craft(value: Any, ctx: FlowContext) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    if value.get("id"):
+        craft = places.craft(value["id"])
+        if craft:
+            return craft.bn if ctx.locale == "bn" else craft.en
+    return value.get("text")
+
+
+def _id_parser(check: Any, prefix: str) -> Any:
+    def parse(answer: Answer, ctx: FlowContext) -> Parsed:
+        if answer.value == "same_pan" and prefix == "reg-iec":
+            gstin = ctx.answers.get("gstin")
+            if gstin:
+                return Accept(gstin_pan(gstin))
+        if (rejected := _media_reject(answer)) is not None:
+            return rejected
+        if not answer.text:
+            return Reject(Reply("error-use-text"))
+        checked = check(answer.text[:64])
+        if not checked.ok:
+            return Reject(Reply(f"{prefix}-error-{checked.error}"))
+        notes = (Reply(f"{prefix}-note-{checked.note}"),) if checked.note else ()
+        return Accept(checked.value, notes=notes)
+
+    return parse
+
+
+def _iec_choices(ctx: FlowContext) -> list[Choice]:
+    gstin = ctx.answers.get("gstin")
+    if not gstin:
+        return []
+    return [Choice("same_pan", key="btn-iec-same-pan", args={"pan": gstin_pan(gstin)})]
+
+
+def _show_text(value: Any, ctx: FlowContext) -> str | None:
+    return str(value) if value else None
+
+
+def _show_district(value: Any, ctx: FlowContext) -> str | None:
+    return district_label(value, ctx.locale) if value else None
+
+
+REGISTRATION = "reg"
+PROFILE = "profile"
+
+NAME = Step(
+    "name", "reg-ask-name", _parse_name, help="reg-help-name", label="field-name", show=_show_text
+)
+BUSINESS = Step(
+    "business",
+    "reg-ask-business",
+    _parse_business,
+    optional=True,
+    help="reg-help-business",
+    label="field-business",
+    show=_show_text,
+)
+DISTRICT = Step(
+    "district",
+    "reg-ask-district",
+    _parse_district,
+    choices=_district_choices,
+    per_row=2,
+    help="reg-help-district",
+    label="field-district",
+    show=_show_district,
+)
+PHONE = Step(
+    "phone",
+    "reg-ask-phone",
+    _parse_phone,
+    help="reg-help-phone",
+    label="field-phone",
+    show=_show_text,
+    request_contact=True,
+)
+CRAFT = Step(
+    "craft",
+    "reg-ask-craft",
+    _parse_craft,
+    choices=_craft_choices,
+    per_row=2,
+    help="reg-help-craft",
+    label="field-craft",
+    show=show_craft,
+    language_signal=True,
+)
+GSTIN = Step(
+    "gstin",
+    "reg-ask-gstin",
+    _id_parser(check_gstin, "reg-gstin"),
+    optional=True,
+    help="reg-help-gstin",
+    label="field-gstin",
+    show=_show_text,
+)
+IEC = Step(
+    "iec",
+    "reg-ask-iec",
+    _id_parser(check_iec, "reg-iec"),
+    choices=_iec_choices,
+    optional=True,
+    help="reg-help-iec",
+    label="field-iec",
+    show=_show_text,
+)
+UDYAM = Step(
+    "udyam",
+    "reg-ask-udyam",
+    _id_parser(check_udyam, "reg-udyam"),
+    optional=True,
+    help="reg-help-udyam",
+    label="field-udyam",
+    show=_show_text,
+)
+PROFILE_STEPS = (NAME, BUSINESS, DISTRICT, PHONE, CRAFT, GSTIN, IEC, UDYAM)
+
+
+def seller_from(ctx: FlowContext) -> SellerRecord:
+    a = ctx.answers
+    craft = a.get("craft") or {}
+    return SellerRecord(
+        user_id=ctx.user_id,
+        name=a["name"],
+        business_name=a.get("business"),
+        district=a["district"],
+        phone=a["phone"],
+        craft_id=craft.get("id"),
+        craft_text=craft.get("text"),
+        gstin=a.get("gstin"),
+        iec=a.get("iec"),
+        udyam=a.get("udyam"),
+    )
+
+
+def answers_from(seller: SellerRecord) -> dict[str, Any]:
+    craft = {"id": seller.craft_id} if seller.craft_id else {"text": seller.craft_text}
+    return {
+        "name": seller.name,
+        "business": seller.business_name,
+        "district": seller.district,
+        "phone": seller.phone,
+        "craft": craft if (seller.craft_id or seller.craft_text) else None,
+        "gstin": seller.gstin,
+        "iec": seller.iec,
+        "udyam": seller.udyam,
+    }
+
+
+async def _finish_registration(ctx: FlowContext) -> list[Reply]:
+    await ctx.repo.sellers.save(seller_from(ctx))
+    return [Reply("reg-done", {"name": ctx.answers["name"]}, remove_keyboard=True)]
+
+
+async def _finish_profile_edit(ctx: FlowContext) -> list[Reply]:
+    existing = await ctx.repo.sellers.get(ctx.user_id)
+    record = seller_from(ctx)
+    if existing is not None:
+        record.registered_at, record.consent_at = existing.registered_at, existing.consent_at
+    await ctx.repo.sellers.save(record)
+    return [Reply("profile-saved", remove_keyboard=True)]
+
+
+registration = Flow(
+    REGISTRATION,
+    (
+        Step(
+            "language",
+            "reg-welcome",
+            _parse_language,
+            choices=_language_choices,
+            language_signal=True,
+            after=_set_language,
+        ),
+        Step(
+            "consent",
+            "reg-consent",
+            _parse_consent,
+            choices=lambda ctx: [Choice("yes", key="btn-agree"), Choice("no", key="btn-disagree")],
+            help="reg-help-consent",
+            language_signal=True,
+        ),
+        *PROFILE_STEPS,
+    ),
+    finish=_finish_registration,
+    review_key="reg-summary",
+    cancelled_key="reg-cancelled",
+    resumed_key="reg-resumed",
+)
+
+profile_edit = Flow(
+    PROFILE,
+    PROFILE_STEPS,
+    finish=_finish_profile_edit,
+    cancelled_key="profile-edit-cancelled",
+    keep_on_cancel=False,
+)

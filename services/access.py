@@ -1,0 +1,38 @@
+"""Who may see whom: the single answer to "may this user see this seller?"."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from storage.repo import Repo
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    user_id: int
+    is_admin: bool = False
+    districts: frozenset[str] = frozenset()
+
+    @property
+    def is_coordinator(self) -> bool:
+        return bool(self.districts)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.is_admin or self.is_coordinator
+
+
+def may_see_seller(viewer: Viewer, seller_user_id: int, seller_district: str | None) -> bool:
+    """A seller sees themself; a coordinator the sellers of their districts; an admin everyone."""
+    if viewer.is_admin or viewer.user_id == seller_user_id:
+        return True
+    return seller_district is not None and seller_district in viewer.districts
+
+
+async def viewer_for(repo: Repo, user_id: int, admin_ids: Collection[int]) -> Viewer:
+    return Viewer(
+        user_id=user_id,
+        is_admin=user_id in admin_ids,
+        districts=await repo.coordinators.districts_of(user_id),
+    )

@@ -1,0 +1,58 @@
+"""Text normalisation for Bengali, Hindi and English input: NFC, digits, lookup keys."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯०१२३४५६७८९", "01234567890123456789")
+_TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+_TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+# Zero-width characters and bidi marks survive NFC and str.strip(); they never carry meaning here.
+_INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+_SPACES = regex.compile(r"\s+")
+_KEY_DROP = regex.compile(r"[^\p{L}\p{M}\p{N} ]+")
+# Candrabindu and nukta vary freely in typed Bengali (বাঁকুড়া / বাকুড়া / বাকুরা).
+_KEY_FOLD = str.maketrans({"\u0981": None, "\u09bc": None, "\u0964": " ", "\u09f7": " "})
+
+
+def clean(text: str) -> str:
+    """NFC, invisible characters removed, whitespace collapsed: how every typed answer is stored."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def ascii_digits(text: str) -> str:
+    """Bengali (০-৯) and Devanagari (०-९) digits become 0-9; everything else is kept."""
+    return text.translate(_DIGITS)
+
+
+def localise_digits(text: str, locale: str) -> str:
+    """Latin digits written the way the reader's script writes them."""
+    if locale == "bn":
+        return text.translate(_TO_BENGALI)
+    if locale == "hi":
+        return text.translate(_TO_DEVANAGARI)
+    return text
+
+
+def lookup_key(text: str) -> str:
+    """A forgiving comparison key: NFD-folded marks, case, punctuation and spacing removed."""
+    text = unicodedata.normalize("NFD", clean(text))
+    text = text.translate(_KEY_FOLD)
+    text = unicodedata.normalize("NFC", text)
+    text = ascii_digits(text).casefold()
+    text = _KEY_DROP.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def visible_length(text: str) -> int:
+    """Characters as a reader counts them (grapheme clusters), not code points."""
+    return len(regex.findall(r"\X", text))
+
+
+def words(text: str) -> list[str]:
+    """Whole words, Bengali vowel signs included (``re``'s \\w splits কাঁথা)."""
+    return regex.findall(r"[\p{L}\p{M}\p{N}]+", text)

@@ -1,0 +1,58 @@
+"""Plain records passed between layers, so nothing outside storage/ holds a live ORM object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(slots=True)
+class UserRecord:
+    user_id: int
+    locale: str = "bn"
+    language_code: str | None = None
+    lang_offered: bool = False
+    blocked_at: datetime | None = None
+    opted_out_at: datetime | None = None
+    created_at: datetime | None = None
+    is_new: bool = False
+
+
+@dataclass(slots=True)
+class SellerRecord:
+    user_id: int
+    name: str
+    district: str
+    phone: str
+    business_name: str | None = None
+    craft_id: str | None = None
+    craft_text: str | None = None
+    gstin: str | None = None
+    iec: str | None = None
+    udyam: str | None = None
+    consent_at: datetime | None = None
+    registered_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class ConversationState:
+    """A user's place in a flow. ``answers`` and ``data`` must stay JSON-serialisable."""
+
+    user_id: int
+    flow: str
+    step: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+    active: bool = True
+    version: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class AuditRecord:
+    actor_id: int
+    subject_id: int | None
+    action: str
+    detail: str | None
+    at: datetime
