@@ -95,7 +95,9 @@ class Router:
     async def _handle_safely(self, inbound: Inbound) -> list[Outbound]:
         try:
             async with self.db.transaction() as repo:
-                return await self._handle(repo, inbound)
+                replies, locale = await self._handle(repo, inbound)
+            # Rendering waits for the commit: nothing is said that was not stored.
+            return [self.renderer.outbound(r, inbound.chat_id, locale) for r in replies]
         except Exception:
             # Only ids and the kind: message text may hold personal data.
             log.exception(
@@ -107,15 +109,15 @@ class Router:
             locale = inbound.language_code if inbound.language_code in LOCALES else "bn"
             return [self.renderer.outbound(Reply("error-internal"), inbound.chat_id, locale)]
 
-    async def _handle(self, repo: Repo, inbound: Inbound) -> list[Outbound]:
+    async def _handle(self, repo: Repo, inbound: Inbound) -> tuple[list[Reply], str]:
+        """Move the user's state for one update; returns the replies and the locale to use."""
         if inbound.update_id is not None and not await repo.updates.claim(
             inbound.update_id, inbound.user_id
         ):
             log.info("update %s seen before; ignored", inbound.update_id)
-            return []
+            return [], "bn"
         default = inbound.language_code if inbound.language_code in LOCALES else "bn"
-        user = await repo.users.touch(inbound.user_id, inbound.language_code, default)
-        state = await repo.conversations.get(inbound.user_id)
+        user, state = await repo.users.load(inbound.user_id, inbound.language_code, default)
         ctx = FlowContext(
             repo=repo,
             user_id=inbound.user_id,
@@ -132,7 +134,7 @@ class Router:
             await repo.conversations.save(ctx.state)
         elif state is not None:
             await repo.conversations.delete(inbound.user_id)
-        return [self.renderer.outbound(r, inbound.chat_id, ctx.locale) for r in turn.replies]
+        return turn.replies, ctx.locale
 
     # --- routing ------------------------------------------------------------------------
 

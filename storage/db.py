@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.repo import Repo
 
@@ -48,12 +48,17 @@ class Database:
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"timeout": 30}
+            # SQLite has one writer at a time. One pooled connection makes transactions queue
+            # in asyncio order instead of spinning in SQLite's busy handler (100 ms sleeps).
+            kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
+            # Every checkout ends in COMMIT or ROLLBACK (engine.begin), so the pool's extra
+            # rollback on return is a wasted round trip to the SQLite thread.
+            kwargs["pool_reset_on_return"] = None
         else:
             kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     async def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent)."""
@@ -69,8 +74,8 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Repo]:
         """One unit of work: committed when the block ends, rolled back on error."""
-        async with self._sessions() as session, session.begin():
-            yield Repo(session, self.dialect)
+        async with self.engine.begin() as connection:
+            yield Repo(connection, self.dialect)
 
     async def ping(self) -> bool:
         try:

@@ -1,18 +1,36 @@
-"""Repositories: the only code that writes SQL. One `Repo` per transaction."""
+"""Repositories: the only code that writes SQL. One `Repo` per transaction.
+
+Everything here is SQLAlchemy Core on one AsyncConnection, and the statements of the
+per-update path are built once per dialect with bind parameters: building statements and the
+ORM's bookkeeping cost more than the SQL itself on SQLite.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.models import AuditEntry, Conversation, Coordinator, ProcessedUpdate, Seller, User
 from storage.records import AuditRecord, ConversationState, SellerRecord, UserRecord
+
+users_t = User.__table__
+sellers_t = Seller.__table__
+conversations_t = Conversation.__table__
+updates_t = ProcessedUpdate.__table__
+coordinators_t = Coordinator.__table__
+audit_t = AuditEntry.__table__
+
+_SELLER_FIELDS = tuple(c.name for c in sellers_t.columns)
+# last_seen_at is for reports ("active this week"), not auditing: a write per update would
+# cost more than it tells.
+LAST_SEEN_RESOLUTION = timedelta(minutes=10)
 
 
 def now() -> datetime:
@@ -26,115 +44,203 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class _Part:
-    def __init__(self, session: AsyncSession, dialect: str) -> None:
-        self.session = session
-        self.dialect = dialect
+def _upsert_insert(dialect: str, table: Any) -> Any:
+    """INSERT with ON CONFLICT support on both SQLite and PostgreSQL."""
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
-    def insert(self, table: Any) -> Any:
-        """INSERT with ON CONFLICT support on both SQLite and PostgreSQL."""
-        return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)
+
+@cache
+def _statements(dialect: str) -> dict[str, Any]:
+    """The hot-path statements, built once per dialect."""
+    claim = (
+        _upsert_insert(dialect, updates_t)
+        .values(
+            update_id=bindparam("update_id"),
+            user_id=bindparam("user_id"),
+            processed_at=bindparam("stamp"),
+        )
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(updates_t.c.update_id)
+    )
+    touch = (
+        _upsert_insert(dialect, users_t)
+        .values(
+            user_id=bindparam("user_id"),
+            locale=bindparam("locale"),
+            language_code=bindparam("language_code"),
+            lang_offered=False,
+            created_at=bindparam("stamp"),
+            last_seen_at=bindparam("stamp"),
+        )
+        .on_conflict_do_update(
+            index_elements=["user_id"], set_={"last_seen_at": bindparam("stamp")}
+        )
+        .returning(
+            users_t.c.locale,
+            users_t.c.language_code,
+            users_t.c.lang_offered,
+            users_t.c.blocked_at,
+            users_t.c.opted_out_at,
+            users_t.c.created_at,
+        )
+    )
+    c = conversations_t.c
+    u = users_t.c
+    get_state = select(c.flow, c.step, c.answers, c.data, c.active, c.version).where(
+        c.user_id == bindparam("user_id")
+    )
+    # The user and their conversation in one round trip: the first read of every update.
+    load = (
+        select(
+            u.locale,
+            u.language_code,
+            u.lang_offered,
+            u.blocked_at,
+            u.opted_out_at,
+            u.created_at,
+            u.last_seen_at,
+            c.flow,
+            c.step,
+            c.answers,
+            c.data,
+            c.active,
+            c.version,
+        )
+        .select_from(users_t.outerjoin(conversations_t, c.user_id == u.user_id))
+        .where(u.user_id == bindparam("user_id"))
+    )
+    state_values = {
+        name: bindparam(name)
+        for name in ("flow", "step", "answers", "data", "active", "version", "updated_at")
+    }
+    save_state = (
+        _upsert_insert(dialect, conversations_t)
+        .values(user_id=bindparam("user_id"), **state_values)
+        .on_conflict_do_update(index_elements=["user_id"], set_=state_values)
+    )
+    seller_values = {name: bindparam(name) for name in _SELLER_FIELDS}
+    save_seller = (
+        _upsert_insert(dialect, sellers_t)
+        .values(**seller_values)
+        .on_conflict_do_update(
+            index_elements=["user_id"],
+            set_={k: v for k, v in seller_values.items() if k not in ("user_id", "registered_at")},
+        )
+    )
+    get_seller = select(sellers_t).where(sellers_t.c.user_id == bindparam("user_id"))
+    return {
+        "claim": claim,
+        "touch": touch,
+        "load": load,
+        "get_state": get_state,
+        "save_state": save_state,
+        "save_seller": save_seller,
+        "get_seller": get_seller,
+    }
+
+
+class _Part:
+    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+        self.sql = _statements(dialect)
+
+    async def run(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        return await self.connection.execute(statement, params or {})
 
 
 class Updates(_Part):
     async def claim(self, update_id: int, user_id: int) -> bool:
         """Record an update id; False when it was handled before (a redelivery)."""
-        statement = (
-            self.insert(ProcessedUpdate)
-            .values(update_id=update_id, user_id=user_id, processed_at=now())
-            .on_conflict_do_nothing(index_elements=["update_id"])
-            .returning(ProcessedUpdate.update_id)
+        result = await self.run(
+            self.sql["claim"], {"update_id": update_id, "user_id": user_id, "stamp": now()}
         )
-        return (await self.session.execute(statement)).first() is not None
+        return result.first() is not None
 
     async def prune(self, before: datetime) -> int:
-        result = await self.session.execute(
-            delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < before)
-        )
+        result = await self.run(delete(updates_t).where(updates_t.c.processed_at < before))
         return int(result.rowcount or 0)
 
 
+def _user_record(user_id: int, row: Any, stamp: datetime | None = None) -> UserRecord:
+    created = _aware(row.created_at)
+    return UserRecord(
+        user_id=user_id,
+        locale=row.locale,
+        language_code=row.language_code,
+        lang_offered=row.lang_offered,
+        blocked_at=_aware(row.blocked_at),
+        opted_out_at=_aware(row.opted_out_at),
+        created_at=created,
+        is_new=stamp is not None and created == stamp,
+    )
+
+
 class Users(_Part):
+    async def load(
+        self, user_id: int, language_code: str | None, default_locale: str
+    ) -> tuple[UserRecord, ConversationState | None]:
+        """The user (created on first contact) and their conversation, in one query."""
+        row = (await self.run(self.sql["load"], {"user_id": user_id})).first()
+        if row is None:
+            return await self.touch(user_id, language_code, default_locale), None
+        user = _user_record(user_id, row)
+        seen = _aware(row.last_seen_at)
+        if seen is None or now() - seen > LAST_SEEN_RESOLUTION:
+            await self._set(user_id, last_seen_at=now())
+        state = None
+        if row.flow is not None:
+            state = ConversationState(
+                user_id=user_id,
+                flow=row.flow,
+                step=row.step,
+                answers=dict(row.answers or {}),
+                data=dict(row.data or {}),
+                active=row.active,
+                version=row.version,
+            )
+        return user, state
+
     async def touch(
         self, user_id: int, language_code: str | None, default_locale: str
     ) -> UserRecord:
         """Fetch a user, creating them on first contact, in one upsert."""
         stamp = now()
-        statement = (
-            self.insert(User)
-            .values(
-                user_id=user_id,
-                locale=default_locale,
-                language_code=language_code,
-                lang_offered=False,
-                created_at=stamp,
-                last_seen_at=stamp,
-            )
-            .on_conflict_do_update(index_elements=["user_id"], set_={"last_seen_at": stamp})
-            .returning(
-                User.locale,
-                User.language_code,
-                User.lang_offered,
-                User.blocked_at,
-                User.opted_out_at,
-                User.created_at,
-            )
-        )
-        row = (await self.session.execute(statement)).one()
-        return UserRecord(
-            user_id=user_id,
-            locale=row.locale,
-            language_code=row.language_code,
-            lang_offered=row.lang_offered,
-            blocked_at=_aware(row.blocked_at),
-            opted_out_at=_aware(row.opted_out_at),
-            created_at=_aware(row.created_at),
-            is_new=_aware(row.created_at) == stamp,
-        )
+        params = {
+            "user_id": user_id,
+            "locale": default_locale,
+            "language_code": language_code,
+            "stamp": stamp,
+        }
+        row = (await self.run(self.sql["touch"], params)).one()
+        return _user_record(user_id, row, stamp)
 
     async def get(self, user_id: int) -> UserRecord | None:
-        row = await self.session.get(User, user_id)
-        if row is None:
-            return None
-        return UserRecord(
-            user_id=row.user_id,
-            locale=row.locale,
-            language_code=row.language_code,
-            lang_offered=row.lang_offered,
-            blocked_at=_aware(row.blocked_at),
-            opted_out_at=_aware(row.opted_out_at),
-            created_at=_aware(row.created_at),
-        )
+        row = (await self.run(select(users_t).where(users_t.c.user_id == user_id))).first()
+        return _user_record(user_id, row) if row is not None else None
 
-    async def set_opted_out(self, user_id: int, opted_out: bool) -> None:
-        await self.session.execute(
-            update(User)
-            .where(User.user_id == user_id)
-            .values(opted_out_at=now() if opted_out else None)
-        )
+    async def _set(self, user_id: int, **values: Any) -> None:
+        await self.run(update(users_t).where(users_t.c.user_id == user_id).values(**values))
 
     async def set_locale(self, user_id: int, locale: str) -> None:
-        await self.session.execute(
-            update(User).where(User.user_id == user_id).values(locale=locale)
-        )
+        await self._set(user_id, locale=locale)
+
+    async def set_opted_out(self, user_id: int, opted_out: bool) -> None:
+        await self._set(user_id, opted_out_at=now() if opted_out else None)
 
     async def mark_lang_offered(self, user_id: int) -> None:
-        await self.session.execute(
-            update(User).where(User.user_id == user_id).values(lang_offered=True)
-        )
+        await self._set(user_id, lang_offered=True)
 
     async def mark_blocked(self, user_id: int) -> None:
-        await self.session.execute(
-            update(User).where(User.user_id == user_id).values(blocked_at=now())
-        )
+        await self._set(user_id, blocked_at=now())
 
     async def delete(self, user_id: int) -> None:
-        await self.session.execute(delete(User).where(User.user_id == user_id))
+        await self.run(delete(users_t).where(users_t.c.user_id == user_id))
 
 
 class Sellers(_Part):
     async def get(self, user_id: int) -> SellerRecord | None:
-        row = await self.session.get(Seller, user_id)
+        row = (await self.run(self.sql["get_seller"], {"user_id": user_id})).first()
         return _seller_record(row) if row is not None else None
 
     async def save(self, record: SellerRecord) -> None:
@@ -144,23 +250,17 @@ class Sellers(_Part):
         values["updated_at"] = stamp
         values["registered_at"] = record.registered_at or stamp
         values["consent_at"] = record.consent_at or stamp
-        changed = {k: v for k, v in values.items() if k not in ("user_id", "registered_at")}
-        statement = (
-            self.insert(Seller)
-            .values(**values)
-            .on_conflict_do_update(index_elements=["user_id"], set_=changed)
-        )
-        await self.session.execute(statement)
+        await self.run(self.sql["save_seller"], values)
 
     async def delete(self, user_id: int) -> bool:
-        result = await self.session.execute(delete(Seller).where(Seller.user_id == user_id))
+        result = await self.run(delete(sellers_t).where(sellers_t.c.user_id == user_id))
         return bool(result.rowcount)
 
     async def count(self) -> int:
-        return int((await self.session.execute(select(func.count()).select_from(Seller))).scalar())
+        return int((await self.run(select(func.count()).select_from(sellers_t))).scalar())
 
 
-def _seller_record(row: Seller) -> SellerRecord:
+def _seller_record(row: Any) -> SellerRecord:
     return SellerRecord(
         user_id=row.user_id,
         name=row.name,
@@ -180,35 +280,27 @@ def _seller_record(row: Seller) -> SellerRecord:
 
 class Coordinators(_Part):
     async def districts_of(self, user_id: int) -> frozenset[str]:
-        rows = await self.session.execute(
-            select(Coordinator.district).where(Coordinator.user_id == user_id)
+        rows = await self.run(
+            select(coordinators_t.c.district).where(coordinators_t.c.user_id == user_id)
         )
         return frozenset(rows.scalars())
 
     async def add(self, user_id: int, districts: Iterable[str], added_by: int) -> None:
         stamp = now()
-        for district in districts:
-            await self.session.execute(
-                self.insert(Coordinator)
-                .values(user_id=user_id, district=district, added_by=added_by, added_at=stamp)
-                .on_conflict_do_nothing(index_elements=["user_id", "district"])
+        rows = [
+            {"user_id": user_id, "district": d, "added_by": added_by, "added_at": stamp}
+            for d in districts
+        ]
+        if rows:
+            statement = _upsert_insert(self.dialect, coordinators_t).on_conflict_do_nothing(
+                index_elements=["user_id", "district"]
             )
+            await self.connection.execute(statement, rows)
 
 
 class Conversations(_Part):
     async def get(self, user_id: int) -> ConversationState | None:
-        row = (
-            await self.session.execute(
-                select(
-                    Conversation.flow,
-                    Conversation.step,
-                    Conversation.answers,
-                    Conversation.data,
-                    Conversation.active,
-                    Conversation.version,
-                ).where(Conversation.user_id == user_id)
-            )
-        ).first()
+        row = (await self.run(self.sql["get_state"], {"user_id": user_id})).first()
         if row is None:
             return None
         return ConversationState(
@@ -222,55 +314,53 @@ class Conversations(_Part):
         )
 
     async def save(self, state: ConversationState) -> None:
-        values = {
-            "flow": state.flow,
-            "step": state.step,
-            "answers": state.answers,
-            "data": state.data,
-            "active": state.active,
-            "version": state.version + 1,
-            "updated_at": now(),
-        }
-        statement = (
-            self.insert(Conversation)
-            .values(user_id=state.user_id, **values)
-            .on_conflict_do_update(index_elements=["user_id"], set_=values)
+        await self.run(
+            self.sql["save_state"],
+            {
+                "user_id": state.user_id,
+                "flow": state.flow,
+                "step": state.step,
+                "answers": state.answers,
+                "data": state.data,
+                "active": state.active,
+                "version": state.version + 1,
+                "updated_at": now(),
+            },
         )
-        await self.session.execute(statement)
         state.version += 1
 
     async def delete(self, user_id: int) -> None:
-        await self.session.execute(delete(Conversation).where(Conversation.user_id == user_id))
+        await self.run(delete(conversations_t).where(conversations_t.c.user_id == user_id))
 
 
 class Audit(_Part):
     async def write(
         self, actor_id: int, subject_id: int | None, action: str, detail: str | None = None
     ) -> None:
-        self.session.add(
-            AuditEntry(
+        await self.run(
+            insert(audit_t).values(
                 actor_id=actor_id, subject_id=subject_id, action=action, detail=detail, at=now()
             )
         )
 
     async def about(self, subject_id: int) -> list[AuditRecord]:
-        rows = await self.session.execute(
-            select(AuditEntry).where(AuditEntry.subject_id == subject_id).order_by(AuditEntry.id)
+        rows = await self.run(
+            select(audit_t).where(audit_t.c.subject_id == subject_id).order_by(audit_t.c.id)
         )
         return [
             AuditRecord(r.actor_id, r.subject_id, r.action, r.detail, _aware(r.at) or now())
-            for r in rows.scalars()
+            for r in rows
         ]
 
 
 class Repo:
-    """Every repository, bound to one session (one transaction)."""
+    """Every repository, bound to one connection inside one transaction."""
 
-    def __init__(self, session: AsyncSession, dialect: str) -> None:
-        self.session = session
-        self.updates = Updates(session, dialect)
-        self.users = Users(session, dialect)
-        self.sellers = Sellers(session, dialect)
-        self.coordinators = Coordinators(session, dialect)
-        self.conversations = Conversations(session, dialect)
-        self.audit = Audit(session, dialect)
+    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
+        self.connection = connection
+        self.updates = Updates(connection, dialect)
+        self.users = Users(connection, dialect)
+        self.sellers = Sellers(connection, dialect)
+        self.coordinators = Coordinators(connection, dialect)
+        self.conversations = Conversations(connection, dialect)
+        self.audit = Audit(connection, dialect)

@@ -207,7 +207,6 @@ async def test_waiting_for_a_silent_bot_fails_clearly(api: FakeBotApi) -> None:
     user = FakeUser(api, user_id=5, timeout=0.3)
     with pytest.raises(AssertionError, match=r"says 'hello\?': no reply within 0.3s"):
         await user.says("hello?")
-    await api.push_update({"message": user._message(text="drained")})
 
 
 async def test_get_file_and_download(app: Application, api: FakeBotApi) -> None:
@@ -322,7 +321,7 @@ async def test_long_poll_semantics_over_raw_http(api: FakeBotApi) -> None:
         await asyncio.sleep(0.1)
         assert not poll.done()
         started = time.monotonic()
-        await api.push_update({"message": user._message(text="wake up")})
+        await api.push_update({"message": user.make_message(text="wake up")})
         body = await (await poll).json()
         assert time.monotonic() - started < 0.5
         [update] = body["result"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -213,4 +214,22 @@ class TelegramChannel:
         return True
 
     def run_polling(self) -> None:
+        """Block until SIGINT/SIGTERM; PTB confirms the offset of handled updates on the way out."""
         self.app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+
+    async def start_polling(self, poll_timeout: float = 10.0) -> None:
+        """Poll inside an already running event loop (tests, embedding)."""
+        await self.app.initialize()
+        await self.app.start()
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(
+            poll_interval=0,
+            timeout=dt.timedelta(seconds=poll_timeout),
+            allowed_updates=Update.ALL_TYPES,
+        )
+
+    async def stop_polling(self) -> None:
+        assert self.app.updater is not None
+        await self.app.updater.stop()
+        await self.app.stop()
+        await self.app.shutdown()

@@ -89,7 +89,7 @@ def utf16_len(text: str) -> int:
 @dataclass
 class UploadedFile:
     filename: str | None
-    data: bytes
+    data: bytes = field(repr=False)
     content_type: str | None = None
 
 
@@ -119,7 +119,7 @@ class Violation:
 class StoredFile:
     file_id: str
     file_unique_id: str
-    data: bytes
+    data: bytes = field(repr=False)
     file_path: str
     file_size: int
 

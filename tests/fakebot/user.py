@@ -62,7 +62,8 @@ class FakeUser:
                 data[key] = value
         return data
 
-    def _message(self, **content: Any) -> dict[str, Any]:
+    def make_message(self, **content: Any) -> dict[str, Any]:
+        """A Telegram Message from this user with the given content fields (fresh message_id)."""
         return {
             "message_id": self.api.next_message_id(self.id),
             "from": self.user,
@@ -81,8 +82,13 @@ class FakeUser:
                 {"type": "bot_command", "offset": 0, "length": utf16_len(match.group())}
             ]
         return await self._act(
-            f"says {text!r}", [{"message": self._message(**content)}], expect_reply
+            f"says {text!r}", [{"message": self.make_message(**content)}], expect_reply
         )
+
+    async def sends(self, *, expect_reply: bool = True, **content: Any) -> list[Message]:
+        """Any other message, e.g. ``sends(location={"latitude": 22.57, "longitude": 88.36})``."""
+        update = {"message": self.make_message(**content)}
+        return await self._act(f"sends {sorted(content)}", [update], expect_reply)
 
     async def presses(self, label: str, *, expect_reply: bool = True) -> list[Message]:
         """Press the button labelled `label` (exact, else substring) on the latest keyboard."""
@@ -122,7 +128,7 @@ class FakeUser:
         }
         if own and self.last_name:
             contact["last_name"] = self.last_name
-        update = {"message": self._message(contact=contact)}
+        update = {"message": self.make_message(contact=contact)}
         return await self._act(f"shares contact {phone!r}", [update], expect_reply)
 
     async def sends_photo(
@@ -174,7 +180,7 @@ class FakeUser:
         content: dict[str, Any] = {"document": document}
         if caption is not None:
             content["caption"] = caption
-        update = {"message": self._message(**content)}
+        update = {"message": self.make_message(**content)}
         return await self._act(f"sends document {file_name!r}", [update], expect_reply)
 
     async def sends_sticker(self, emoji: str = "👍", *, expect_reply: bool = True) -> list[Message]:
@@ -190,7 +196,7 @@ class FakeUser:
             "emoji": emoji,
             "file_size": stored.file_size,
         }
-        update = {"message": self._message(sticker=sticker)}
+        update = {"message": self.make_message(sticker=sticker)}
         return await self._act("sends sticker", [update], expect_reply)
 
     async def sends_voice(
@@ -208,7 +214,7 @@ class FakeUser:
             "mime_type": "audio/ogg",
             "file_size": stored.file_size,
         }
-        update = {"message": self._message(voice=voice)}
+        update = {"message": self.make_message(voice=voice)}
         return await self._act("sends voice", [update], expect_reply)
 
     async def redelivers(
@@ -298,7 +304,7 @@ class FakeUser:
             content["caption"] = caption
         if group is not None:
             content["media_group_id"] = group
-        return self._message(**content)
+        return self.make_message(**content)
 
     async def _press(
         self,

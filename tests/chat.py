@@ -1,0 +1,86 @@
+"""A test client that talks to the router as a user would: says, presses, shares, sends."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.channels.types import Inbound, Media, Outbound
+from handlers.router import Router
+
+_update_ids = itertools.count(1)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class ChatUser:
+    def __init__(self, router: Router, user_id: int, language_code: str | None = "bn") -> None:
+        self.router = router
+        self.user_id = user_id
+        self.language_code = language_code
+        self.transcript: list[Outbound] = []
+        self.last: list[Outbound] = []
+
+    async def send(self, **fields: object) -> list[Outbound]:
+        update_id = fields.pop("update_id", None) or next(_update_ids)
+        inbound = Inbound(
+            channel="test",
+            user_id=self.user_id,
+            chat_id=self.user_id,
+            update_id=update_id,  # type: ignore[arg-type]
+            language_code=self.language_code,
+            **fields,  # type: ignore[arg-type]
+        )
+        self.last = await self.router.handle(inbound)
+        self.transcript += self.last
+        return self.last
+
+    async def says(self, text: str) -> list[Outbound]:
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            return await self.send(kind="command", text=text, command=head.lower(), args=args)
+        return await self.send(kind="text", text=text)
+
+    async def presses(self, label: str) -> list[Outbound]:
+        """Press the button with this label (exact, else containing it) on the latest keyboard."""
+        for out in reversed(self.transcript):
+            buttons = [b for row in out.buttons for b in row]
+            if not buttons:
+                continue
+            exact = [b for b in buttons if b.label == label]
+            found = exact or [b for b in buttons if label in b.label]
+            if not found:
+                raise AssertionError(f"no button {label!r}; have {[b.label for b in buttons]}")
+            return await self.send(kind="button", button=found[0].data)
+        raise AssertionError("no message with buttons so far")
+
+    async def presses_data(self, data: str) -> list[Outbound]:
+        return await self.send(kind="button", button=data)
+
+    async def shares_contact(self, phone: str, own: bool = True) -> list[Outbound]:
+        owner = self.user_id if own else self.user_id + 1
+        return await self.send(kind="contact", contact_phone=phone, contact_user_id=owner)
+
+    async def sends(self, kind: str) -> list[Outbound]:
+        media = Media(file_id=f"file-{kind}") if kind in ("photo", "document") else None
+        return await self.send(kind=kind, media=media)
+
+    # --- what the bot said -----------------------------------------------------------------
+
+    def text(self) -> str:
+        """Everything the bot said in answer to the last action, as plain text."""
+        return "\n".join(_TAGS.sub("", o.text) for o in self.last)
+
+    def html(self) -> str:
+        return "\n".join(o.text for o in self.last)
+
+    def buttons(self) -> list[str]:
+        for out in reversed(self.last):
+            if out.buttons:
+                return [b.label for row in out.buttons for b in row]
+        return []
+
+    def button_data(self) -> list[str]:
+        for out in reversed(self.last):
+            if out.buttons:
+                return [b.data for row in out.buttons for b in row]
+        return []

@@ -1,0 +1,163 @@
+"""End to end: the real python-telegram-bot Application against the fake Bot API server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import Core, build_core
+from bot.channels.telegram import TelegramChannel
+from bot.settings import Settings
+from storage.db import Database
+from tests.fakebot import FakeBotApi, FakeUser
+
+TOKEN = "123456:TEST-token"
+
+
+class Bot:
+    """One running bot process: core (database, router) and the Telegram channel."""
+
+    def __init__(self, core: Core, channel: TelegramChannel) -> None:
+        self.core, self.channel = core, channel
+
+    @classmethod
+    async def start(cls, api: FakeBotApi, settings: Settings) -> Bot:
+        core = await build_core(settings)
+        channel = TelegramChannel(
+            TOKEN, api.root, handle=core.router.handle, on_blocked=core.router.mark_blocked
+        )
+        await channel.start_polling(poll_timeout=1)
+        return cls(core, channel)
+
+    async def stop(self) -> None:
+        await self.channel.stop_polling()
+        await self.core.close()
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(token=TOKEN, max_poll_timeout=1) as server:
+        yield server
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path, api: FakeBotApi) -> Settings:
+    return Settings(
+        _env_file=None,
+        telegram_bot_token=TOKEN,
+        telegram_api_url=api.root,
+        database_url=db_url,
+        data_dir=tmp_path,
+        admin_telegram_ids="900001",
+    )
+
+
+async def test_register_in_bengali_with_a_restart_in_the_middle(
+    api: FakeBotApi, settings: Settings
+) -> None:
+    bot = await Bot.start(api, settings)
+    rina = FakeUser(api, user_id=1001, first_name="রিনা", language_code="bn")
+    await rina.says("/start")
+    assert "নমস্কার" in rina.last_message()
+    await rina.presses("বাংলা")
+    await rina.presses("আমি রাজি")
+    await rina.says("রিনা <দাস> & কোং")
+    await rina.presses("বাদ দিন")
+    await rina.says("বাকুড়া")
+    assert rina.reply_keyboard() is not None  # the "send my number" key
+
+    await bot.stop()  # the process goes away in the middle of registration
+    bot = await Bot.start(api, settings)
+
+    await rina.shares_contact("+919830012345")
+    assert "নম্বর রাখা হল" in " ".join(m.text for m in rina.replies_since_last())
+    await rina.presses("ডোকরা")
+    await rina.says("19AAECF2320D1Z6")  # one wrong character
+    assert "মিলছে না" in rina.replies_since_last()[0].text
+    await rina.says("19AAECF2320D1Z5")
+    await rina.presses("AAECF2320D")
+    await rina.presses("বাদ দিন")
+    summary = rina.last_message()
+    assert "রিনা <দাস> & কোং" in summary and "বাঁকুড়া" in summary
+    await rina.presses("হ্যাঁ, সব ঠিক আছে")
+    assert "নিবন্ধন হয়ে গেছে" in rina.last_message()
+
+    async with bot.core.db.transaction() as repo:
+        saved = await repo.sellers.get(1001)
+    assert saved is not None
+    assert (saved.name, saved.district, saved.phone, saved.craft_id) == (
+        "রিনা <দাস> & কোং",
+        "BNK",
+        "+919830012345",
+        "dokra",
+    )
+    await bot.stop()
+    assert api.violations == []
+
+
+async def test_bad_input_over_telegram(api: FakeBotApi, settings: Settings) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        user = FakeUser(api, user_id=2002, first_name="Amit", language_code="en")
+        await user.says("/start")
+        await user.presses("English")
+        await user.presses("I agree")
+        await user.sends_sticker()
+        assert "That is a sticker" in user.replies_since_last()[0].text
+        await user.says("x" * 5000)
+        assert "too long" in user.replies_since_last()[0].text
+        await user.sends_voice()
+        assert "voice message" in user.replies_since_last()[0].text
+        await user.says("Amit <b>Roy</b> & *Sons_")
+        await user.presses("Skip")
+        await user.says("Atlantis")
+        assert "23 districts" in user.replies_since_last()[0].text
+        await user.presses_data("f:reg:language:hi")  # a button from an old message
+        assert "older message" in user.replies_since_last()[0].text
+        await user.says("/nonsense")
+        assert "don't know that command" in user.replies_since_last()[0].text
+        assert api.violations == []
+    finally:
+        await bot.stop()
+
+
+async def test_redelivered_update_is_answered_once(api: FakeBotApi, settings: Settings) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        user = FakeUser(api, user_id=3003, language_code="en")
+        await user.says("/start")
+        before = len(user.messages)
+        await user.redelivers(expect_reply=False)
+        assert len(user.messages) == before
+    finally:
+        await bot.stop()
+
+
+async def test_blocked_user_is_marked(api: FakeBotApi, settings: Settings) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        user = FakeUser(api, user_id=4004, language_code="en")
+        await user.says("/start")
+        api.blocked_chats.add(4004)
+        await user.says("/help", expect_reply=False)
+        db: Database = bot.core.db
+        async with db.transaction() as repo:
+            record = await repo.users.get(4004)
+        assert record is not None and record.blocked_at is not None
+    finally:
+        await bot.stop()
+
+
+async def test_mydata_document_over_telegram(api: FakeBotApi, settings: Settings) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        user = FakeUser(api, user_id=5005, language_code="en")
+        await user.says("/start")
+        await user.says("/mydata")
+        document = user.last_document()
+        assert document is not None and document.document_name == "export-sathi-5005.json"
+        assert api.violations == []
+    finally:
+        await bot.stop()

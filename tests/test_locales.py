@@ -1,0 +1,114 @@
+"""Every message exists in bn, en and hi with the same placeables, and every key used exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import LOCALES, Messages
+from services import ids
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE_DIRS = ("bot", "handlers", "flows", "services", "run_bot.py")
+# Literal keys in code: Reply("key" …), key="key", Step(name, "key" …)
+LITERAL = re.compile(
+    r'(?:Reply\(|key=|label=|help=|_key=|\bStep\(\s*"[a-z_]+",\s*)"([a-z][a-z0-9_-]+)"'
+)
+
+
+def test_every_locale_has_the_same_keys(messages: Messages) -> None:
+    reference = messages.catalogue["bn"]
+    for locale in LOCALES:
+        missing = set(reference) - set(messages.catalogue[locale])
+        extra = set(messages.catalogue[locale]) - set(reference)
+        assert not missing, f"{locale} lacks {sorted(missing)}"
+        assert not extra, f"{locale} has keys bn lacks: {sorted(extra)}"
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "bn"])
+def test_placeables_are_the_same_in_every_locale(messages: Messages, locale: str) -> None:
+    for key, variables in messages.catalogue["bn"].items():
+        assert messages.catalogue[locale][key] == variables, f"{locale}:{key}"
+
+
+def _code_keys() -> set[str]:
+    found: set[str] = set()
+    for name in CODE_DIRS:
+        path = ROOT / name
+        files = [path] if path.is_file() else path.rglob("*.py")
+        for file in files:
+            found |= set(LITERAL.findall(file.read_text(encoding="utf-8")))
+    return found
+
+
+def _dynamic_keys() -> set[str]:
+    """Keys built from error codes: reg-phone-<error>, reg-gstin-error-<error>, …"""
+    keys = {f"lang-name-{code}" for code in LOCALES}
+    keys |= {f"reg-phone-{e}" for e in ("too_short", "too_long", "not_mobile", "foreign")}
+    keys.add("reg-phone-not_a_number")
+    keys |= {f"reg-gstin-error-{e}" for e in ("length", "format", "state_code", "checksum")}
+    keys |= {f"reg-iec-error-{e}" for e in ("length", "format", "serial_zero", "holder_type")}
+    keys |= {"reg-iec-error-old_iec", "reg-gstin-note-other_state"}
+    keys |= {"reg-udyam-error-format", "reg-udyam-error-state", "reg-udyam-note-other_state"}
+    return keys
+
+
+def test_every_key_used_in_code_exists(messages: Messages) -> None:
+    used = _code_keys() | _dynamic_keys()
+    assert len(used) > 80, "the scan found too few keys: the pattern is broken"
+    missing = sorted(k for k in used if not messages.has(k))
+    assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("check", "samples"),
+    [
+        (ids.check_mobile, ["98300", "983001234567", "5830012345", "+14155552671", "abc"]),
+        (
+            ids.check_gstin,
+            ["19AAECF2320D1Z", "19AAECF2320D1Z6", "99AAECF2320D1Z5", "19A@ECF2320D1Z5"],
+        ),
+        (ids.check_iec, ["ABC", "ABCDE12345", "ABCDE0000F", "ABCXE1234F", "0123456789"]),
+        (ids.check_udyam, ["UDYAM-XX-10-0012345", "UDYAM-1"]),
+    ],
+)
+def test_every_validator_error_has_a_message(messages: Messages, check, samples) -> None:
+    prefix = {
+        ids.check_mobile: "reg-phone-",
+        ids.check_gstin: "reg-gstin-error-",
+        ids.check_iec: "reg-iec-error-",
+        ids.check_udyam: "reg-udyam-error-",
+    }[check]
+    for sample in samples:
+        result = check(sample)
+        assert result.error is not None, sample
+        assert messages.has(prefix + result.error), (sample, result.error)
+
+
+def test_messages_render_without_isolation_marks_and_with_bengali_digits(
+    messages: Messages,
+) -> None:
+    text = messages.text("bn", "error-name-long", {"max": 80})
+    assert "৮০" in text and "\u2068" not in text
+    assert "80" in messages.text("en", "error-name-long", {"max": 80})
+
+
+def test_arguments_are_html_escaped(messages: Messages) -> None:
+    text = messages.text("en", "welcome-back", {"name": "<b>Rina</b> & co"})
+    assert "&lt;b&gt;Rina&lt;/b&gt; &amp; co" in text
+
+
+def test_bengali_is_the_fallback_for_unknown_locales(messages: Messages) -> None:
+    assert messages.text("fr", "menu-title") == messages.text("bn", "menu-title")
+
+
+def test_flow_diagrams_in_docs_are_current() -> None:
+    from flows.diagram import DOCS, FLOWS, mermaid
+
+    for flow in FLOWS:
+        path = DOCS / f"{flow.name}.mmd"
+        assert path.read_text(encoding="utf-8") == mermaid(flow), (
+            f"{path} is stale: run python -m flows.diagram --write"
+        )
