@@ -12,7 +12,7 @@ import asyncio
 import logging
 import sys
 
-from bot.app import build_core, setup_logging
+from bot.app import build_core, command_menu, setup_logging
 from bot.i18n import Messages
 from bot.settings import Settings
 
@@ -58,6 +58,7 @@ def run_telegram(settings: Settings) -> None:
         holder["core"] = core = await build_core(settings)
         channel.handle = core.router.handle
         channel.on_blocked = core.router.mark_blocked
+        await channel.publish_commands(command_menu(core.messages))
 
     async def post_shutdown(app: Application) -> None:
         core = holder.get("core")

@@ -6,7 +6,7 @@ import gc
 import logging
 from dataclasses import dataclass
 
-from bot.i18n import Messages
+from bot.i18n import DEFAULT_LOCALE, LOCALES, Messages
 from bot.language import detect_language
 from bot.settings import Settings
 from handlers.router import Router
@@ -36,6 +36,30 @@ async def build_core(settings: Settings) -> Core:
     settle_memory()
     log.info("core ready (database: %s)", db.dialect)
     return Core(settings, db, messages, router)
+
+
+# Commands shown in Telegram's command menu, in this order (the others still work).
+MENU_COMMANDS = (
+    "start",
+    "menu",
+    "profile",
+    "language",
+    "help",
+    "back",
+    "cancel",
+    "mydata",
+    "delete",
+    "stop",
+)
+
+
+def command_menu(messages: Messages) -> dict[str, list[tuple[str, str]]]:
+    """The command menu per language code; "" is the default (Bengali)."""
+    menus = {
+        code: [(c, messages.text(code, f"cmd-{c}")) for c in MENU_COMMANDS] for code in LOCALES
+    }
+    menus[""] = menus[DEFAULT_LOCALE]
+    return menus
 
 
 def settle_memory() -> None:

@@ -17,7 +17,14 @@ from flows.engine import (
 )
 from flows.replies import Choice, Reply
 from services import places
-from services.ids import check_gstin, check_iec, check_mobile, check_udyam, gstin_pan
+from services.ids import (
+    check_gstin,
+    check_iec,
+    check_mobile,
+    check_udyam,
+    format_mobile,
+    gstin_pan,
+)
 from services.text import visible_length
 from storage.records import SellerRecord
 
@@ -206,6 +213,10 @@ def _show_text(value: Any, ctx: FlowContext) -> str | None:
     return str(value) if value else None
 
 
+def _show_phone(value: Any, ctx: FlowContext) -> str | None:
+    return format_mobile(value) if value else None
+
+
 def _show_district(value: Any, ctx: FlowContext) -> str | None:
     return district_label(value, ctx.locale) if value else None
 
@@ -241,7 +252,7 @@ PHONE = Step(
     _parse_phone,
     help="reg-help-phone",
     label="field-phone",
-    show=_show_text,
+    show=_show_phone,
     request_contact=True,
 )
 CRAFT = Step(

@@ -17,7 +17,7 @@ from flows.registration import (
 )
 from flows.replies import Attachment, Choice, Reply, rows
 from services import places
-from services.ids import parse_int
+from services.ids import format_mobile, parse_int
 from services.text import ascii_digits
 
 if TYPE_CHECKING:
@@ -86,6 +86,11 @@ async def _start(router: Router, turn: Turn, args: str) -> None:
     if state is not None:  # another flow (an edit, a deletion) is abandoned by /start
         ctx.state = None
     seller = await repo.sellers.get(turn.user.user_id)
+    if seller is None and (await turn.viewer()).is_staff:
+        # Coordinators and admins are not pushed into a seller registration.
+        await _help(router, turn, "")
+        turn.replies.append(await menu(router, turn))
+        return
     if seller is None:
         turn.replies += router.engine.start(ctx, REGISTRATION)
         return
@@ -264,7 +269,7 @@ async def _mydata(router: Router, turn: Turn, args: str) -> None:
         args_ = {
             "name": seller.name,
             "district": district_label(seller.district, turn.ctx.locale),
-            "phone": seller.phone,
+            "phone": format_mobile(seller.phone),
             "craft": show_craft(answers_from(seller)["craft"], turn.ctx) or "",
         }
     turn.replies.append(Reply(key, args_))

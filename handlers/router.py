@@ -90,7 +90,7 @@ class Router:
     async def mark_blocked(self, user_id: int) -> None:
         """The user blocked the bot: remember it so nobody sends to them again."""
         async with self.db.transaction() as repo:
-            await repo.users.mark_blocked(user_id)
+            await repo.users.set_blocked(user_id, True)
 
     async def _handle_safely(self, inbound: Inbound) -> list[Outbound]:
         try:
@@ -118,6 +118,8 @@ class Router:
             return [], "bn"
         default = inbound.language_code if inbound.language_code in LOCALES else "bn"
         user, state = await repo.users.load(inbound.user_id, inbound.language_code, default)
+        if user.blocked_at is not None:  # they are back: sending works again
+            await repo.users.set_blocked(inbound.user_id, False)
         ctx = FlowContext(
             repo=repo,
             user_id=inbound.user_id,

@@ -222,3 +222,12 @@ def mask(value: str, keep: int = 4) -> str:
     if keep <= 0 or len(value) <= keep:
         return "•" * len(value)
     return "•" * (len(value) - keep) + value[-keep:]
+
+
+def format_mobile(e164: str) -> str:
+    """A stored number as people read it: "+91 98300 12345"."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

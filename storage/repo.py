@@ -231,8 +231,8 @@ class Users(_Part):
     async def mark_lang_offered(self, user_id: int) -> None:
         await self._set(user_id, lang_offered=True)
 
-    async def mark_blocked(self, user_id: int) -> None:
-        await self._set(user_id, blocked_at=now())
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        await self._set(user_id, blocked_at=now() if blocked else None)
 
     async def delete(self, user_id: int) -> None:
         await self.run(delete(users_t).where(users_t.c.user_id == user_id))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Core, build_core
+from bot.app import Core, build_core, command_menu
 from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
 from storage.db import Database
@@ -159,5 +159,38 @@ async def test_mydata_document_over_telegram(api: FakeBotApi, settings: Settings
         document = user.last_document()
         assert document is not None and document.document_name == "export-sathi-5005.json"
         assert api.violations == []
+    finally:
+        await bot.stop()
+
+
+async def test_command_menu_is_published_in_each_language(
+    api: FakeBotApi, settings: Settings
+) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        await bot.channel.publish_commands(command_menu(bot.core.messages))
+        by_language = {language: commands for (_, language), commands in api.commands.items()}
+        assert set(by_language) == {"", "bn", "en", "hi"}
+        assert by_language["en"][0] == {"command": "start", "description": "Register or continue"}
+        assert by_language[""] == by_language["bn"]
+        assert api.violations == []
+    finally:
+        await bot.stop()
+
+
+async def test_a_user_who_blocked_and_came_back_is_reachable_again(
+    api: FakeBotApi, settings: Settings
+) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        user = FakeUser(api, user_id=6006, language_code="en")
+        await user.says("/start")
+        api.blocked_chats.add(6006)
+        await user.says("/help", expect_reply=False)
+        api.blocked_chats.discard(6006)
+        await user.says("/help")
+        async with bot.core.db.transaction() as repo:
+            record = await repo.users.get(6006)
+        assert record is not None and record.blocked_at is None
     finally:
         await bot.stop()

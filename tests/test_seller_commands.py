@@ -85,7 +85,7 @@ async def test_names_never_trigger_a_language_offer(router: Router) -> None:
 async def test_mydata_sends_everything_as_message_and_json(seller: ChatUser) -> None:
     await register_in_bengali(seller)
     await seller.says("/mydata")
-    assert "+919830012345" in seller.text()
+    assert "+91 98300 12345" in seller.text()
     document = seller.last[-1].document
     assert document is not None and document.filename.endswith(".json")
     data = json.loads(document.content)
@@ -217,3 +217,15 @@ async def test_audit_records_the_coordinator_appointment(admin: ChatUser, db: Da
     async with db.transaction() as repo:
         entries = await repo.audit.about(777)
     assert [(e.actor_id, e.action) for e in entries] == [(ADMIN_ID, "add_coordinator")]
+
+
+async def test_staff_start_is_not_pushed_into_seller_registration(admin: ChatUser) -> None:
+    await admin.says("/start")
+    assert "For administrators" in admin.text()
+    assert "Register" in " ".join(admin.buttons())  # they still may, from the menu
+
+
+async def test_phone_is_shown_grouped(seller: ChatUser) -> None:
+    await register_in_bengali(seller)
+    await seller.says("/profile")
+    assert "+91 98300 12345" in seller.text()

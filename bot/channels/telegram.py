@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import (
+    BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -23,7 +24,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.channels.types import Inbound, Media, Outbound
@@ -212,6 +220,17 @@ class TelegramChannel:
                 await asyncio.sleep(0.5 * 2**attempt)
         log.error("gave up sending a message to chat %s", out.chat_id)
         return True
+
+    async def publish_commands(self, menus: dict[str, list[tuple[str, str]]]) -> None:
+        """Telegram's command menu, in each user's language ("" = everyone else)."""
+        for language, commands in menus.items():
+            try:
+                await self.app.bot.set_my_commands(
+                    [BotCommand(name, description) for name, description in commands],
+                    language_code=language or None,
+                )
+            except TelegramError as exc:  # cosmetic: never a reason not to start
+                log.warning("could not set the command menu for %r: %s", language, exc)
 
     def run_polling(self) -> None:
         """Block until SIGINT/SIGTERM; PTB confirms the offset of handled updates on the way out."""

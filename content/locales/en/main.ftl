@@ -195,6 +195,18 @@ error-name-short = That is too short. Please write the full name.
 error-stale-button = That button is from an older message and no longer works.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment.
 
+## Command menu in Telegram (short descriptions)
+cmd-start = Register or continue
+cmd-menu = Main menu
+cmd-profile = My profile
+cmd-language = Change language
+cmd-help = Help
+cmd-back = Previous question
+cmd-cancel = Stop for now
+cmd-mydata = My data
+cmd-delete = Delete my data
+cmd-stop = Stop announcements
+
 ## Console (shown on the terminal)
 console-banner =
     Export Sathi — console chat. No TELEGRAM_BOT_TOKEN is set, so you chat here in the terminal.
