@@ -37,7 +37,9 @@ async def run_console(settings: Settings, user_id: int, language_code: str | Non
     core = await build_core(settings)
     try:
         channel = ConsoleChannel(core.router.handle, user_id=user_id, language_code=language_code)
+        core.router.fetch_media = channel.fetch
         await channel.run(banner=_banner(core.messages))
+        await core.router.flush()
     finally:
         await core.close()
 
@@ -58,11 +60,13 @@ def run_telegram(settings: Settings) -> None:
         holder["core"] = core = await build_core(settings)
         channel.handle = core.router.handle
         channel.on_blocked = core.router.mark_blocked
+        core.router.fetch_media = channel.download
         await channel.publish_commands(command_menu(core.messages))
 
     async def post_shutdown(app: Application) -> None:
         core = holder.get("core")
         if core is not None:
+            await core.router.flush()  # type: ignore[attr-defined]
             await core.close()  # type: ignore[attr-defined]
 
     async def not_ready(*_: object) -> None:

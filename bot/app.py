@@ -32,7 +32,14 @@ async def build_core(settings: Settings) -> Core:
     db = Database(settings.database)
     await db.migrate()
     messages = Messages()
-    router = Router(db, messages, detect_language, admin_ids=settings.admin_ids)
+    router = Router(
+        db,
+        messages,
+        detect_language,
+        admin_ids=settings.admin_ids,
+        data_dir=settings.data_dir,
+        image_base_url=settings.image_base_url,
+    )
     settle_memory()
     log.info("core ready (database: %s)", db.dialect)
     return Core(settings, db, messages, router)
@@ -42,6 +49,8 @@ async def build_core(settings: Settings) -> Core:
 MENU_COMMANDS = (
     "start",
     "menu",
+    "addproduct",
+    "products",
     "profile",
     "language",
     "help",

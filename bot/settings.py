@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0:8080"
     broadcast_rate: float = Field(default=25.0, gt=0)
     quiet_hours: str = "21:00-08:00"
+    image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token", "webhook_secret", mode="before")

@@ -7,6 +7,7 @@ never renders text and never opens a transaction: handlers do that around it.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +32,8 @@ class Answer:
     phone: str | None = None  # a shared contact's number
     contact_is_own: bool = True
     media: str | None = None  # "photo", "sticker", "voice", … when that is what came
+    upload: Any = None  # a photo already fetched, checked and stored by the handler
+    album: str | None = None  # Telegram media_group_id when the photo is part of an album
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,14 @@ class Stop:
     reply: Reply
 
 
-Parsed = Accept | Reject | Stop
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """Taken, and the same question stays open (e.g. one more photo): no prompt repeated."""
+
+    replies: tuple[Reply, ...]
+
+
+Parsed = Accept | Reject | Stop | Keep
 
 
 @dataclass(slots=True)
@@ -68,6 +78,7 @@ class FlowContext:
     state: ConversationState | None = None
     is_admin: bool = False
     language_code: str | None = None
+    defer_reply: bool = False  # set by a step: answer the album once, after its last photo
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -82,18 +93,19 @@ class FlowContext:
 class Step:
     name: str
     prompt: str
-    parse: Callable[[Answer, FlowContext], Parsed]
+    parse: Callable[[Answer, FlowContext], Parsed | Awaitable[Parsed]]
     choices: Callable[[FlowContext], Sequence[Choice]] | None = None
     per_row: int = 1
     optional: bool = False
     help: str | None = None
     when: Callable[[FlowContext], bool] | None = None
     label: str | None = None  # field name in the summary; None: not shown there
-    show: Callable[[Any, FlowContext], str | None] | None = None
+    show: Callable[[Any, FlowContext], str | Reply | None] | None = None
     prompt_args: Callable[[FlowContext], Mapping[str, Any]] | None = None
     request_contact: bool = False
     language_signal: bool = False  # typed answers here may tell us the user's language
     after: Callable[[FlowContext, Any], Awaitable[None]] | None = None
+    media: bool = False  # expects photos: the handler fetches and checks them first
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,8 @@ class Flow:
     cancelled_key: str = "flow-cancelled"
     resumed_key: str = "flow-resumed"
     keep_on_cancel: bool = True  # a cancelled flow's answers wait for /start to resume it
+    on_answer: Callable[[FlowContext], Awaitable[None]] | None = None  # after each answer
+    review_parts: Callable[[FlowContext], Sequence[Reply]] | None = None  # more summary
     by_name: dict[str, Step] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -154,6 +168,9 @@ class Engine:
             data=dict(data or {}),
             version=ctx.state.version if ctx.state else 0,
         )
+        if at == REVIEW and flow.review_key:
+            ctx.state.step = REVIEW
+            return self.prompt(ctx)
         first = flow.step(at) if at else self._next(flow, ctx, -1)
         if first is None:
             raise ValueError(f"flow {flow_name} has no step {at!r}")
@@ -240,11 +257,17 @@ class Engine:
         if answer.text is not None and answer.value is None and step.choices:
             answer = self._match_label(step, ctx, answer)
         parsed = step.parse(answer, ctx)
+        if inspect.isawaitable(parsed):
+            parsed = await parsed
         if isinstance(parsed, Reject):
             return [parsed.reply, *self.prompt(ctx)]
         if isinstance(parsed, Stop):
             ctx.state = None
             return [parsed.reply]
+        if isinstance(parsed, Keep):
+            if flow.on_answer:
+                await flow.on_answer(ctx)
+            return list(parsed.replies)
         return await self._accept(flow, ctx, step, parsed)
 
     async def skip(self, ctx: FlowContext) -> list[Reply]:
@@ -285,6 +308,8 @@ class Engine:
         ctx.state.answers[step.name] = ok.value
         if step.after:
             await step.after(ctx, ok.value)
+        if flow.on_answer:
+            await flow.on_answer(ctx)
         replies = list(ok.notes)
         if ctx.state.data.get("single"):
             return [*replies, *await self._finish(flow, ctx)]
@@ -320,6 +345,8 @@ class Engine:
             (Choice(payload(flow, REVIEW, CONFIRM), key="btn-confirm"),),
             (Choice(payload(flow, REVIEW, "edit"), key="btn-edit"),),
         )
+        if flow.review_parts:
+            lines.extend(flow.review_parts(ctx))
         return Reply(flow.review_key, choices=buttons, parts=tuple(lines))
 
     def _edit_menu(self, flow: Flow, ctx: FlowContext) -> Reply:

@@ -23,9 +23,12 @@ Rows = tuple[tuple[Choice, ...], ...]
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
+    """A file to send: bytes in memory, or a file on disk (exports can be large)."""
+
     filename: str
-    content: bytes
+    content: bytes = b""
     mime_type: str = "application/json"
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class Reply:
     remove_keyboard: bool = False
     attachment: Attachment | None = None
     locale: str | None = None  # render in this locale instead of the user's (e.g. after /delete)
+    photos: tuple[str, ...] = ()  # image files to show with this message (one: its caption)
 
 
 def rows(choices: list[Choice], per_row: int = 1) -> Rows:

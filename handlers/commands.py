@@ -16,6 +16,7 @@ from flows.registration import (
     show_craft,
 )
 from flows.replies import Attachment, Choice, Reply, rows
+from handlers import products, staff
 from services import places
 from services.ids import format_mobile, parse_int
 from services.text import ascii_digits
@@ -26,10 +27,11 @@ if TYPE_CHECKING:
 LOCALES = ("bn", "en", "hi")
 # Commands of later features: staff are told they are coming, others are refused politely.
 STAFF_COMMANDS = frozenset(
-    {"stats", "sellers", "seller", "pending", "export", "newtraining", "broadcast", "importorders"}
+    {"stats", "sellers", "seller", "pending", "newtraining", "broadcast", "importorders"}
 )
-SELLER_COMMANDS_LATER = frozenset({"addproduct", "products", "check", "trainings", "orders"})
+SELLER_COMMANDS_LATER = frozenset({"check", "trainings", "orders"})
 FLOW_COMMANDS = frozenset({"back", "skip", "cancel", "help"})
+RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
 async def run(router: Router, turn: Turn, command: str, args: str) -> None:
@@ -58,7 +60,11 @@ async def menu(router: Router, turn: Turn) -> Reply:
         paused = state is not None and state.flow == REGISTRATION
         items.append(Choice("menu:start", key="menu-continue" if paused else "menu-register"))
     else:
-        items.append(Choice("menu:profile", key="menu-profile"))
+        items += [
+            Choice("menu:addproduct", key="menu-addproduct"),
+            Choice("menu:products", key="menu-products"),
+            Choice("menu:profile", key="menu-profile"),
+        ]
     items += [
         Choice("menu:language", key="menu-language"),
         Choice("menu:help", key="menu-help"),
@@ -105,8 +111,13 @@ async def _menu(router: Router, turn: Turn, args: str) -> None:
 
 
 def _pause(turn: Turn) -> None:
+    pause(turn)
+
+
+def pause(turn: Turn) -> None:
+    """Leave the open flow: a registration or a product waits to be resumed, others end."""
     state = turn.ctx.state
-    if state is not None and state.flow == REGISTRATION:
+    if state is not None and state.flow in RESUMABLE:
         state.active = False
     else:
         turn.ctx.state = None
@@ -337,8 +348,25 @@ def _districts_in(text: str) -> list[str | None]:
     return found
 
 
+async def _addproduct(router: Router, turn: Turn, args: str) -> None:
+    await products.add_product(router, turn, args.strip().lower())
+
+
+async def _products(router: Router, turn: Turn, args: str) -> None:
+    if router.active(turn):
+        _pause(turn)
+    await products.list_products(router, turn)
+
+
+async def _export(router: Router, turn: Turn, args: str) -> None:
+    await staff.export(router, turn, args)
+
+
 _COMMANDS = {
     "start": _start,
+    "export": _export,
+    "addproduct": _addproduct,
+    "products": _products,
     "menu": _menu,
     "help": _help,
     "back": _back,

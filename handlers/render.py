@@ -62,7 +62,7 @@ class Renderer:
         document = None
         if reply.attachment is not None:
             a = reply.attachment
-            document = Document(a.filename, a.content, a.mime_type)
+            document = Document(a.filename, a.content, a.mime_type, a.path)
         contact = self.catalogue.text(locale, "btn-share-phone") if reply.request_contact else None
         return Outbound(
             chat_id=chat_id,
@@ -71,6 +71,7 @@ class Renderer:
             request_contact=contact,
             remove_keyboard=reply.remove_keyboard,
             document=document,
+            photos=reply.photos,
         )
 
 

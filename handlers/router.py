@@ -7,20 +7,24 @@ user's language after the state change is decided.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
-from bot.channels.types import Inbound, Outbound
+from bot.channels.types import FetchMedia, FileTooBig, Inbound, Outbound
 from flows.delete import deletion
 from flows.engine import Answer, Engine, FlowContext
+from flows.product import product, product_delete
 from flows.registration import REGISTRATION, profile_edit, registration
 from flows.replies import Choice, Reply
-from handlers import commands
+from handlers import commands, products
 from handlers.locks import UserLocks
 from handlers.render import Catalogue, Renderer
+from services import photos
 from services.access import Viewer, viewer_for
 from services.text import clean
 from storage.db import Database
@@ -32,6 +36,9 @@ log = logging.getLogger(__name__)
 LOCALES = ("bn", "en", "hi")
 # Longer typed answers are cut before any parsing: no answer we ask for is near this long.
 MAX_INPUT = 1000
+# Telegram delivers an album as separate updates within about a second; answer it once,
+# this long after its last photo.
+ALBUM_QUIET = 1.2
 
 
 class LanguageGuess(Protocol):
@@ -44,6 +51,14 @@ Sender = Callable[[list[Outbound]], Awaitable[None]]
 
 
 @dataclass(slots=True)
+class _PendingAlbum:
+    group: str
+    outbound: list[Outbound]
+    send: Sender | None
+    timer: asyncio.TimerHandle
+
+
+@dataclass(slots=True)
 class Turn:
     """One update being handled."""
 
@@ -52,7 +67,10 @@ class Turn:
     user: UserRecord
     ctx: FlowContext
     admin_ids: Collection[int]
+    upload: dict[str, Any] | None = None
     replies: list[Reply] = field(default_factory=list)
+    # Slow work (building files) that runs after the commit, outside the transaction.
+    later: list[Callable[[], Awaitable[list[Reply]]]] = field(default_factory=list)
     _viewer: Viewer | None = None
 
     async def viewer(self) -> Viewer:
@@ -69,35 +87,122 @@ class Router:
         detect_language: LanguageDetector,
         admin_ids: Collection[int] = frozenset(),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        data_dir: Path = Path("data"),
+        fetch_media: FetchMedia | None = None,
+        image_base_url: str = "",
     ) -> None:
         self.db = db
         self.renderer = Renderer(catalogue)
         self.detect_language = detect_language
         self.admin_ids = frozenset(admin_ids)
         self.clock = clock
-        self.engine = Engine([registration, profile_edit, deletion])
+        self.data_dir = data_dir
+        self.fetch_media = fetch_media
+        self.image_base_url = image_base_url
+        self.engine = Engine([registration, profile_edit, deletion, product, product_delete])
         self.locks = UserLocks()
+        self._albums: dict[int, _PendingAlbum] = {}
+
+    def exports_dir(self) -> Path:
+        path = self.data_dir / "exports"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
 
     async def handle(self, inbound: Inbound, send: Sender | None = None) -> list[Outbound]:
         """Handle one update and send its replies, in order, before the user's next update is
         looked at. Never raises for anything a user can send."""
         async with self.locks.hold(inbound.user_id):
-            outbound = await self._handle_safely(inbound)
-            if send is not None and outbound:
+            pending = self._albums.pop(inbound.user_id, None)
+            if pending is not None:
+                pending.timer.cancel()
+                if pending.group != inbound.media_group_id and pending.send is not None:
+                    await pending.send(pending.outbound)  # the album is over: answer it first
+            upload = await self._prepare_upload(inbound)
+            outbound, deferred = await self._handle_safely(inbound, upload)
+            if deferred and inbound.media_group_id:
+                self._defer_album(inbound, outbound, send)
+            elif send is not None and outbound:
                 await send(outbound)
             return outbound
+
+    def _defer_album(self, inbound: Inbound, outbound: list[Outbound], send: Sender | None) -> None:
+        user_id, group = inbound.user_id, inbound.media_group_id or ""
+        loop = asyncio.get_running_loop()
+        timer = loop.call_later(
+            ALBUM_QUIET, lambda: asyncio.ensure_future(self._flush_album(user_id, group))
+        )
+        self._albums[user_id] = _PendingAlbum(group, outbound, send, timer)
+
+    async def _flush_album(self, user_id: int, group: str) -> None:
+        async with self.locks.hold(user_id):
+            pending = self._albums.get(user_id)
+            if pending is None or pending.group != group:
+                return
+            del self._albums[user_id]
+            if pending.send is not None:
+                await pending.send(pending.outbound)
+
+    async def flush(self) -> None:
+        """Send every album answer still waiting (at shutdown)."""
+        for user_id, pending in list(self._albums.items()):
+            pending.timer.cancel()
+            await self._flush_album(user_id, pending.group)
+
+    async def _prepare_upload(self, inbound: Inbound) -> dict[str, Any] | None:
+        """Fetch, check and store a photo before the transaction, when a photo is wanted.
+
+        Downloading and checking take a while; doing it outside the transaction keeps the
+        database free for everyone else meanwhile.
+        """
+        if inbound.kind not in ("photo", "document") or inbound.media is None:
+            return None
+        async with self.db.transaction() as repo:
+            state = await repo.conversations.get(inbound.user_id)
+        flow = self.engine.flow_of(state)
+        step = flow.step(state.step) if flow and state and state.active else None
+        if step is None or not step.media:
+            return None
+        assert state is not None
+        media = inbound.media
+        if media.file_size and media.file_size > photos.MAX_BYTES:
+            return {"error": "too_big"}
+        if self.fetch_media is None:
+            return {"error": "download_failed"}
+        try:
+            data = await self.fetch_media(media)
+        except FileTooBig:
+            return {"error": "too_big"}
+        except Exception:
+            log.warning("could not download a file from user %s", inbound.user_id, exc_info=True)
+            return {"error": "download_failed"}
+        main = not state.data.get("photo_count")
+        check = await asyncio.to_thread(photos.check_photo, data, main=main)
+        if not check.usable:
+            return {"error": check.problems[0] if check.problems else "unreadable"}
+        digest, path = await asyncio.to_thread(photos.store_photo, self.data_dir, data)
+        return {
+            "hash": digest,
+            "path": str(path),
+            "width": check.width,
+            "height": check.height,
+            "problems": list(check.problems),
+        }
 
     async def mark_blocked(self, user_id: int) -> None:
         """The user blocked the bot: remember it so nobody sends to them again."""
         async with self.db.transaction() as repo:
             await repo.users.set_blocked(user_id, True)
 
-    async def _handle_safely(self, inbound: Inbound) -> list[Outbound]:
+    async def _handle_safely(
+        self, inbound: Inbound, upload: dict[str, Any] | None = None
+    ) -> tuple[list[Outbound], bool]:
         try:
             async with self.db.transaction() as repo:
-                replies, locale = await self._handle(repo, inbound)
+                replies, locale, deferred, later = await self._handle(repo, inbound, upload)
+            for job in later:
+                replies += await job()
             # Rendering waits for the commit: nothing is said that was not stored.
-            return [self.renderer.outbound(r, inbound.chat_id, locale) for r in replies]
+            return [self.renderer.outbound(r, inbound.chat_id, locale) for r in replies], deferred
         except Exception:
             # Only ids and the kind: message text may hold personal data.
             log.exception(
@@ -107,15 +212,18 @@ class Router:
                 inbound.user_id,
             )
             locale = inbound.language_code if inbound.language_code in LOCALES else "bn"
-            return [self.renderer.outbound(Reply("error-internal"), inbound.chat_id, locale)]
+            return [self.renderer.outbound(Reply("error-internal"), inbound.chat_id, locale)], False
 
-    async def _handle(self, repo: Repo, inbound: Inbound) -> tuple[list[Reply], str]:
-        """Move the user's state for one update; returns the replies and the locale to use."""
+    async def _handle(
+        self, repo: Repo, inbound: Inbound, upload: dict[str, Any] | None
+    ) -> tuple[list[Reply], str, bool, list[Callable[[], Awaitable[list[Reply]]]]]:
+        """Move the user's state for one update; returns the replies, the locale to use and
+        whether the answer waits for the rest of an album."""
         if inbound.update_id is not None and not await repo.updates.claim(
             inbound.update_id, inbound.user_id
         ):
             log.info("update %s seen before; ignored", inbound.update_id)
-            return [], "bn"
+            return [], "bn", False, []
         default = inbound.language_code if inbound.language_code in LOCALES else "bn"
         user, state = await repo.users.load(inbound.user_id, inbound.language_code, default)
         if user.blocked_at is not None:  # they are back: sending works again
@@ -130,13 +238,13 @@ class Router:
             is_admin=inbound.user_id in self.admin_ids,
             language_code=inbound.language_code,
         )
-        turn = Turn(inbound, repo, user, ctx, self.admin_ids)
+        turn = Turn(inbound, repo, user, ctx, self.admin_ids, upload=upload)
         await self._route(turn)
         if ctx.state is not None:
             await repo.conversations.save(ctx.state)
         elif state is not None:
             await repo.conversations.delete(inbound.user_id)
-        return turn.replies, ctx.locale
+        return turn.replies, ctx.locale, ctx.defer_reply, turn.later
 
     # --- routing ------------------------------------------------------------------------
 
@@ -147,7 +255,7 @@ class Router:
         elif inbound.kind == "button":
             await self._button(turn, inbound.button or "")
         elif self.active(turn):
-            await self._answer(turn, self._to_answer(inbound))
+            await self._answer(turn, self._to_answer(inbound, turn.upload))
         else:
             await self._idle(turn)
 
@@ -155,13 +263,13 @@ class Router:
         state = turn.ctx.state
         return state is not None and state.active and self.engine.flow_of(state) is not None
 
-    def _to_answer(self, inbound: Inbound) -> Answer:
+    def _to_answer(self, inbound: Inbound, upload: dict[str, Any] | None) -> Answer:
         if inbound.kind == "contact":
             own = inbound.contact_user_id in (None, inbound.user_id)
             return Answer(phone=inbound.contact_phone, contact_is_own=own)
         if inbound.kind == "text":
             return Answer(text=clean(inbound.text or "")[:MAX_INPUT] or None)
-        return Answer(media=inbound.kind)
+        return Answer(media=inbound.kind, upload=upload, album=inbound.media_group_id)
 
     async def _answer(self, turn: Turn, answer: Answer) -> None:
         step = self.engine.current(turn.ctx)
@@ -203,6 +311,9 @@ class Router:
             return
         elif kind == "edit":
             await commands.edit_field(self, turn, rest)
+            return
+        elif kind == "prod":
+            await products.button(self, turn, rest)
             return
         turn.replies.append(Reply("error-stale-button"))
         await self.reprompt(turn)

@@ -56,3 +56,29 @@ class AuditRecord:
     action: str
     detail: str | None
     at: datetime
+
+
+@dataclass(slots=True, frozen=True)
+class PhotoRecord:
+    id: int
+    product_id: int
+    position: int
+    content_hash: str
+    path: str
+    width: int
+    height: int
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ProductRecord:
+    id: int
+    seller_id: int
+    sku: str
+    status: str
+    district: str | None
+    answers: dict[str, Any]
+    listing: dict[str, Any] | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    photos: list[PhotoRecord] = field(default_factory=list)

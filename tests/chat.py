@@ -12,13 +12,38 @@ _update_ids = itertools.count(1)
 _TAGS = re.compile(r"<[^>]+>")
 
 
+class FileShelf:
+    """Files users "uploaded", by id: the router fetches them as it would from Telegram."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.fetched: list[str] = []
+
+    def put(self, data: bytes) -> str:
+        file_id = f"file-{len(self.files) + 1}"
+        self.files[file_id] = data
+        return file_id
+
+    async def fetch(self, media: Media) -> bytes:
+        self.fetched.append(media.file_id)
+        return self.files[media.file_id]
+
+
 class ChatUser:
-    def __init__(self, router: Router, user_id: int, language_code: str | None = "bn") -> None:
+    def __init__(
+        self,
+        router: Router,
+        user_id: int,
+        language_code: str | None = "bn",
+        shelf: FileShelf | None = None,
+    ) -> None:
         self.router = router
         self.user_id = user_id
         self.language_code = language_code
+        self.shelf = shelf or FileShelf()
         self.transcript: list[Outbound] = []
         self.last: list[Outbound] = []
+        self.sent: list[Outbound] = []  # what the router sent through the channel callback
 
     async def send(self, **fields: object) -> list[Outbound]:
         update_id = fields.pop("update_id", None) or next(_update_ids)
@@ -30,9 +55,12 @@ class ChatUser:
             language_code=self.language_code,
             **fields,  # type: ignore[arg-type]
         )
-        self.last = await self.router.handle(inbound)
+        self.last = await self.router.handle(inbound, self._deliver)
         self.transcript += self.last
         return self.last
+
+    async def _deliver(self, outbound: list[Outbound]) -> None:
+        self.sent += outbound
 
     async def says(self, text: str) -> list[Outbound]:
         if text.startswith("/"):
@@ -59,6 +87,19 @@ class ChatUser:
     async def shares_contact(self, phone: str, own: bool = True) -> list[Outbound]:
         owner = self.user_id if own else self.user_id + 1
         return await self.send(kind="contact", contact_phone=phone, contact_user_id=owner)
+
+    async def sends_photo(
+        self,
+        data: bytes,
+        *,
+        album: str | None = None,
+        as_file: bool = False,
+        size: int | None = None,
+    ) -> list[Outbound]:
+        file_id = self.shelf.put(data)
+        media = Media(file_id=file_id, file_size=size if size is not None else len(data))
+        kind = "document" if as_file else "photo"
+        return await self.send(kind=kind, media=media, media_group_id=album)
 
     async def sends(self, kind: str) -> list[Outbound]:
         media = Media(file_id=f"file-{kind}") if kind in ("photo", "document") else None

@@ -13,7 +13,7 @@ from bot.i18n import Messages
 from bot.language import detect_language
 from handlers.router import Router
 from storage.db import Database
-from tests.chat import ChatUser
+from tests.chat import ChatUser, FileShelf
 
 # The PostgreSQL server every machine of this project runs (trust auth). CI must reach it:
 # a missing server fails the PostgreSQL tests instead of skipping them silently.
@@ -70,15 +70,27 @@ async def db(db_url: str) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def router(db: Database, messages: Messages) -> Router:
-    return Router(db, messages, detect_language, admin_ids={ADMIN_ID})
+def shelf() -> FileShelf:
+    return FileShelf()
 
 
 @pytest.fixture
-def seller(router: Router) -> ChatUser:
-    return ChatUser(router, user_id=1001, language_code="bn")
+def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path) -> Router:
+    return Router(
+        db,
+        messages,
+        detect_language,
+        admin_ids={ADMIN_ID},
+        data_dir=tmp_path / "data",
+        fetch_media=shelf.fetch,
+    )
 
 
 @pytest.fixture
-def admin(router: Router) -> ChatUser:
-    return ChatUser(router, user_id=ADMIN_ID, language_code="en")
+def seller(router: Router, shelf: FileShelf) -> ChatUser:
+    return ChatUser(router, user_id=1001, language_code="bn", shelf=shelf)
+
+
+@pytest.fixture
+def admin(router: Router, shelf: FileShelf) -> ChatUser:
+    return ChatUser(router, user_id=ADMIN_ID, language_code="en", shelf=shelf)

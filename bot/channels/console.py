@@ -55,9 +55,22 @@ class ConsoleChannel:
                     self.write(f"  [{number}] {button.label}")
             if out.request_contact:
                 self.write(f"  ({out.request_contact}: /contact NUMBER)")
+            for path in out.photos:
+                self.write(f"  🖼 {path}")
             if out.document is not None:
-                self.write(f"  📎 {out.document.filename} ({len(out.document.content)} bytes)")
-                self.write(out.document.content.decode("utf-8", "replace"))
+                doc = out.document
+                if doc.path:
+                    self.write(f"  📎 {doc.path}")
+                else:
+                    self.write(f"  📎 {doc.filename} ({len(doc.content)} bytes)")
+                    self.write(doc.content.decode("utf-8", "replace"))
+
+    @staticmethod
+    async def fetch(media: Media) -> bytes:
+        """A "photo" in the console is a file on this machine."""
+        if not media.local_path:
+            raise FileNotFoundError(media.file_id)
+        return await asyncio.to_thread(Path(media.local_path).read_bytes)
 
     def to_inbound(self, line: str) -> Inbound:
         base = {

@@ -11,12 +11,13 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    InputFile,
+    InputMediaPhoto,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -34,13 +35,16 @@ from telegram.error import (
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot.channels.types import Inbound, Media, Outbound
+from bot.channels.types import FileTooBig, Inbound, Media, Outbound
 
 log = logging.getLogger(__name__)
 
 Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
 # Attempts for one message when Telegram is slow or says "too many requests".
 SEND_ATTEMPTS = 4
+# Bot API limits: a caption is at most 1024 characters, an album 2 to 10 items.
+CAPTION_LIMIT = 1024
+ALBUM_LIMIT = 10
 
 
 def to_inbound(update: Update) -> Inbound | None:
@@ -180,6 +184,16 @@ class TelegramChannel:
                 await update.callback_query.answer()  # type: ignore[union-attr]
         await self.handle(inbound, self.send_all)
 
+    async def download(self, media: Media) -> bytes:
+        """The bytes of a file a user sent (Telegram lets bots fetch up to 20 MB)."""
+        try:
+            file = await self.app.bot.get_file(media.file_id)
+        except BadRequest as exc:
+            if "too big" in str(exc).lower():
+                raise FileTooBig(media.file_id) from exc
+            raise
+        return bytes(await file.download_as_bytearray())
+
     async def send_all(self, messages: list[Outbound]) -> None:
         for out in messages:
             if not await self.send(out):
@@ -187,24 +201,9 @@ class TelegramChannel:
 
     async def send(self, out: Outbound) -> bool:
         """Send one message; False when the chat is gone (blocked) so the rest is dropped."""
-        bot = self.app.bot
         for attempt in range(SEND_ATTEMPTS):
             try:
-                if out.document is not None:
-                    await bot.send_document(
-                        out.chat_id,
-                        InputFile(out.document.content, filename=out.document.filename),
-                        caption=out.text[:1024],
-                        parse_mode=ParseMode.HTML,
-                    )
-                else:
-                    await bot.send_message(
-                        out.chat_id,
-                        out.text,
-                        parse_mode=ParseMode.HTML,
-                        reply_markup=reply_markup(out),  # type: ignore[arg-type]
-                        disable_web_page_preview=True,
-                    )
+                await self._send_once(out)
                 return True
             except RetryAfter as exc:
                 delay = exc.retry_after
@@ -231,6 +230,48 @@ class TelegramChannel:
                 )
             except TelegramError as exc:  # cosmetic: never a reason not to start
                 log.warning("could not set the command menu for %r: %s", language, exc)
+
+    async def _send_once(self, out: Outbound) -> None:
+        bot = self.app.bot
+        markup = reply_markup(out)
+        if out.document is not None:
+            doc = out.document
+            # PTB reads a Path itself; bytes go as they are.
+            content = Path(doc.path) if doc.path else doc.content
+            await bot.send_document(
+                out.chat_id,
+                content,
+                filename=doc.filename,
+                caption=out.text[:CAPTION_LIMIT] or None,
+                parse_mode=ParseMode.HTML,
+            )
+            return
+        if len(out.photos) == 1 and len(out.text) <= CAPTION_LIMIT:
+            await bot.send_photo(
+                out.chat_id,
+                Path(out.photos[0]),
+                caption=out.text or None,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,  # type: ignore[arg-type]
+            )
+            return
+        if out.photos:
+            album = [
+                InputMediaPhoto(Path(path), caption=str(number))
+                for number, path in enumerate(out.photos[:ALBUM_LIMIT], 1)
+            ]
+            if len(album) == 1:
+                await bot.send_photo(out.chat_id, album[0].media)
+            else:
+                await bot.send_media_group(out.chat_id, album)
+        if out.text:
+            await bot.send_message(
+                out.chat_id,
+                out.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,  # type: ignore[arg-type]
+                disable_web_page_preview=True,
+            )
 
     def run_polling(self) -> None:
         """Block until SIGINT/SIGTERM; PTB confirms the offset of handled updates on the way out."""

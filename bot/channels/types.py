@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Literal
 
 InboundKind = Literal[
@@ -65,11 +66,12 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A file to send, e.g. the /mydata JSON export."""
+    """A file to send, e.g. the /mydata JSON export: bytes, or a file on disk."""
 
     filename: str
-    content: bytes
+    content: bytes = b""
     mime_type: str = "application/octet-stream"
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,5 +84,12 @@ class Outbound:
     request_contact: str | None = None  # label of a one-time "share my number" key
     remove_keyboard: bool = False
     document: Document | None = None
-    answers_callback: str | None = None  # callback query id this message answers
-    extra: dict[str, str] = field(default_factory=dict)
+    photos: tuple[str, ...] = ()  # image files: one is sent with text as caption, more as an album
+
+
+class FileTooBig(Exception):
+    """The platform will not hand the file over (Telegram bots: 20 MB)."""
+
+
+# Fetches the bytes of a file a user sent; given to the router by the channel.
+FetchMedia = Callable[[Media], Awaitable[bytes]]

@@ -127,6 +127,8 @@ help-seller =
     <b>What I can do</b>
     /start — register or continue
     /menu — main menu
+    /addproduct — add a product (photos and description)
+    /products — your products and catalogue
     /profile — see and change your details
     /language — change the language
     /mydata — everything I have saved about you
@@ -135,7 +137,8 @@ help-seller =
     While answering: /back goes back, /skip skips, /cancel stops for now.
 help-staff =
     <b>For coordinators</b>
-    /stats, /sellers, /seller, /pending, /export — coming soon.
+    /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
+    /stats, /sellers, /seller, /pending — coming soon.
 help-admin =
     <b>For administrators</b>
     /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — make someone a coordinator.

@@ -127,6 +127,8 @@ help-seller =
     <b>मैं क्या कर सकता हूँ</b>
     /start — पंजीकरण करें या जारी रखें
     /menu — मुख्य मेनू
+    /addproduct — उत्पाद जोड़ें (फ़ोटो और विवरण)
+    /products — आपके उत्पाद और कैटलॉग
     /profile — अपनी जानकारी देखें और बदलें
     /language — भाषा बदलें
     /mydata — आपके बारे में जो रखा है
@@ -135,7 +137,8 @@ help-seller =
     जवाब देते समय: /back पिछला सवाल, /skip छोड़ें, /cancel अभी के लिए रुकें।
 help-staff =
     <b>समन्वयकों के लिए</b>
-    /stats, /sellers, /seller, /pending, /export — जल्द आ रहे हैं।
+    /export [ज़िला] — Amazon और eBay की फ़ाइलें और फ़ोटो की ज़िप के रूप में कैटलॉग।
+    /stats, /sellers, /seller, /pending — जल्द आ रहे हैं।
 help-admin =
     <b>प्रशासकों के लिए</b>
     /addcoordinator &lt;टेलीग्राम आईडी&gt; &lt;ज़िला, ज़िला…&gt; — किसी को समन्वयक बनाएँ।

@@ -1,0 +1,287 @@
+"""Adding a product through the router: photos (single, album, bad files), the description,
+the English listing, review and edit, drafts, /products, deletion and the catalogue file."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from handlers.router import Router
+from storage.db import Database
+from tests.chat import ChatUser
+from tests.images import (
+    blurry_photo,
+    busy_background_photo,
+    dark_photo,
+    good_photo,
+    pdf_bytes,
+    tiny_photo,
+)
+from tests.test_registration import register_in_bengali
+
+
+async def products_of(db: Database, user_id: int):
+    async with db.transaction() as repo:
+        return await repo.products.of_seller(user_id)
+
+
+async def describe_in_bengali(user: ChatUser) -> None:
+    """From the question after the photos to the review, answering in Bengali."""
+    await user.presses("ডোকরা")
+    await user.says("পিতল")
+    await user.says("১০ x ২০ সেমি")
+    await user.says("৫০০ গ্রাম")
+    await user.presses("লাল")
+    await user.says("৫০০ টাকা")
+    await user.says("৫")
+    await user.says("৭")
+    await user.says("হাতে তৈরি, প্রাকৃতিক রং")
+
+
+@pytest.fixture
+async def registered(seller: ChatUser) -> ChatUser:
+    await register_in_bengali(seller)
+    return seller
+
+
+async def test_add_a_product_end_to_end_in_bengali(registered: ChatUser, db: Database) -> None:
+    user = registered
+    await user.says("/addproduct")
+    assert "ছবি পাঠান" in user.text()
+    await user.sends_photo(good_photo())
+    assert "👍" in user.text()
+    await user.presses("হয়ে গেছে")
+    assert "কী পণ্য" in user.text()
+    await describe_in_bengali(user)
+    review = user.text()
+    assert "মিলিয়ে নিন" in review and "Title:" not in review  # Bengali labels
+    assert "Dokra" in review  # the English listing is shown
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    assert "SKU ES-BNK-" in user.text()
+    [product] = await products_of(db, user.user_id)
+    assert product.status == "ready"
+    assert product.answers["price"] == 500 and product.answers["weight"] == 500
+    assert product.answers["size"]["dims_cm"] == [10.0, 20.0]
+    assert product.listing is not None and len(product.listing["title"]) <= 200
+    assert product.listing["gi_tagged"] is True  # Dokra from Bankura
+    assert len(product.photos) == 1
+
+
+async def test_album_of_three_gets_one_answer(registered: ChatUser, db: Database) -> None:
+    user = registered
+    await user.says("/addproduct")
+    user.sent.clear()
+    for seed in (1, 2, 3):
+        replies = await user.sends_photo(good_photo(seed), album="album-1")
+        assert replies  # rendered, but held back until the album is over
+    assert user.sent == []  # nothing sent yet: the album may go on
+    await user.router.flush()  # what the quiet timer does after the last photo
+    assert len(user.sent) == 1
+    assert "৩টা ছবি পেলাম" in user.sent[0].text
+    [product] = await products_of(db, user.user_id)
+    assert len(product.photos) == 3
+
+
+async def test_photo_problems_get_one_tip_each_and_can_be_retaken(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(busy_background_photo())
+    assert "সাদা নয়" in user.text()  # main photo: background tip
+    await user.sends_photo(blurry_photo())
+    assert "ঝাপসা" in user.text()
+    await user.presses("আবার তুলব")
+    [product] = await products_of(db, user.user_id)
+    assert len(product.photos) == 1  # the blurry one is gone, the first is kept
+    await user.sends_photo(dark_photo())
+    assert "অন্ধকার" in user.text()
+
+
+@pytest.mark.parametrize(
+    ("data", "as_file", "size", "expected"),
+    [
+        (pdf_bytes(), True, None, "কাজে লাগার মতো ছবি নয়"),
+        (b"MZ\x90\x00" + b"\x00" * 200, True, None, "কাজে লাগার মতো ছবি নয়"),
+        (good_photo()[:2000], False, None, "নষ্ট"),
+        (tiny_photo(), False, None, "খুব ছোট"),
+        (good_photo(), True, 25 * 1024 * 1024, "২০ MB"),
+    ],
+)
+async def test_bad_files_are_refused_with_the_question_repeated(
+    registered: ChatUser, db: Database, data: bytes, as_file: bool, size, expected: str
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(data, as_file=as_file, size=size)
+    assert expected in user.text(), user.text()
+    assert "ছবি পাঠান" in user.last[-1].text  # the question again
+    [product] = await products_of(db, user.user_id)
+    assert product.photos == []
+
+
+async def test_photo_sent_as_file_is_accepted(registered: ChatUser) -> None:
+    await registered.says("/addproduct")
+    await registered.sends_photo(good_photo(), as_file=True)
+    assert "👍" in registered.text()
+
+
+async def test_text_where_a_photo_is_expected(registered: ChatUser) -> None:
+    await registered.says("/addproduct")
+    await registered.says("এই যে আমার জিনিস")
+    assert "লেখা নয়" in registered.text()
+    assert "ছবি পাঠান" in registered.last[-1].text
+
+
+async def test_photo_where_text_is_expected(registered: ChatUser) -> None:
+    await registered.says("/addproduct")
+    await registered.sends_photo(good_photo())
+    await registered.presses("হয়ে গেছে")
+    await registered.presses("ডোকরা")
+    await registered.sends_photo(good_photo(5))
+    assert "এটা একটা ছবি" in registered.text()
+    assert "কী দিয়ে তৈরি" in registered.last[-1].text
+
+
+@pytest.mark.parametrize(
+    ("step_answers", "typed", "expected"),
+    [
+        (0, "big", "সংখ্যায়"),
+        (1, "0 g", "০ হতে পারে না"),
+        (3, "free", "বিনামূল্যে"),
+        (3, "0", "বিনামূল্যে"),
+        (3, "-5", "০-র কম"),
+        (3, "১০০০০০০০০ টাকা", "খুব বেশি"),
+    ],
+)
+async def test_bad_measures(
+    registered: ChatUser, step_answers: int, typed: str, expected: str
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.presses("ডোকরা")
+    await user.says("পিতল")
+    answers = ["১০ x ২০ সেমি", "৫০০ গ্রাম", None]
+    for index in range(step_answers):
+        if index == 2:
+            await user.presses("লাল")
+        else:
+            await user.says(answers[index])
+    question = user.last[-1].text
+    await user.says(typed)
+    assert expected in user.text(), user.text()
+    assert user.last[-1].text == question
+
+
+async def test_emoji_and_html_in_descriptions_are_escaped(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.says("<b>হাতি</b> & 🐘 ঘোড়া")
+    await user.says("পিতল")
+    await user.says("10 x 20 cm")
+    await user.says("1 kg")
+    await user.says("লাল <i>সাদা</i>")
+    await user.says("1200")
+    await user.says("0")
+    await user.says("10")
+    await user.says("😀 <script>alert(1)</script> হাতে তৈরি")
+    html = user.html()
+    assert "<script>" not in html and "&lt;b&gt;হাতি&lt;/b&gt; &amp; 🐘" in html
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    [product] = await products_of(db, user.user_id)
+    listing = product.listing
+    assert listing is not None
+    assert "🐘" not in listing["title"] and "😀" not in json.dumps(listing["bullets"])
+
+
+async def test_draft_survives_and_is_offered_next_time(
+    registered: ChatUser, db: Database, messages, shelf
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.presses("ডোকরা")
+    await user.says("পিতল")
+    await user.says("/cancel")
+    assert "/addproduct" in user.text()
+    # a new process: the conversation and the draft are in the database
+    from bot.language import detect_language
+
+    user.router = Router(db, messages, detect_language, fetch_media=shelf.fetch)
+    await user.says("/addproduct")
+    assert "কত বড়" in user.text()  # resumed at the size question
+    await user.says("/menu")
+    await user.says("/addproduct")
+    assert "কত বড়" in user.text()
+
+
+async def test_products_list_view_edit_and_delete(registered: ChatUser, db: Database) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await describe_in_bengali(user)
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    await user.says("/products")
+    assert "আপনার পণ্য (১)" in user.text()
+    await user.presses("ডোকরা ·")
+    assert user.last[0].photos  # the main photo with the card
+    await user.presses("বিবরণ বদলান")
+    await user.presses("কিছু বদলাব")
+    await user.presses("দাম")
+    await user.says("৭৫০")
+    assert "মিলিয়ে নিন" in user.text()
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    [product] = await products_of(db, user.user_id)
+    assert product.answers["price"] == 750
+    await user.says("/products")
+    await user.presses("ডোকরা ·")
+    await user.presses("পণ্যটা মুছে দিন")
+    await user.presses("হ্যাঁ, মুছে দিন")
+    assert "মুছে দেওয়া হল" in user.text()
+    assert await products_of(db, user.user_id) == []
+
+
+async def test_someone_elses_product_cannot_be_opened(
+    registered: ChatUser, router: Router, db: Database
+) -> None:
+    await registered.says("/addproduct")
+    [product] = await products_of(db, registered.user_id)
+    other = ChatUser(router, 2222, language_code="en")
+    await register_in_bengali(other, name="অন্য কেউ")
+    for action in ("view", "edit", "photos", "del", "resume"):
+        await other.presses_data(f"prod:{action}:{product.id}")
+        assert "not there any more" in other.text() or "আর নেই" in other.text()
+    assert len(await products_of(db, registered.user_id)) == 1
+
+
+async def test_seller_catalogue_spreadsheet(registered: ChatUser, tmp_path) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await describe_in_bengali(user)
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    await user.says("/products")
+    await user.presses("এক্সেল")
+    document = user.last[-1].document
+    assert document is not None and document.path
+    sheet = openpyxl.load_workbook(document.path).active
+    header = [c.value for c in sheet[1]]
+    assert "ছবি" in header and "দাম (₹)" in header
+    assert sheet.max_row == 2
+    assert len(sheet._images) == 1
+
+
+async def test_addproduct_before_registration(seller: ChatUser) -> None:
+    await seller.says("/addproduct")
+    assert "আগে নিবন্ধন করুন" in seller.text()
