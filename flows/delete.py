@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
 from flows.engine import Accept, Answer, Flow, FlowContext, Parsed, Reject, Step
 from flows.replies import Choice, Reply
 from storage.records import ConversationState
+
+
+def remove_files(paths: list[str]) -> Callable[[], Awaitable[list[Reply]]]:
+    """A job for after the commit: delete photo files that no product uses any more."""
+
+    async def job() -> list[Reply]:
+        for path in paths:
+            await asyncio.to_thread(Path(path).unlink, missing_ok=True)
+        return []
+
+    return job
+
 
 DELETE = "del"
 
@@ -22,6 +38,7 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
             ctx.state = ConversationState(user_id=ctx.user_id, active=False, **stash)
         return [Reply("delete-kept")]
     repo = ctx.repo
+    ctx.later.append(remove_files(await repo.products.delete_of_seller(ctx.user_id)))
     await repo.sellers.delete(ctx.user_id)
     await repo.conversations.delete(ctx.user_id)
     await repo.users.delete(ctx.user_id)

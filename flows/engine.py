@@ -79,6 +79,8 @@ class FlowContext:
     is_admin: bool = False
     language_code: str | None = None
     defer_reply: bool = False  # set by a step: answer the album once, after its last photo
+    # Work for after the commit (files on disk): never undone by a rolled-back transaction.
+    later: list[Callable[[], Awaitable[list[Reply]]]] = field(default_factory=list)
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -100,7 +102,7 @@ class Step:
     help: str | None = None
     when: Callable[[FlowContext], bool] | None = None
     label: str | None = None  # field name in the summary; None: not shown there
-    show: Callable[[Any, FlowContext], str | Reply | None] | None = None
+    show: Callable[[Any, FlowContext], str | int | Reply | None] | None = None
     prompt_args: Callable[[FlowContext], Mapping[str, Any]] | None = None
     request_contact: bool = False
     language_signal: bool = False  # typed answers here may tell us the user's language
@@ -211,7 +213,7 @@ class Engine:
         parts: tuple[Reply, ...] = ()
         if step.name in ctx.answers and ctx.answers[step.name] is not None and step.show:
             shown = step.show(ctx.answers[step.name], ctx)
-            if shown:
+            if shown is not None and shown != "":
                 parts = (Reply("flow-current-value", {"value": shown}),)
         return [
             Reply(

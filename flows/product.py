@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from babel.numbers import format_decimal
+
+from flows.delete import remove_files
 from flows.engine import (
     Accept,
     Answer,
@@ -27,7 +30,7 @@ from services.measures import (
     parse_size,
     parse_weight,
 )
-from services.text import visible_length
+from services.text import localise_digits, visible_length
 
 PRODUCT = "prod"
 PRODUCT_DELETE = "pdel"
@@ -140,8 +143,8 @@ def _photos_choices(ctx: FlowContext) -> list[Choice]:
     return [Choice("done", key="btn-photos-done", args={"n": count})] if count else []
 
 
-def _show_count(value: Any, ctx: FlowContext) -> str | None:
-    return str(ctx.data.get("photo_count", value or 0))
+def _show_count(value: Any, ctx: FlowContext) -> int:
+    return int(ctx.data.get("photo_count", value or 0))
 
 
 # --- the description ------------------------------------------------------------------------
@@ -220,8 +223,10 @@ def _show_size(value: Any, ctx: FlowContext) -> str | None:
         return None
     dims = value.get("dims_cm") or []
     if value.get("unit") == "in":
-        return " × ".join(f"{d / 2.54:g}" for d in dims) + " in"
-    return " × ".join(f"{d:g}" for d in dims) + " cm"
+        text = " × ".join(f"{d / 2.54:.3g}" for d in dims) + " in"
+    else:
+        text = " × ".join(f"{d:g}" for d in dims) + " cm"
+    return localise_digits(text, ctx.locale)
 
 
 def _parse_weight(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -231,7 +236,8 @@ def _parse_weight(answer: Answer, ctx: FlowContext) -> Parsed:
 def _show_weight(value: Any, ctx: FlowContext) -> str | None:
     if not isinstance(value, int):
         return None
-    return f"{value / 1000:g} kg" if value >= 1000 else f"{value} g"
+    text = f"{value / 1000:g} kg" if value >= 1000 else f"{value} g"
+    return localise_digits(text, ctx.locale)
 
 
 def _colour_choices(ctx: FlowContext) -> list[Choice]:
@@ -260,7 +266,9 @@ def _parse_price(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def _show_price(value: Any, ctx: FlowContext) -> str | None:
-    return f"₹{value:,}" if isinstance(value, int) else None
+    if not isinstance(value, int):
+        return None
+    return "₹" + localise_digits(format_decimal(value, locale="en_IN"), ctx.locale)
 
 
 def _parse_stock(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -268,13 +276,11 @@ def _parse_stock(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def _parse_days(answer: Answer, ctx: FlowContext) -> Parsed:
-    return _measure(
-        parse_count, "prod-count", answer, max_value=MAX_DAYS, min_value=1, unit="days"
-    )
+    return _measure(parse_count, "prod-count", answer, max_value=MAX_DAYS, min_value=1, unit="days")
 
 
-def _show_number(value: Any, ctx: FlowContext) -> str | None:
-    return str(value) if isinstance(value, int) else None
+def _show_number(value: Any, ctx: FlowContext) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 def _parse_special(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -466,7 +472,7 @@ async def _finish_delete(ctx: FlowContext) -> list[Reply]:
     record = await ctx.repo.products.get(product_id)
     if record is None or record.seller_id != ctx.user_id:
         return [Reply("prod-gone")]
-    await ctx.repo.products.delete(product_id)
+    ctx.later.append(remove_files(await ctx.repo.products.delete(product_id)))
     return [Reply("prod-deleted", {"sku": record.sku})]
 
 

@@ -267,6 +267,17 @@ async def _mydata(router: Router, turn: Turn, args: str) -> None:
             "registered_at": _iso(seller.registered_at),
             "updated_at": _iso(seller.updated_at),
         }
+    export["products"] = [
+        {
+            "sku": p.sku,
+            "status": p.status,
+            "answers": p.answers,
+            "listing": p.listing,
+            "photos": len(p.photos),
+            "created_at": _iso(p.created_at),
+        }
+        for p in await repo.products.of_seller(user_id)
+    ]
     if state is not None:
         export["unfinished_conversation"] = {
             "flow": state.flow,

@@ -244,7 +244,7 @@ class Router:
             await repo.conversations.save(ctx.state)
         elif state is not None:
             await repo.conversations.delete(inbound.user_id)
-        return turn.replies, ctx.locale, ctx.defer_reply, turn.later
+        return turn.replies, ctx.locale, ctx.defer_reply, [*turn.later, *ctx.later]
 
     # --- routing ------------------------------------------------------------------------
 

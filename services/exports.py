@@ -203,8 +203,9 @@ def _urls(row: ExportRow, image_url: ImageUrl, limit: int) -> list[str]:
     for index, path in enumerate(_existing(row)):
         if index == limit:
             break
-        if isinstance(image_url, str):
-            urls.append(image_url.rstrip("/") + "/" + quote(photo_name(row, index)))
+        if isinstance(image_url, str):  # a base URL; empty: the bare file name in the zip
+            base = image_url.rstrip("/") + "/" if image_url else ""
+            urls.append(base + quote(photo_name(row, index)))
         else:
             urls.append(image_url(path))
     return urls

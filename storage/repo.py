@@ -361,6 +361,13 @@ class Audit(_Part):
             )
         )
 
+    async def recent(self, limit: int) -> list[AuditRecord]:
+        rows = await self.run(select(audit_t).order_by(audit_t.c.id.desc()).limit(limit))
+        return [
+            AuditRecord(r.actor_id, r.subject_id, r.action, r.detail, _aware(r.at) or now())
+            for r in rows
+        ]
+
     async def about(self, subject_id: int) -> list[AuditRecord]:
         rows = await self.run(
             select(audit_t).where(audit_t.c.subject_id == subject_id).order_by(audit_t.c.id)
@@ -484,20 +491,30 @@ class Products(_Part):
             .values(listing=listing, status=status, updated_at=now())
         )
 
-    async def delete(self, product_id: int) -> None:
+    async def delete(self, product_id: int) -> list[str]:
+        """Delete a product; returns the photo files nobody else's product uses."""
+        rows = await self.run(select(photos_t.c.path).where(photos_t.c.product_id == product_id))
+        paths = {r.path for r in rows}
         await self.run(delete(photos_t).where(photos_t.c.product_id == product_id))
         await self.run(delete(products_t).where(products_t.c.id == product_id))
+        return await self.unused(paths)
 
     async def delete_of_seller(self, seller_id: int) -> list[str]:
-        """Erase a seller's products; returns the photo paths that were theirs."""
+        """Erase a seller's products; returns the photo files nobody else's product uses."""
         ids = select(products_t.c.id).where(products_t.c.seller_id == seller_id)
-        paths = [
-            r.path
-            for r in await self.run(select(photos_t.c.path).where(photos_t.c.product_id.in_(ids)))
-        ]
+        rows = await self.run(select(photos_t.c.path).where(photos_t.c.product_id.in_(ids)))
+        paths = {r.path for r in rows}
         await self.run(delete(photos_t).where(photos_t.c.product_id.in_(ids)))
         await self.run(delete(products_t).where(products_t.c.seller_id == seller_id))
-        return paths
+        return await self.unused(paths)
+
+    async def unused(self, paths: Iterable[str]) -> list[str]:
+        """Those of these photo files that no product refers to any more."""
+        wanted = set(paths)
+        if not wanted:
+            return []
+        rows = await self.run(select(photos_t.c.path).where(photos_t.c.path.in_(sorted(wanted))))
+        return sorted(wanted - {r.path for r in rows})
 
     async def photos(self, product_id: int) -> list[PhotoRecord]:
         rows = await self.run(

@@ -12,6 +12,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
 from storage.db import Database
 from tests.fakebot import FakeBotApi, FakeUser
+from tests.images import good_photo
 
 TOKEN = "123456:TEST-token"
 
@@ -28,10 +29,12 @@ class Bot:
         channel = TelegramChannel(
             TOKEN, api.root, handle=core.router.handle, on_blocked=core.router.mark_blocked
         )
+        core.router.fetch_media = channel.download
         await channel.start_polling(poll_timeout=1)
         return cls(core, channel)
 
     async def stop(self) -> None:
+        await self.core.router.flush()
         await self.channel.stop_polling()
         await self.core.close()
 
@@ -192,5 +195,50 @@ async def test_a_user_who_blocked_and_came_back_is_reachable_again(
         async with bot.core.db.transaction() as repo:
             record = await repo.users.get(6006)
         assert record is not None and record.blocked_at is None
+    finally:
+        await bot.stop()
+
+
+async def test_add_a_product_with_an_album_of_three_photos(
+    api: FakeBotApi, settings: Settings
+) -> None:
+    bot = await Bot.start(api, settings)
+    try:
+        rina = FakeUser(api, user_id=7007, first_name="রিনা", language_code="bn")
+        await rina.says("/start")
+        await rina.presses("বাংলা")
+        await rina.presses("আমি রাজি")
+        await rina.says("রিনা দাস")
+        await rina.says("দাস হস্তশিল্প")
+        await rina.says("বাঁকুড়া")
+        await rina.shares_contact("+919830012345")
+        await rina.presses("টেরাকোটা")
+        for _ in range(3):
+            await rina.presses("বাদ দিন")
+        await rina.presses("হ্যাঁ, সব ঠিক আছে")
+
+        await rina.says("/addproduct")
+        before = len(rina.messages)
+        await rina.sends_album([good_photo(seed) for seed in (1, 2, 3)])
+        answers = rina.messages[before:]
+        assert len(answers) == 1, [m.text for m in answers]  # one answer for the album
+        assert "৩টা ছবি পেলাম" in answers[0].text
+        await rina.presses("হয়ে গেছে")
+        await rina.presses("পাঁচমুড়া")
+        await rina.says("মাটি")
+        await rina.says("৩০ সেমি")
+        await rina.says("৮০০ গ্রাম")
+        await rina.presses("লাল")
+        await rina.says("১২০০ টাকা")
+        await rina.says("৩")
+        await rina.says("১০")
+        await rina.says("হাতে তৈরি")
+        review = rina.last_message()
+        assert "Terracotta" in review and "Das" in review
+        await rina.presses("হ্যাঁ, সব ঠিক আছে")
+        assert "SKU ES-BNK-" in rina.last_message()
+        await rina.says("/products")
+        assert any(m.kind == "text" and "আপনার পণ্য" in m.text for m in rina.messages[-2:])
+        assert api.violations == []
     finally:
         await bot.stop()

@@ -4,6 +4,7 @@ the English listing, review and edit, drafts, /products, deletion and the catalo
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -285,3 +286,25 @@ async def test_seller_catalogue_spreadsheet(registered: ChatUser, tmp_path) -> N
 async def test_addproduct_before_registration(seller: ChatUser) -> None:
     await seller.says("/addproduct")
     assert "আগে নিবন্ধন করুন" in seller.text()
+
+
+async def test_delete_my_data_erases_products_and_their_photo_files(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    [product] = await products_of(db, user.user_id)
+    photo = Path(product.photos[0].path)
+    assert _exists(photo)
+    await user.says("/mydata")
+    data = json.loads(user.last[-1].document.content)
+    assert data["products"][0]["sku"] == product.sku
+    await user.says("/delete")
+    await user.presses("হ্যাঁ, সব মুছে দিন")
+    assert await products_of(db, user.user_id) == []
+    assert not _exists(photo)
+
+
+def _exists(path: Path) -> bool:
+    return path.exists()
