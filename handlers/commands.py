@@ -60,6 +60,17 @@ async def menu(router: Router, turn: Turn) -> Reply:
         paused = state is not None and state.flow == REGISTRATION
         items.append(Choice("menu:start", key="menu-continue" if paused else "menu-register"))
     else:
+        drafts = [
+            p for p in await turn.repo.products.of_seller(seller.user_id) if p.status == "draft"
+        ]
+        items += [
+            Choice(
+                f"prod:resume:{p.id}",
+                key="menu-finish-draft",
+                args={"name": products.product_name(p, turn.ctx.locale)},
+            )
+            for p in drafts[:2]
+        ]
         items += [
             Choice("menu:addproduct", key="menu-addproduct"),
             Choice("menu:products", key="menu-products"),

@@ -12,6 +12,7 @@ from flows.replies import Attachment, Choice, Reply, rows
 from services import places
 from services.catalogue import ExportRow, Listing
 from services.exports import SELLER_COLUMNS, write_seller_catalogue_xlsx
+from services.photos import thumbnail_for
 from storage.records import ProductRecord, SellerRecord
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ async def list_products(router: Router, turn: Turn, page: int = 0) -> None:
         )
         return
     shown = products[page * PAGE : (page + 1) * PAGE]
-    thumbs = tuple(p.photos[0].path for p in shown if p.photos)
+    thumbs = tuple(thumbnail_for(p.photos[0].path) for p in shown if p.photos)
     locale = turn.ctx.locale
     buttons = [
         Choice(
@@ -109,7 +110,10 @@ async def list_products(router: Router, turn: Turn, page: int = 0) -> None:
     laid.append((Choice("prod:new", key="btn-add-product"),))
     if len(thumbs) > 1:  # an album of thumbnails, numbered like the buttons below it
         turn.replies.append(Reply(photos=thumbs))
-    turn.replies.append(Reply("prod-list", {"count": len(products)}, choices=tuple(laid)))
+        thumbs = ()
+    turn.replies.append(
+        Reply("prod-list", {"count": len(products)}, choices=tuple(laid), photos=thumbs)
+    )
 
 
 async def _owned(turn: Turn, product_id: str) -> ProductRecord | None:

@@ -180,6 +180,7 @@ class Router:
         if not check.usable:
             return {"error": check.problems[0] if check.problems else "unreadable"}
         digest, path = await asyncio.to_thread(photos.store_photo, self.data_dir, data)
+        await asyncio.to_thread(photos.ensure_thumbnail, path)
         return {
             "hash": digest,
             "path": str(path),

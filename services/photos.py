@@ -275,3 +275,24 @@ def store_photo(data_dir: Path, data: bytes) -> tuple[str, Path]:
         Path(tmp).unlink(missing_ok=True)
         raise
     return h, path
+
+
+THUMB_SUFFIX = ".thumb.jpg"
+
+
+def ensure_thumbnail(path: Path, side: int = 320) -> Path:
+    """A small copy beside a stored photo, for lists on slow connections; made once."""
+    thumb = path.with_name(path.stem + THUMB_SUFFIX)
+    if not thumb.exists():
+        data = thumbnail_jpeg(path.read_bytes(), side)
+        temporary = thumb.with_name(thumb.name + ".tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, thumb)
+    return thumb
+
+
+def thumbnail_for(path: str) -> str:
+    """The thumbnail of a stored photo when there is one, else the photo itself."""
+    candidate = Path(path)
+    thumb = candidate.with_name(candidate.stem + THUMB_SUFFIX)
+    return str(thumb) if thumb.exists() else path

@@ -2,6 +2,7 @@
 
 menu-addproduct = ➕ পণ্য যোগ করুন
 menu-products = 📦 আমার পণ্য
+menu-finish-draft = ▶️ শেষ করুন: { $name }
 cmd-addproduct = পণ্য যোগ করুন
 cmd-products = আমার পণ্য
 

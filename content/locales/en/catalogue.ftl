@@ -2,6 +2,7 @@
 
 menu-addproduct = ➕ Add a product
 menu-products = 📦 My products
+menu-finish-draft = ▶️ Finish: { $name }
 cmd-addproduct = Add a product
 cmd-products = My products
 

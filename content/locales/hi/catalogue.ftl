@@ -2,6 +2,7 @@
 
 menu-addproduct = ➕ उत्पाद जोड़ें
 menu-products = 📦 मेरे उत्पाद
+menu-finish-draft = ▶️ पूरा करें: { $name }
 cmd-addproduct = उत्पाद जोड़ें
 cmd-products = मेरे उत्पाद
 
