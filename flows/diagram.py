@@ -11,9 +11,10 @@ from pathlib import Path
 
 from flows.delete import deletion
 from flows.engine import Flow
+from flows.product import product, product_delete
 from flows.registration import profile_edit, registration
 
-FLOWS: tuple[Flow, ...] = (registration, profile_edit, deletion)
+FLOWS: tuple[Flow, ...] = (registration, profile_edit, deletion, product, product_delete)
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "flows"
 
 
