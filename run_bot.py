@@ -15,6 +15,7 @@ import sys
 from bot.app import build_core, command_menu, setup_logging
 from bot.i18n import Messages
 from bot.settings import Settings
+from services.eligibility import RulesError
 
 log = logging.getLogger("export_sathi")
 
@@ -85,6 +86,14 @@ def run_telegram(settings: Settings) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except RulesError as exc:  # a coordinator's edit broke the rules: say where, do not start
+        sys.stderr.write(f"export rules not loaded: {exc}\n")
+        return 2
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = Settings()
     setup_logging(settings.log_level if settings.telegram_bot_token else "WARNING")

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from bot.i18n import DEFAULT_LOCALE, LOCALES, Messages
 from bot.language import detect_language
 from bot.settings import Settings
+from flows.eligibility import use_rules
 from handlers.router import Router
+from services.eligibility import load_rules
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,8 @@ class Core:
 async def build_core(settings: Settings) -> Core:
     """Everything but the channel; migrations are applied before any update is handled."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # A malformed rules file stops the start with its file, line and reason (RulesError).
+    use_rules(load_rules(settings.eligibility_rules))
     db = Database(settings.database)
     await db.migrate()
     messages = Messages()
@@ -51,6 +55,7 @@ MENU_COMMANDS = (
     "menu",
     "addproduct",
     "products",
+    "check",
     "profile",
     "language",
     "help",

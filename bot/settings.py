@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=25.0, gt=0)
     quiet_hours: str = "21:00-08:00"
     image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
+    eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token", "webhook_secret", mode="before")

@@ -38,6 +38,7 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
             ctx.state = ConversationState(user_id=ctx.user_id, active=False, **stash)
         return [Reply("delete-kept")]
     repo = ctx.repo
+    await repo.checks.delete_of_seller(ctx.user_id)
     ctx.later.append(remove_files(await repo.products.delete_of_seller(ctx.user_id)))
     await repo.sellers.delete(ctx.user_id)
     await repo.conversations.delete(ctx.user_id)

@@ -16,7 +16,7 @@ from typing import Any
 from flows.replies import Choice, Reply, Rows, rows
 from services.text import lookup_key
 from storage.records import ConversationState
-from storage.repo import Repo
+from storage.unit import Repo
 
 REVIEW = "_review"
 EDIT = "_edit"
@@ -58,9 +58,11 @@ class Stop:
 
 @dataclass(frozen=True, slots=True)
 class Keep:
-    """Taken, and the same question stays open (e.g. one more photo): no prompt repeated."""
+    """Taken, and the same step stays open (one more photo, the next of several questions).
+    With ``ask_again`` the step's prompt follows (it may have changed with the answer)."""
 
     replies: tuple[Reply, ...]
+    ask_again: bool = False
 
 
 Parsed = Accept | Reject | Stop | Keep
@@ -269,7 +271,7 @@ class Engine:
         if isinstance(parsed, Keep):
             if flow.on_answer:
                 await flow.on_answer(ctx)
-            return list(parsed.replies)
+            return [*parsed.replies, *(self.prompt(ctx) if parsed.ask_again else ())]
         return await self._accept(flow, ctx, step, parsed)
 
     async def skip(self, ctx: FlowContext) -> list[Reply]:

@@ -344,6 +344,7 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
     await ctx.repo.products.save_answers(product_id, ctx.answers)
     await ctx.repo.products.set_listing(product_id, asdict(listing), "ready")
     buttons = (
+        (Choice(f"elig:product:{product_id}", key="btn-check-now"),),
         (Choice("prod:new", key="btn-add-another"),),
         (Choice("prod:list", key="btn-my-products"),),
     )

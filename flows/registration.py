@@ -330,7 +330,14 @@ def answers_from(seller: SellerRecord) -> dict[str, Any]:
 
 async def _finish_registration(ctx: FlowContext) -> list[Reply]:
     await ctx.repo.sellers.save(seller_from(ctx))
-    return [Reply("reg-done", {"name": ctx.answers["name"]}, remove_keyboard=True)]
+    offers = (
+        (Choice("menu:addproduct", key="menu-addproduct"),),
+        (Choice("elig:start", key="btn-check-now"),),
+    )
+    return [
+        Reply("reg-done", {"name": ctx.answers["name"]}, remove_keyboard=True),
+        Reply("reg-next", choices=offers),
+    ]
 
 
 async def _finish_profile_edit(ctx: FlowContext) -> list[Reply]:

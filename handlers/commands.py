@@ -16,7 +16,7 @@ from flows.registration import (
     show_craft,
 )
 from flows.replies import Attachment, Choice, Reply, rows
-from handlers import products, staff
+from handlers import broadcasts, checks, orders, products, staff, trainings
 from services import places
 from services.ids import format_mobile, parse_int
 from services.text import ascii_digits
@@ -29,15 +29,18 @@ LOCALES = ("bn", "en", "hi")
 STAFF_COMMANDS = frozenset(
     {"stats", "sellers", "seller", "pending", "newtraining", "broadcast", "importorders"}
 )
-SELLER_COMMANDS_LATER = frozenset({"check", "trainings", "orders"})
+SELLER_COMMANDS_LATER = frozenset({"trainings", "orders"})
 FLOW_COMMANDS = frozenset({"back", "skip", "cancel", "help"})
 RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
 async def run(router: Router, turn: Turn, command: str, args: str) -> None:
     """Dispatch a command (from a slash command or a menu button)."""
-    handler = _COMMANDS.get(command)
-    if handler is not None:
+    handler = _COMMANDS.get(command) or _feature_command(command)
+    if command in _FEATURE_STAFF and not (await turn.viewer()).is_staff:
+        turn.replies.append(Reply("staff-only"))
+        await router.reprompt(turn)
+    elif handler is not None:
         await handler(router, turn, args)
     elif command in STAFF_COMMANDS:
         viewer = await turn.viewer()
@@ -74,6 +77,7 @@ async def menu(router: Router, turn: Turn) -> Reply:
         items += [
             Choice("menu:addproduct", key="menu-addproduct"),
             Choice("menu:products", key="menu-products"),
+            Choice("menu:check", key="menu-check"),
             Choice("menu:profile", key="menu-profile"),
         ]
     items += [
@@ -384,9 +388,28 @@ async def _export(router: Router, turn: Turn, args: str) -> None:
     await staff.export(router, turn, args)
 
 
+async def _check(router: Router, turn: Turn, args: str) -> None:
+    await checks.start(router, turn)
+
+
+async def _checks(router: Router, turn: Turn, args: str) -> None:
+    await checks.staff_overview(router, turn, args)
+
+
+def _feature_command(command: str) -> Any:
+    for module in (trainings, orders, broadcasts):
+        if command in module.COMMANDS:
+            return module.COMMANDS[command]
+    return None
+
+
+_FEATURE_STAFF = frozenset().union(*(m.STAFF for m in (trainings, orders, broadcasts)))
+
 _COMMANDS = {
     "start": _start,
     "export": _export,
+    "check": _check,
+    "checks": _checks,
     "addproduct": _addproduct,
     "products": _products,
     "menu": _menu,

@@ -17,11 +17,12 @@ from typing import Any, Protocol
 
 from bot.channels.types import FetchMedia, FileTooBig, Inbound, Outbound
 from flows.delete import deletion
+from flows.eligibility import eligibility
 from flows.engine import Answer, Engine, FlowContext
 from flows.product import product, product_delete
 from flows.registration import REGISTRATION, profile_edit, registration
 from flows.replies import Choice, Reply
-from handlers import commands, products
+from handlers import broadcasts, checks, commands, orders, products, trainings
 from handlers.locks import UserLocks
 from handlers.render import Catalogue, Renderer
 from services import photos
@@ -29,11 +30,14 @@ from services.access import Viewer, viewer_for
 from services.text import clean
 from storage.db import Database
 from storage.records import UserRecord
-from storage.repo import Repo
+from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
 LOCALES = ("bn", "en", "hi")
+# Feature modules that declare their flows, commands and buttons (see handlers/trainings.py).
+FEATURES = (trainings, orders, broadcasts)
+FEATURE_BUTTONS = {kind: handler for module in FEATURES for kind, handler in module.BUTTONS.items()}
 # Longer typed answers are cut before any parsing: no answer we ask for is near this long.
 MAX_INPUT = 1000
 # Telegram delivers an album as separate updates within about a second; answer it once,
@@ -99,7 +103,17 @@ class Router:
         self.data_dir = data_dir
         self.fetch_media = fetch_media
         self.image_base_url = image_base_url
-        self.engine = Engine([registration, profile_edit, deletion, product, product_delete])
+        self.engine = Engine(
+            [
+                registration,
+                profile_edit,
+                deletion,
+                product,
+                product_delete,
+                eligibility,
+                *(flow for module in FEATURES for flow in module.FLOWS),
+            ]
+        )
         self.locks = UserLocks()
         self._albums: dict[int, _PendingAlbum] = {}
 
@@ -315,6 +329,12 @@ class Router:
             return
         elif kind == "prod":
             await products.button(self, turn, rest)
+            return
+        elif kind == "elig":
+            await checks.button(self, turn, rest)
+            return
+        elif (handler := FEATURE_BUTTONS.get(kind)) is not None:
+            await handler(self, turn, rest)
             return
         turn.replies.append(Reply("error-stale-button"))
         await self.reprompt(turn)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from storage.repo import Repo
+from storage.unit import Repo
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.repo import Repo
+from storage.unit import Repo
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -150,3 +150,22 @@ class ProductPhoto(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("product_id", "content_hash"),)
+
+
+class EligibilityCheck(Base):
+    """A saved verdict: which product (or described item), where to, what the rules said."""
+
+    __tablename__ = "eligibility_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seller_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    product_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    description: Mapped[str | None] = mapped_column(Text)
+    destination: Mapped[str | None] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8))  # ready | steps | blocked
+    findings: Mapped[list[Any]] = mapped_column(JsonDoc, default=list)
+    answers: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    rules_version: Mapped[str] = mapped_column(String(64))
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

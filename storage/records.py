@@ -82,3 +82,17 @@ class ProductRecord:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     photos: list[PhotoRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class CheckRecord:
+    id: int
+    seller_id: int
+    product_id: int | None
+    description: str | None
+    destination: str | None
+    status: str
+    findings: list[Any]
+    answers: dict[str, Any]
+    rules_version: str
+    checked_at: datetime

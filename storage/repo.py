@@ -21,6 +21,7 @@ from storage.models import (
     AuditEntry,
     Conversation,
     Coordinator,
+    EligibilityCheck,
     ProcessedUpdate,
     Product,
     ProductPhoto,
@@ -29,6 +30,7 @@ from storage.models import (
 )
 from storage.records import (
     AuditRecord,
+    CheckRecord,
     ConversationState,
     PhotoRecord,
     ProductRecord,
@@ -44,6 +46,7 @@ coordinators_t = Coordinator.__table__
 audit_t = AuditEntry.__table__
 products_t = Product.__table__
 photos_t = ProductPhoto.__table__
+checks_t = EligibilityCheck.__table__
 
 _SELLER_FIELDS = tuple(c.name for c in sellers_t.columns)
 # last_seen_at is for reports ("active this week"), not auditing: a write per update would
@@ -276,6 +279,18 @@ class Sellers(_Part):
 
     async def count(self) -> int:
         return int((await self.run(select(func.count()).select_from(sellers_t))).scalar())
+
+    async def in_districts(
+        self, districts: frozenset[str] | None, limit: int, offset: int = 0
+    ) -> list[SellerRecord]:
+        """Sellers of these districts (None: all), newest registrations first."""
+        query = select(sellers_t).order_by(
+            sellers_t.c.registered_at.desc(), sellers_t.c.user_id.desc()
+        )
+        if districts is not None:
+            query = query.where(sellers_t.c.district.in_(sorted(districts)))
+        rows = await self.run(query.limit(limit).offset(offset))
+        return [_seller_record(r) for r in rows]
 
 
 def _seller_record(row: Any) -> SellerRecord:
@@ -612,15 +627,83 @@ class Products(_Part):
             )
 
 
-class Repo:
-    """Every repository, bound to one connection inside one transaction."""
+def _check_record(row: Any) -> CheckRecord:
+    return CheckRecord(
+        id=row.id,
+        seller_id=row.seller_id,
+        product_id=row.product_id,
+        description=row.description,
+        destination=row.destination,
+        status=row.status,
+        findings=list(row.findings or []),
+        answers=dict(row.answers or {}),
+        rules_version=row.rules_version,
+        checked_at=_aware(row.checked_at) or now(),
+    )
 
-    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
-        self.connection = connection
-        self.updates = Updates(connection, dialect)
-        self.users = Users(connection, dialect)
-        self.sellers = Sellers(connection, dialect)
-        self.coordinators = Coordinators(connection, dialect)
-        self.conversations = Conversations(connection, dialect)
-        self.audit = Audit(connection, dialect)
-        self.products = Products(connection, dialect)
+
+class Checks(_Part):
+    async def save(
+        self,
+        seller_id: int,
+        product_id: int | None,
+        description: str | None,
+        destination: str | None,
+        status: str,
+        findings: list[Any],
+        answers: dict[str, Any],
+        rules_version: str,
+    ) -> int:
+        result = await self.run(
+            insert(checks_t)
+            .values(
+                seller_id=seller_id,
+                product_id=product_id,
+                description=description,
+                destination=destination,
+                status=status,
+                findings=findings,
+                answers=answers,
+                rules_version=rules_version,
+                checked_at=now(),
+            )
+            .returning(checks_t.c.id)
+        )
+        return int(result.scalar_one())
+
+    async def latest_of_seller(self, seller_id: int) -> CheckRecord | None:
+        row = (
+            await self.run(
+                select(checks_t)
+                .where(checks_t.c.seller_id == seller_id)
+                .order_by(checks_t.c.checked_at.desc(), checks_t.c.id.desc())
+                .limit(1)
+            )
+        ).first()
+        return _check_record(row) if row is not None else None
+
+    async def latest_by_product(self, seller_id: int) -> dict[int, CheckRecord]:
+        """The newest check of each of a seller's products."""
+        rows = await self.run(
+            select(checks_t)
+            .where(checks_t.c.seller_id == seller_id, checks_t.c.product_id.is_not(None))
+            .order_by(checks_t.c.checked_at, checks_t.c.id)
+        )
+        return {r.product_id: _check_record(r) for r in rows}
+
+    async def latest_for_sellers(self, seller_ids: Iterable[int]) -> dict[int, CheckRecord]:
+        """The newest check of each of these sellers, in one query."""
+        ids = sorted(set(seller_ids))
+        if not ids:
+            return {}
+        newest = (
+            select(checks_t.c.seller_id, func.max(checks_t.c.id).label("id"))
+            .where(checks_t.c.seller_id.in_(ids))
+            .group_by(checks_t.c.seller_id)
+            .subquery()
+        )
+        rows = await self.run(select(checks_t).join(newest, newest.c.id == checks_t.c.id))
+        return {r.seller_id: _check_record(r) for r in rows}
+
+    async def delete_of_seller(self, seller_id: int) -> None:
+        await self.run(delete(checks_t).where(checks_t.c.seller_id == seller_id))

@@ -85,7 +85,7 @@ async def test_register_in_bengali_with_a_restart_in_the_middle(
     summary = rina.last_message()
     assert "রিনা <দাস> & কোং" in summary and "বাঁকুড়া" in summary
     await rina.presses("হ্যাঁ, সব ঠিক আছে")
-    assert "নিবন্ধন হয়ে গেছে" in rina.last_message()
+    assert any("নিবন্ধন হয়ে গেছে" in m.text for m in rina.replies_since_last())
 
     async with bot.core.db.transaction() as repo:
         saved = await repo.sellers.get(1001)

@@ -74,3 +74,11 @@ def test_database_url_forms() -> None:
     )
     pg = Settings(_env_file=None, database_url="postgresql://u@h/db").database
     assert pg == "postgresql+asyncpg://u@h/db"
+
+
+def test_a_malformed_rules_file_stops_the_start_with_file_and_line(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("version: 1\nquestions:\n  - id: food\n    message: [unclosed\n", "utf-8")
+    result = _run(["--console"], "/start\n", tmp_path, ELIGIBILITY_RULES=str(rules))
+    assert result.returncode == 2
+    assert "rules.yaml:" in result.stderr and "Traceback" not in result.stderr

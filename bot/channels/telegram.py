@@ -10,10 +10,12 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import warnings
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -34,8 +36,19 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.types import FileTooBig, Inbound, Media, Outbound
+from bot.channels.types import (
+    Blocked,
+    FileTooBig,
+    Inbound,
+    Media,
+    Outbound,
+    RateLimited,
+    Rejected,
+    Transient,
+)
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +130,13 @@ def _media(message: Message) -> Media | None:
         d = message.document
         return Media(d.file_id, d.file_size, d.mime_type, d.file_name)
     return None
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22: an int now, a timedelta in a later major version
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return float(value.total_seconds() if isinstance(value, dt.timedelta) else value)
 
 
 def reply_markup(out: Outbound) -> object | None:
@@ -206,9 +226,7 @@ class TelegramChannel:
                 await self._send_once(out)
                 return True
             except RetryAfter as exc:
-                delay = exc.retry_after
-                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else delay
-                await asyncio.sleep(float(seconds))
+                await asyncio.sleep(retry_after_seconds(exc))
             except Forbidden:
                 await self.on_blocked(out.chat_id)
                 return False
@@ -272,6 +290,59 @@ class TelegramChannel:
                 reply_markup=markup,  # type: ignore[arg-type]
                 disable_web_page_preview=True,
             )
+
+    def deliverer(self, token: str, api_root: str) -> Callable[[Outbound], Awaitable[int]]:
+        """Sends for the outbox on a Bot of its own: broadcast traffic (and a 429 pausing it)
+        never takes connections from the replies to people chatting."""
+        bot = Bot(
+            token,
+            base_url=f"{api_root}/bot",
+            base_file_url=f"{api_root}/file/bot",
+            request=HTTPXRequest(connection_pool_size=64, read_timeout=20, write_timeout=20),
+        )
+        self._outbox_bot = bot
+
+        async def deliver(out: Outbound) -> int:
+            markup = reply_markup(out)
+            try:
+                if out.photos and len(out.text) <= CAPTION_LIMIT:
+                    sent = await bot.send_photo(
+                        out.chat_id,
+                        Path(out.photos[0]),
+                        caption=out.text or None,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=markup,  # type: ignore[arg-type]
+                    )
+                    return sent.message_id
+                if out.photos:  # too long for a caption: the photo, then the text
+                    await bot.send_photo(out.chat_id, Path(out.photos[0]))
+                sent = await bot.send_message(
+                    out.chat_id,
+                    out.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,  # type: ignore[arg-type]
+                    disable_web_page_preview=True,
+                )
+                return sent.message_id
+            except RetryAfter as exc:
+                raise RateLimited(retry_after_seconds(exc), str(exc)) from exc
+            except Forbidden as exc:
+                raise Blocked(str(exc)) from exc
+            except BadRequest as exc:  # before NetworkError: BadRequest is one in PTB
+                if "chat not found" in str(exc).lower():
+                    raise Blocked(str(exc)) from exc
+                raise Rejected(str(exc)) from exc
+            except NetworkError as exc:  # TimedOut included
+                raise Transient(f"{type(exc).__name__}: {exc}") from exc
+            except TelegramError as exc:  # e.g. an answer that is not JSON
+                raise Transient(f"{type(exc).__name__}: {exc}") from exc
+
+        return deliver
+
+    async def close_deliverer(self) -> None:
+        bot = getattr(self, "_outbox_bot", None)
+        if bot is not None:
+            await bot.shutdown()
 
     def run_polling(self) -> None:
         """Block until SIGINT/SIGTERM; PTB confirms the offset of handled updates on the way out."""

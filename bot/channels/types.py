@@ -93,3 +93,31 @@ class FileTooBig(Exception):
 
 # Fetches the bytes of a file a user sent; given to the router by the channel.
 FetchMedia = Callable[[Media], Awaitable[bytes]]
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered; the subclass says what to do about it."""
+
+
+class RateLimited(DeliveryError):
+    """429: too many requests; wait ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float, message: str = "") -> None:
+        super().__init__(message or f"retry after {retry_after}")
+        self.retry_after = float(retry_after)
+
+
+class Blocked(DeliveryError):
+    """The user blocked the bot, or the chat is gone."""
+
+
+class Transient(DeliveryError):
+    """Timeout, connection reset, 5xx, malformed answer: may work later."""
+
+
+class Rejected(DeliveryError):
+    """400: our message is wrong; retrying won't help."""
+
+
+# Sends one message and returns its message id; raises the DeliveryError classes above.
+Deliver = Callable[[Outbound], Awaitable[int]]

@@ -129,6 +129,7 @@ help-seller =
     /menu — main menu
     /addproduct — add a product (photos and description)
     /products — your products and catalogue
+    /check — can it be exported, and what do you still need?
     /profile — see and change your details
     /language — change the language
     /mydata — everything I have saved about you
@@ -137,6 +138,7 @@ help-seller =
     While answering: /back goes back, /skip skips, /cancel stops for now.
 help-staff =
     <b>For coordinators</b>
+    /checks [district] — each seller's latest export check and what is missing.
     /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
     /stats, /sellers, /seller, /pending — coming soon.
 help-admin =

@@ -1,0 +1,354 @@
+"""The export check: which item, where to, the few questions the rules need, then a verdict."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
+from flows.replies import Choice, Reply
+from services import places
+from services.eligibility import CheckInput, Question, RuleSet, Verdict, load_rules
+from services.text import lookup_key, visible_length
+from storage.records import ProductRecord, SellerRecord
+
+ELIGIBILITY = "elig"
+DESTINATIONS = ("US", "UK", "EU", "AE", "AU", "CA")
+ANSWERS = ("yes", "no", "unknown")
+# Typed answers people give instead of pressing a button (any of our languages, romanised too).
+TYPED_ANSWERS = {
+    "yes": ("হ্যাঁ", "হা", "হ্যা", "ha", "haa", "hya", "yes", "y", "haan", "han", "हाँ", "हां", "ji"),
+    "no": ("না", "na", "naa", "no", "n", "nahi", "nahin", "नहीं", "नही"),
+    "unknown": (
+        "জানি না",
+        "জানিনা",
+        "jani na",
+        "janina",
+        "don't know",
+        "dont know",
+        "not sure",
+        "pata nahi",
+        "पता नहीं",
+        "মনে নেই",
+    ),
+}
+_TYPED = {lookup_key(word): answer for answer, words in TYPED_ANSWERS.items() for word in words}
+# Seller-level answers (not about one product) carried over from the last check of the same
+# financial year, so a seller is not asked again what they told us last week.
+SELLER_QUESTIONS = frozenset(
+    {"lut", "ad_code", "forex_bank", "marketplace", "iec_updated", "gi_user"}
+)
+DESCRIPTION_MAX = 300
+TIMEZONE = ZoneInfo("Asia/Kolkata")
+
+
+def item_from_product(product: ProductRecord, locale: str) -> dict[str, Any]:
+    """What the rules look at in a catalogued product: its craft and the seller's words."""
+    answers = product.answers
+    what = answers.get("what") or {}
+    craft = places.craft(what.get("id") or "")
+    colour = answers.get("colour") or {}
+    words = [
+        what.get("text"),
+        answers.get("material"),
+        answers.get("special"),
+        colour.get("text"),
+    ]
+    if craft is not None:
+        words += [craft.en, craft.bn]
+    return {
+        "product_id": product.id,
+        "name": craft.name(locale) if craft else (what.get("text") or product.sku),
+        "craft_id": craft.id if craft else None,
+        "kind": craft.kind if craft else None,
+        "words": " ".join(w for w in words if w),
+    }
+
+
+def item_from_words(text: str) -> dict[str, Any]:
+    craft = places.match_craft(text)
+    return {
+        "product_id": None,
+        "description": text,
+        "name": text,
+        "craft_id": craft.id if craft else None,
+        "kind": craft.kind if craft else None,
+        "words": text,
+    }
+
+
+def start_data(
+    seller: SellerRecord,
+    products: list[ProductRecord],
+    carried: dict[str, str],
+    locale: str,
+) -> dict[str, Any]:
+    return {
+        "seller": {"district": seller.district, "iec": seller.iec, "gstin": seller.gstin},
+        "products": [item_from_product(p, locale) for p in products[:12]],
+        "carried": carried,
+    }
+
+
+def check_input(ctx: FlowContext) -> CheckInput:
+    item = ctx.data.get("item") or {}
+    seller = ctx.data.get("seller") or {}
+    destination = ctx.answers.get("destination")
+    answers = {**ctx.data.get("carried", {}), **ctx.answers.get("questions", {})}
+    return CheckInput(
+        craft_id=item.get("craft_id"),
+        words=item.get("words", ""),
+        kind=item.get("kind"),
+        district=seller.get("district"),
+        iec=seller.get("iec"),
+        gstin=seller.get("gstin"),
+        destination=destination if destination in DESTINATIONS else None,
+        answers=answers,
+        today=ctx.now.astimezone(TIMEZONE).date(),
+    )
+
+
+_active: RuleSet | None = None
+
+
+def use_rules(rules: RuleSet) -> None:
+    """The rule set the bot checked at start-up (a file named in ELIGIBILITY_RULES, or ours)."""
+    global _active
+    _active = rules
+
+
+def rules() -> RuleSet:
+    return _active or load_rules()
+
+
+def _needed(ctx: FlowContext) -> tuple[Question, ...]:
+    return rules().questions_needed(check_input(ctx))
+
+
+# --- steps ----------------------------------------------------------------------------------
+
+
+def _product_choices(ctx: FlowContext) -> list[Choice]:
+    items = [Choice(f"p{item['product_id']}", text=item["name"]) for item in ctx.data["products"]]
+    return [*items, Choice("new", key="elig-describe-button")]
+
+
+def _parse_product(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value == "new":
+        ctx.data.pop("item", None)
+        return Accept("new")
+    if answer.value and answer.value.startswith("p"):
+        for item in ctx.data["products"]:
+            if f"p{item['product_id']}" == answer.value:
+                ctx.data["item"] = item
+                return Accept(answer.value)
+        return Reject(Reply("error-stale-button"))
+    if answer.media:
+        return Reject(Reply("error-not-text", {"kind": answer.media}))
+    if answer.text:  # typed straight away: that is the description
+        parsed = _parse_describe(answer, ctx)
+        if isinstance(parsed, Accept):
+            return Accept("typed")
+        return parsed
+    return Reject(Reply("flow-use-buttons"))
+
+
+def _parse_describe(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.media:
+        return Reject(Reply("error-not-text", {"kind": answer.media}))
+    text = answer.text
+    if not text or text.startswith("/"):
+        return Reject(Reply("error-use-text"))
+    if visible_length(text) > DESCRIPTION_MAX:
+        return Reject(Reply("error-text-long", {"max": DESCRIPTION_MAX}))
+    ctx.data["item"] = item_from_words(text)
+    return Accept(text)
+
+
+def _destination_choices(ctx: FlowContext) -> list[Choice]:
+    return [
+        *(Choice(code, key=f"elig-dest-{code.lower()}") for code in DESTINATIONS),
+        Choice("any", key="elig-dest-any"),
+    ]
+
+
+def _parse_destination(answer: Answer, ctx: FlowContext) -> Parsed:
+    if answer.value in (*DESTINATIONS, "any"):
+        return Accept(answer.value)
+    return Reject(Reply("flow-use-buttons"))
+
+
+def _question_args(ctx: FlowContext) -> dict[str, Any]:
+    needed = _needed(ctx)
+    return {"question": Reply(needed[0].message)} if needed else {}
+
+
+def _question_choices(ctx: FlowContext) -> list[Choice]:
+    needed = _needed(ctx)
+    if not needed:
+        return []
+    qid = needed[0].id
+    return [Choice(f"{a}:{qid}", key=f"elig-answer-{a}") for a in ANSWERS]
+
+
+def _parse_question(answer: Answer, ctx: FlowContext) -> Parsed:
+    needed = _needed(ctx)
+    if not needed:
+        return Accept(True)
+    current = needed[0].id
+    if answer.value is not None:
+        given, _, qid = answer.value.partition(":")
+        if qid != current or given not in ANSWERS:
+            return Reject(Reply("error-stale-button"))
+    elif answer.text:
+        given = _TYPED.get(lookup_key(answer.text), "")
+        if not given:
+            return Reject(Reply("elig-answer-with-buttons"))
+    else:
+        return Reject(Reply("elig-answer-with-buttons"))
+    questions = dict(ctx.answers.get("questions", {}))
+    questions[current] = given
+    ctx.state.answers["questions"] = questions  # type: ignore[union-attr]
+    if _needed(ctx):
+        return Keep((), ask_again=True)
+    return Accept(True)
+
+
+# --- the verdict ----------------------------------------------------------------------------
+
+
+def verdict_replies(verdict: Verdict, item_name: str) -> list[Reply]:
+    """The verdict, why (with each rule's source), numbered next steps, what to find out."""
+    decided = [f for f in verdict.findings if f.level != "note" and not f.unknown]
+    if verdict.status == "blocked":  # how to ship it does not matter any more
+        decided = [f for f in decided if f.level == "prohibited"]
+    reasons: list[Reply] = []
+    for finding in decided:
+        reasons.append(Reply("elig-bullet", {"text": Reply(finding.reason)}))
+        reasons.append(Reply("elig-source", {"source": finding.source}))
+    replies = [
+        Reply(
+            f"elig-verdict-{verdict.status}",
+            {"item": item_name},
+            parts=((Reply("elig-reasons"), *reasons) if reasons else ()),
+        )
+    ]
+    steps = list(dict.fromkeys(step for f in decided for step in f.steps))
+    if steps:
+        lines = tuple(
+            Reply("elig-step-line", {"n": n, "text": Reply(key)}) for n, key in enumerate(steps, 1)
+        )
+        replies.append(Reply("elig-next-steps", parts=lines))
+    unknown = [f for f in verdict.findings if f.unknown]
+    if unknown and verdict.status != "blocked":
+        lines = tuple(
+            Reply("elig-bullet", {"text": Reply(step)})
+            for step in dict.fromkeys(s for f in unknown for s in (f.steps or (f.reason,)))
+        )
+        replies.append(Reply("elig-find-out", parts=lines))
+    notes = [f for f in verdict.findings if f.level == "note"]
+    if notes and verdict.status != "blocked":
+        lines = tuple(Reply("elig-bullet", {"text": Reply(f.reason)}) for f in notes)
+        replies.append(Reply("elig-notes", parts=lines))
+    return replies
+
+
+async def _finish(ctx: FlowContext) -> list[Reply]:
+    ruleset = rules()
+    verdict = ruleset.evaluate(check_input(ctx))
+    item = ctx.data.get("item") or {}
+    questions = ctx.answers.get("questions", {})
+    destination = ctx.answers.get("destination")
+    await ctx.repo.checks.save(
+        seller_id=ctx.user_id,
+        product_id=await _still_there(ctx, item.get("product_id")),
+        description=item.get("description"),
+        destination=destination if destination in DESTINATIONS else None,
+        status=verdict.status,
+        findings=[
+            {"rule": f.rule_id, "level": f.level, "unknown": f.unknown, "steps": list(f.steps)}
+            for f in verdict.findings
+        ],
+        answers={**ctx.data.get("carried", {}), **questions},
+        rules_version=ruleset.version,
+    )
+    replies = verdict_replies(verdict, item.get("name", ""))
+    replies[-1] = Reply(
+        replies[-1].key,
+        replies[-1].args,
+        parts=replies[-1].parts,
+        choices=(
+            (Choice("elig:start", key="btn-check-another"),),
+            (Choice("prod:list", key="btn-my-products"),),
+        ),
+    )
+    return replies
+
+
+async def _still_there(ctx: FlowContext, product_id: int | None) -> int | None:
+    """A product deleted while its check was open is checked as described, not linked."""
+    if product_id is None:
+        return None
+    product = await ctx.repo.products.get(product_id)
+    return product_id if product is not None and product.seller_id == ctx.user_id else None
+
+
+eligibility = Flow(
+    ELIGIBILITY,
+    (
+        Step(
+            "product",
+            "elig-ask-product",
+            _parse_product,
+            choices=_product_choices,
+            help="elig-help-product",
+            language_signal=True,
+        ),
+        Step(
+            "describe",
+            "elig-describe",
+            _parse_describe,
+            when=lambda ctx: ctx.answers.get("product") == "new",
+            help="elig-help-describe",
+            language_signal=True,
+        ),
+        Step(
+            "destination",
+            "elig-ask-destination",
+            _parse_destination,
+            choices=_destination_choices,
+            per_row=2,
+            help="elig-help-destination",
+        ),
+        Step(
+            "question",
+            "elig-question",
+            _parse_question,
+            choices=_question_choices,
+            per_row=3,
+            when=lambda ctx: bool(_needed(ctx)),
+            prompt_args=_question_args,
+            help="elig-help-question",
+        ),
+    ),
+    finish=_finish,
+    cancelled_key="elig-cancelled",
+    keep_on_cancel=False,
+)
+
+
+def carried_answers(
+    latest: dict[str, str] | None, checked_at: datetime | None, now: datetime
+) -> dict[str, str]:
+    """Seller-level "yes" answers from a check in the same financial year (April to March)."""
+    if not latest or checked_at is None:
+        return {}
+
+    def year(moment: datetime) -> int:
+        local = moment.astimezone(TIMEZONE)
+        return local.year if local.month >= 4 else local.year - 1
+
+    if year(checked_at) != year(now):
+        return {}
+    return {k: v for k, v in latest.items() if k in SELLER_QUESTIONS and v == "yes"}

@@ -1,0 +1,427 @@
+"""The durable outbox: every message nobody is waiting for is a row until it is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models import Base, JsonDoc, User
+from storage.repo import _aware, _Part, _upsert_insert, now
+
+if TYPE_CHECKING:
+    from storage.db import Database
+
+Kind = Literal["reminder", "invite", "broadcast", "nudge", "digest", "notice"]
+Status = Literal["pending", "sending", "sent", "failed", "skipped"]
+KINDS: frozenset[str] = frozenset({"reminder", "invite", "broadcast", "nudge", "digest", "notice"})
+# Claimed in this order: personal, time-bound messages jump any bulk backlog, so that a
+# 100,000-message broadcast never makes a training reminder late (or expired).
+URGENT, BULK = 0, 1
+PRIORITY: dict[str, int] = {
+    "reminder": URGENT,
+    "notice": URGENT,
+    "invite": URGENT,
+    "broadcast": BULK,
+    "nudge": BULK,
+    "digest": BULK,
+}
+ENQUEUE_CHUNK = 2000  # rows per INSERT … VALUES statement (well under both parameter limits)
+ERROR_LIMIT = 500
+
+
+class OutboxEntry(Base):
+    """One message to send: who, what (message key or literal text per locale), when, state."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[int] = mapped_column(SmallInteger, default=URGENT)
+    ref: Mapped[str | None] = mapped_column(String(64))
+    message: Mapped[str | None] = mapped_column(String(64))
+    args: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
+    text_by_locale: Mapped[dict[str, str] | None] = mapped_column(JsonDoc)
+    buttons: Mapped[list[Any]] = mapped_column(JsonDoc, default=list)
+    photo: Mapped[str | None] = mapped_column(Text)
+    broadcast_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    quiet: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        # NULL refs never conflict (both databases treat NULLs as distinct).
+        UniqueConstraint("recipient", "ref", name="uq_outbox_recipient_ref"),
+        # "Due pending rows of one priority in due order" is a range scan of this index.
+        Index("ix_outbox_claim", "status", "priority", "due_at", "id"),
+    )
+
+
+outbox_t = OutboxEntry.__table__
+users_t = User.__table__
+_OPEN = ("pending", "sending")  # states a stale sender may still move a row out of
+
+
+def _utc(value: datetime) -> datetime:
+    """Everything is stored in UTC (SQLite drops the offset, so it must be UTC already)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _utc_or_none(value: datetime | None) -> datetime | None:
+    return _utc(value) if value is not None else None
+
+
+def _error(text: str) -> str:
+    return text[:ERROR_LIMIT]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """A message to enqueue. Give ``message`` (a catalogue key with ``args``) or
+    ``text_by_locale`` (literal text per locale, Bengali the fallback), or both: then the
+    literal text is passed to the message as its ``text`` argument."""
+
+    recipient: int
+    kind: Kind
+    message: str | None = None
+    args: Mapping[str, Any] = field(default_factory=dict)
+    text_by_locale: Mapping[str, str] | None = None
+    buttons: Sequence[Sequence[tuple[str, str]]] = ()  # rows of (label key, callback data)
+    photo: str | None = None
+    ref: str | None = None  # idempotency key, unique per recipient: "training:12:24h"
+    broadcast_id: int | None = None
+    quiet: bool = False  # wait outside quiet hours
+    expires_at: datetime | None = None  # never sent after this
+    due_at: datetime | None = None  # None: now
+    priority: int | None = None  # None: from the kind
+
+    def values(self, stamp: datetime) -> dict[str, Any]:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown outbox kind {self.kind!r}")
+        if not self.message and not self.text_by_locale:
+            raise ValueError("an outbox item needs a message key or text_by_locale")
+        if self.ref is not None and len(self.ref) > 64:
+            raise ValueError(f"outbox ref longer than 64 characters: {self.ref!r}")
+        return {
+            "recipient": self.recipient,
+            "kind": self.kind,
+            "priority": PRIORITY[self.kind] if self.priority is None else self.priority,
+            "ref": self.ref,
+            "message": self.message,
+            "args": dict(self.args),
+            "text_by_locale": dict(self.text_by_locale) if self.text_by_locale else None,
+            "buttons": [[list(button) for button in row] for row in self.buttons],
+            "photo": self.photo,
+            "broadcast_id": self.broadcast_id,
+            "quiet": self.quiet,
+            "expires_at": _utc_or_none(self.expires_at),
+            "due_at": _utc(self.due_at) if self.due_at is not None else stamp,
+            "status": "pending",
+            "attempts": 0,
+            "created_at": stamp,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """A row as stored (a claimed one is ``sending`` under this sender's lease)."""
+
+    id: int
+    recipient: int
+    kind: str
+    priority: int
+    ref: str | None
+    message: str | None
+    args: dict[str, Any]
+    text_by_locale: dict[str, str] | None
+    buttons: tuple[tuple[tuple[str, str], ...], ...]
+    photo: str | None
+    broadcast_id: int | None
+    quiet: bool
+    expires_at: datetime | None
+    due_at: datetime
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_message_id: int | None
+    lease_owner: str | None
+    lease_until: datetime | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """What the sender needs to know about a recipient at send time."""
+
+    locale: str = "bn"
+    blocked: bool = False
+    opted_out: bool = False
+
+
+def _row(r: Any) -> OutboxRow:
+    return OutboxRow(
+        id=r.id,
+        recipient=r.recipient,
+        kind=r.kind,
+        priority=r.priority,
+        ref=r.ref,
+        message=r.message,
+        args=dict(r.args or {}),
+        text_by_locale=dict(r.text_by_locale) if r.text_by_locale else None,
+        buttons=tuple(
+            tuple((str(label), str(data)) for label, data in row) for row in r.buttons or ()
+        ),
+        photo=r.photo,
+        broadcast_id=r.broadcast_id,
+        quiet=bool(r.quiet),
+        expires_at=_aware(r.expires_at),
+        due_at=_aware(r.due_at) or now(),
+        status=r.status,
+        attempts=r.attempts,
+        last_error=r.last_error,
+        sent_message_id=r.sent_message_id,
+        lease_owner=r.lease_owner,
+        lease_until=_aware(r.lease_until),
+        created_at=_aware(r.created_at) or now(),
+        sent_at=_aware(r.sent_at),
+    )
+
+
+@cache
+def _enqueue_statement(dialect: str) -> Any:
+    return (
+        _upsert_insert(dialect, outbox_t)
+        .on_conflict_do_nothing(index_elements=["recipient", "ref"])
+        .returning(outbox_t.c.id)
+    )
+
+
+class Outbox(_Part):
+    """Outbox statements on one connection (inside one short transaction)."""
+
+    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
+        super().__init__(connection, dialect)
+        self._enqueue = _enqueue_statement(dialect)
+
+    async def enqueue(self, rows: Iterable[OutboxItem]) -> int:
+        """Insert messages (a bulk executemany in chunks); a (recipient, ref) already queued is
+        left alone. Returns how many rows are new."""
+        stamp = now()
+        values = [item.values(stamp) for item in rows]
+        added = 0
+        for start in range(0, len(values), ENQUEUE_CHUNK):
+            result = await self.connection.execute(
+                self._enqueue, values[start : start + ENQUEUE_CHUNK]
+            )
+            added += len(result.all())
+        return added
+
+    async def claim(
+        self, at: datetime, limit: int, owner: str, lease: timedelta
+    ) -> list[OutboxRow]:
+        """Take up to ``limit`` rows to send: first those of a dead sender (``sending`` with an
+        expired lease), then due pending rows, urgent before bulk, each in due order. On
+        PostgreSQL, FOR UPDATE SKIP LOCKED keeps concurrent senders off each other's rows."""
+        at = _utc(at)
+        c = outbox_t.c
+        rows: list[OutboxRow] = []
+        wheres = [(c.status == "sending", c.lease_until < at)] + [
+            (c.status == "pending", c.priority == p, c.due_at <= at)
+            for p in sorted(set(PRIORITY.values()))
+        ]
+        for where in wheres:
+            room = limit - len(rows)
+            if room <= 0:
+                break
+            ids = select(c.id).where(*where).order_by(c.due_at, c.id).limit(room)
+            if self.dialect == "postgresql":
+                ids = ids.with_for_update(skip_locked=True)
+            result = await self.run(
+                update(outbox_t)
+                .where(c.id.in_(ids.scalar_subquery()))
+                .values(status="sending", lease_owner=owner, lease_until=at + lease)
+                .returning(*outbox_t.columns)
+            )
+            claimed = sorted((_row(r) for r in result), key=lambda r: (r.due_at, r.id))
+            rows.extend(claimed)
+        return rows
+
+    async def extend(self, ids: Sequence[int], owner: str, until: datetime) -> int:
+        """Renew the lease on rows this sender still works on (a long 429 pause, a slow batch)."""
+        if not ids:
+            return 0
+        c = outbox_t.c
+        result = await self.run(
+            update(outbox_t)
+            .where(c.id.in_(sorted(ids)), c.lease_owner == owner, c.status == "sending")
+            .values(lease_until=_utc(until))
+        )
+        return int(result.rowcount or 0)
+
+    async def recipients(self, user_ids: Iterable[int]) -> dict[int, Recipient]:
+        """Locale and reachability of these users, in one query (unknown users: defaults)."""
+        ids = sorted(set(user_ids))
+        if not ids:
+            return {}
+        u = users_t.c
+        rows = await self.run(
+            select(u.user_id, u.locale, u.blocked_at, u.opted_out_at).where(u.user_id.in_(ids))
+        )
+        found = {
+            r.user_id: Recipient(
+                r.locale or "bn", r.blocked_at is not None, r.opted_out_at is not None
+            )
+            for r in rows
+        }
+        return {user_id: found.get(user_id, Recipient()) for user_id in ids}
+
+    async def _move(self, ids: Sequence[int], **values: Any) -> int:
+        if not ids:
+            return 0
+        c = outbox_t.c
+        result = await self.run(
+            update(outbox_t)
+            .where(c.id.in_(sorted(ids)), c.status.in_(_OPEN))
+            .values(lease_owner=None, lease_until=None, **values)
+        )
+        return int(result.rowcount or 0)
+
+    async def sent(self, id: int, message_id: int | None, at: datetime | None = None) -> None:
+        c = outbox_t.c
+        await self.run(
+            update(outbox_t)
+            .where(c.id == id)
+            .values(
+                status="sent",
+                sent_message_id=message_id,
+                sent_at=_utc(at) if at else now(),
+                attempts=c.attempts + 1,
+                last_error=None,
+                lease_owner=None,
+                lease_until=None,
+            )
+        )
+
+    async def retry(self, id: int, error: str, due_at: datetime) -> None:
+        """A failed attempt that may work later: counted, back to pending at ``due_at``."""
+        await self._move(
+            [id],
+            status="pending",
+            attempts=outbox_t.c.attempts + 1,
+            last_error=_error(error),
+            due_at=_utc(due_at),
+        )
+
+    async def failed(self, id: int, error: str) -> None:
+        await self._move(
+            [id], status="failed", attempts=outbox_t.c.attempts + 1, last_error=_error(error)
+        )
+
+    async def skip(self, ids: Sequence[int], reason: str) -> int:
+        return await self._move(ids, status="skipped", last_error=_error(reason))
+
+    async def skip_pending_of(
+        self, recipient: int, reason: str, kinds: Iterable[str] | None = None
+    ) -> int:
+        """Skip every pending row of one recipient (blocked the bot, opted out of ``kinds``)."""
+        c = outbox_t.c
+        statement = (
+            update(outbox_t)
+            .where(c.recipient == recipient, c.status == "pending")
+            .values(status="skipped", last_error=_error(reason))
+        )
+        if kinds is not None:
+            statement = statement.where(c.kind.in_(sorted(set(kinds))))
+        return int((await self.run(statement)).rowcount or 0)
+
+    async def postpone(self, ids: int | Sequence[int], due_at: datetime) -> int:
+        """Back to pending at ``due_at`` without counting an attempt (quiet hours, 429)."""
+        return await self._move(
+            [ids] if isinstance(ids, int) else ids, status="pending", due_at=_utc(due_at)
+        )
+
+    async def release(self, owner: str) -> int:
+        """Give back every row this sender holds (clean shutdown): pending again, as they were."""
+        c = outbox_t.c
+        result = await self.run(
+            update(outbox_t)
+            .where(c.lease_owner == owner, c.status == "sending")
+            .values(status="pending", lease_owner=None, lease_until=None)
+        )
+        return int(result.rowcount or 0)
+
+    async def depth(self, at: datetime) -> int:
+        """How many pending rows are due (the backlog, for metrics)."""
+        c = outbox_t.c
+        result = await self.run(
+            select(func.count()).where(c.status == "pending", c.due_at <= _utc(at))
+        )
+        return int(result.scalar_one())
+
+    async def report(self, broadcast_id: int) -> dict[str, int]:
+        """Counts by status, and by reason for failed and skipped rows ("skipped:blocked")."""
+        c = outbox_t.c
+        rows = await self.run(
+            select(c.status, c.last_error, func.count())
+            .where(c.broadcast_id == broadcast_id)
+            .group_by(c.status, c.last_error)
+        )
+        counts: dict[str, int] = {"total": 0}
+        for status, error, n in rows:
+            counts["total"] += n
+            counts[status] = counts.get(status, 0) + n
+            if status in ("failed", "skipped") and error:
+                key = f"{status}:{error}"
+                counts[key] = counts.get(key, 0) + n
+        return counts
+
+    async def get(self, id: int) -> OutboxRow | None:
+        row = (await self.run(select(outbox_t).where(outbox_t.c.id == id))).first()
+        return _row(row) if row is not None else None
+
+    async def of_recipient(self, recipient: int) -> list[OutboxRow]:
+        rows = await self.run(
+            select(outbox_t).where(outbox_t.c.recipient == recipient).order_by(outbox_t.c.id)
+        )
+        return [_row(r) for r in rows]
+
+
+async def enqueue_in_chunks(db: Database, items: Sequence[OutboxItem], chunk: int = 5000) -> int:
+    """Enqueue many rows, one short transaction per chunk, so that on SQLite (one connection)
+    chats go on between chunks. Rows with a ref make a retried call after a crash a no-op."""
+    added = 0
+    for start in range(0, len(items), chunk):
+        async with db.transaction() as repo:
+            added += await Outbox(repo.connection, db.dialect).enqueue(items[start : start + chunk])
+    return added
