@@ -10,11 +10,19 @@ import sys
 from pathlib import Path
 
 from flows.delete import deletion
+from flows.eligibility import eligibility
 from flows.engine import Flow
 from flows.product import product, product_delete
 from flows.registration import profile_edit, registration
 
-FLOWS: tuple[Flow, ...] = (registration, profile_edit, deletion, product, product_delete)
+FLOWS: tuple[Flow, ...] = (
+    registration,
+    profile_edit,
+    deletion,
+    product,
+    product_delete,
+    eligibility,
+)
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "flows"
 
 
