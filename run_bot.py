@@ -12,7 +12,7 @@ import asyncio
 import logging
 import sys
 
-from bot.app import build_core, command_menu, setup_logging
+from bot.app import build_core, command_menu, setup_logging, start_background
 from bot.i18n import Messages
 from bot.settings import Settings
 from services.eligibility import RulesError
@@ -39,8 +39,12 @@ async def run_console(settings: Settings, user_id: int, language_code: str | Non
     try:
         channel = ConsoleChannel(core.router.handle, user_id=user_id, language_code=language_code)
         core.router.fetch_media = channel.fetch
-        await channel.run(banner=_banner(core.messages))
-        await core.router.flush()
+        background = start_background(core, channel.deliver)
+        try:
+            await channel.run(banner=_banner(core.messages))
+            await core.router.flush()
+        finally:
+            await background.stop()
     finally:
         await core.close()
 
@@ -55,6 +59,7 @@ def run_telegram(settings: Settings) -> None:
     from bot.channels.telegram import TelegramChannel
 
     assert settings.telegram_bot_token is not None
+    token = settings.telegram_bot_token.get_secret_value()
     holder: dict[str, object] = {}
 
     async def post_init(app: Application) -> None:
@@ -63,8 +68,14 @@ def run_telegram(settings: Settings) -> None:
         channel.on_blocked = core.router.mark_blocked
         core.router.fetch_media = channel.download
         await channel.publish_commands(command_menu(core.messages))
+        deliver = channel.deliverer(token, settings.telegram_api_url)
+        holder["background"] = start_background(core, deliver)
 
     async def post_shutdown(app: Application) -> None:
+        background = holder.get("background")
+        if background is not None:
+            await background.stop()  # type: ignore[attr-defined]
+            await channel.close_deliverer()
         core = holder.get("core")
         if core is not None:
             await core.router.flush()  # type: ignore[attr-defined]
@@ -74,7 +85,7 @@ def run_telegram(settings: Settings) -> None:
         raise RuntimeError("core not initialised")
 
     channel = TelegramChannel(
-        settings.telegram_bot_token.get_secret_value(),
+        token,
         settings.telegram_api_url,
         handle=not_ready,
         on_blocked=not_ready,

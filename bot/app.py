@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import logging
 from dataclasses import dataclass
 
+from bot.channels.types import Deliver
+from bot.delivery import Sender
 from bot.i18n import DEFAULT_LOCALE, LOCALES, Messages
 from bot.language import detect_language
+from bot.scheduler import Scheduler
 from bot.settings import Settings
 from flows.eligibility import use_rules
-from handlers.router import Router
+from flows.orders import load_calendar
+from handlers.router import FEATURES, Router
 from services.eligibility import load_rules
 from storage.db import Database
 
@@ -31,8 +37,10 @@ class Core:
 async def build_core(settings: Settings) -> Core:
     """Everything but the channel; migrations are applied before any update is handled."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    # A malformed rules file stops the start with its file, line and reason (RulesError).
+    # A malformed rules file stops the start with its file, line and reason (RulesError);
+    # so does a malformed compliance calendar.
     use_rules(load_rules(settings.eligibility_rules))
+    load_calendar()
     db = Database(settings.database)
     await db.migrate()
     messages = Messages()
@@ -56,6 +64,8 @@ MENU_COMMANDS = (
     "addproduct",
     "products",
     "check",
+    "orders",
+    "trainings",
     "profile",
     "language",
     "help",
@@ -86,6 +96,44 @@ def settle_memory() -> None:
     detect_language("warm up the language profiles")
     gc.collect()
     gc.freeze()
+
+
+@dataclass(slots=True)
+class Background:
+    """The outbox sender and the scheduler, running beside a channel."""
+
+    sender: Sender
+    scheduler: Scheduler
+    task: asyncio.Task[None]
+
+    async def stop(self) -> None:
+        """Stop timed jobs; the sender hands its unsent claimed rows back (lease released)."""
+        self.scheduler.shutdown()
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.task
+
+
+def start_background(core: Core, deliver: Deliver) -> Background:
+    settings = core.settings
+    sender = Sender(
+        core.db,
+        core.router.renderer,
+        deliver,
+        rate=settings.broadcast_rate,
+        quiet_hours=settings.quiet_hours,
+        timezone=settings.timezone,
+        on_blocked=core.router.mark_blocked,
+    )
+    jobs = [module.EXTRA for module in FEATURES]
+    scheduler = Scheduler(
+        core.db,
+        daily=[extra["daily"] for extra in jobs if "daily" in extra],
+        minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
+        timezone=settings.timezone,
+    )
+    scheduler.start()
+    return Background(sender, scheduler, asyncio.create_task(sender.run(), name="outbox"))
 
 
 def setup_logging(level: str) -> None:

@@ -39,6 +39,8 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
         return [Reply("delete-kept")]
     repo = ctx.repo
     await repo.checks.delete_of_seller(ctx.user_id)
+    await repo.trainings.forget(ctx.user_id)
+    await repo.orders.delete_of_seller(ctx.user_id)
     ctx.later.append(remove_files(await repo.products.delete_of_seller(ctx.user_id)))
     await repo.sellers.delete(ctx.user_id)
     await repo.conversations.delete(ctx.user_id)

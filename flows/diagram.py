@@ -9,11 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from flows.broadcasts import broadcast
 from flows.delete import deletion
 from flows.eligibility import eligibility
 from flows.engine import Flow
+from flows.orders import import_orders, new_order
 from flows.product import product, product_delete
 from flows.registration import profile_edit, registration
+from flows.trainings import new_training
 
 FLOWS: tuple[Flow, ...] = (
     registration,
@@ -22,6 +25,10 @@ FLOWS: tuple[Flow, ...] = (
     product,
     product_delete,
     eligibility,
+    new_training,
+    new_order,
+    import_orders,
+    broadcast,
 )
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "flows"
 

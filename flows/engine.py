@@ -110,6 +110,7 @@ class Step:
     language_signal: bool = False  # typed answers here may tell us the user's language
     after: Callable[[FlowContext, Any], Awaitable[None]] | None = None
     media: bool = False  # expects photos: the handler fetches and checks them first
+    raw_document: bool = False  # expects a file: answer.upload = {"bytes", "name", "mime_type"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from flows.registration import (
     show_craft,
 )
 from flows.replies import Attachment, Choice, Reply, rows
-from handlers import broadcasts, checks, orders, products, staff, trainings
+from handlers import broadcasts, checks, coordinators, orders, products, staff, trainings
 from services import places
 from services.ids import format_mobile, parse_int
 from services.text import ascii_digits
@@ -26,10 +26,8 @@ if TYPE_CHECKING:
 
 LOCALES = ("bn", "en", "hi")
 # Commands of later features: staff are told they are coming, others are refused politely.
-STAFF_COMMANDS = frozenset(
-    {"stats", "sellers", "seller", "pending", "newtraining", "broadcast", "importorders"}
-)
-SELLER_COMMANDS_LATER = frozenset({"trainings", "orders"})
+STAFF_COMMANDS = frozenset({"stats", "sellers", "seller", "pending", "broadcast"})
+SELLER_COMMANDS_LATER: frozenset[str] = frozenset()
 FLOW_COMMANDS = frozenset({"back", "skip", "cancel", "help"})
 RESUMABLE = frozenset({REGISTRATION, "prod"})
 
@@ -78,6 +76,8 @@ async def menu(router: Router, turn: Turn) -> Reply:
             Choice("menu:addproduct", key="menu-addproduct"),
             Choice("menu:products", key="menu-products"),
             Choice("menu:check", key="menu-check"),
+            Choice("menu:orders", key="menu-orders"),
+            Choice("menu:trainings", key="menu-trainings"),
             Choice("menu:profile", key="menu-profile"),
         ]
     items += [
@@ -293,6 +293,15 @@ async def _mydata(router: Router, turn: Turn, args: str) -> None:
         }
         for p in await repo.products.of_seller(user_id)
     ]
+    export["orders"] = [
+        {
+            "sku": o.sku,
+            "quantity": o.quantity,
+            "ship_by": o.ship_by.isoformat() if o.ship_by else None,
+            "status": o.status,
+        }
+        for o in await repo.orders.of_seller(user_id)
+    ]
     if state is not None:
         export["unfinished_conversation"] = {
             "flow": state.flow,
@@ -397,13 +406,14 @@ async def _checks(router: Router, turn: Turn, args: str) -> None:
 
 
 def _feature_command(command: str) -> Any:
-    for module in (trainings, orders, broadcasts):
+    for module in FEATURE_MODULES:
         if command in module.COMMANDS:
             return module.COMMANDS[command]
     return None
 
 
-_FEATURE_STAFF = frozenset().union(*(m.STAFF for m in (trainings, orders, broadcasts)))
+FEATURE_MODULES = (trainings, orders, broadcasts, coordinators)
+_FEATURE_STAFF = frozenset().union(*(m.STAFF for m in FEATURE_MODULES))
 
 _COMMANDS = {
     "start": _start,

@@ -16,18 +16,20 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.channels.types import FetchMedia, FileTooBig, Inbound, Outbound
+from flows.broadcasts import LONG_TEXT_STEPS
 from flows.delete import deletion
 from flows.eligibility import eligibility
 from flows.engine import Answer, Engine, FlowContext
 from flows.product import product, product_delete
 from flows.registration import REGISTRATION, profile_edit, registration
 from flows.replies import Choice, Reply
-from handlers import broadcasts, checks, commands, orders, products, trainings
+from handlers import broadcasts, checks, commands, coordinators, orders, products, trainings
+from handlers.broadcasts import is_stop_word
 from handlers.locks import UserLocks
 from handlers.render import Catalogue, Renderer
 from services import photos
 from services.access import Viewer, viewer_for
-from services.text import clean
+from services.text import clean, clean_lines
 from storage.db import Database
 from storage.records import UserRecord
 from storage.unit import Repo
@@ -36,10 +38,12 @@ log = logging.getLogger(__name__)
 
 LOCALES = ("bn", "en", "hi")
 # Feature modules that declare their flows, commands and buttons (see handlers/trainings.py).
-FEATURES = (trainings, orders, broadcasts)
+FEATURES = (trainings, orders, broadcasts, coordinators)
 FEATURE_BUTTONS = {kind: handler for module in FEATURES for kind, handler in module.BUTTONS.items()}
 # Longer typed answers are cut before any parsing: no answer we ask for is near this long.
 MAX_INPUT = 1000
+# ... except an announcement, which may fill a Telegram message.
+MAX_LONG_INPUT = 4096
 # Telegram delivers an album as separate updates within about a second; answer it once,
 # this long after its last photo.
 ALBUM_QUIET = 1.2
@@ -174,7 +178,9 @@ class Router:
             state = await repo.conversations.get(inbound.user_id)
         flow = self.engine.flow_of(state)
         step = flow.step(state.step) if flow and state and state.active else None
-        if step is None or not step.media:
+        if step is None or not (step.media or step.raw_document):
+            return None
+        if step.raw_document and inbound.kind != "document":
             return None
         assert state is not None
         media = inbound.media
@@ -189,6 +195,8 @@ class Router:
         except Exception:
             log.warning("could not download a file from user %s", inbound.user_id, exc_info=True)
             return {"error": "download_failed"}
+        if step.raw_document:
+            return {"bytes": data, "name": media.file_name, "mime_type": media.mime_type}
         main = not state.data.get("photo_count")
         check = await asyncio.to_thread(photos.check_photo, data, main=main)
         if not check.usable:
@@ -269,8 +277,15 @@ class Router:
             await commands.run(self, turn, inbound.command or "", clean(inbound.args)[:MAX_INPUT])
         elif inbound.kind == "button":
             await self._button(turn, inbound.button or "")
+        elif (
+            inbound.kind == "text"
+            and is_stop_word(inbound.text or "")
+            and not (self.active(turn) and self._long_text(turn))
+        ):  # "বন্ধ" / "STOP" at any moment, even mid-flow, works like /stop
+            await commands.run(self, turn, "stop", "")
         elif self.active(turn):
-            await self._answer(turn, self._to_answer(inbound, turn.upload))
+            answer = self._to_answer(inbound, turn.upload, self._long_text(turn))
+            await self._answer(turn, answer)
         else:
             await self._idle(turn)
 
@@ -278,10 +293,19 @@ class Router:
         state = turn.ctx.state
         return state is not None and state.active and self.engine.flow_of(state) is not None
 
-    def _to_answer(self, inbound: Inbound, upload: dict[str, Any] | None) -> Answer:
+    def _long_text(self, turn: Turn) -> bool:
+        """Steps that take a whole announcement, line breaks and all."""
+        state = turn.ctx.state
+        return state is not None and (state.flow, state.step) in LONG_TEXT_STEPS
+
+    def _to_answer(
+        self, inbound: Inbound, upload: dict[str, Any] | None, long_text: bool = False
+    ) -> Answer:
         if inbound.kind == "contact":
             own = inbound.contact_user_id in (None, inbound.user_id)
             return Answer(phone=inbound.contact_phone, contact_is_own=own)
+        if inbound.kind == "text" and long_text:
+            return Answer(text=clean_lines(inbound.text or "")[:MAX_LONG_INPUT] or None)
         if inbound.kind == "text":
             return Answer(text=clean(inbound.text or "")[:MAX_INPUT] or None)
         return Answer(media=inbound.kind, upload=upload, album=inbound.media_group_id)

@@ -24,6 +24,13 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def clean_lines(text: str) -> str:
+    """Like clean(), but keeps the line breaks: for announcements written over several lines."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
 def ascii_digits(text: str) -> str:
     """Bengali (০-৯) and Devanagari (०-९) digits become 0-9; everything else is kept."""
     return text.translate(_DIGITS)

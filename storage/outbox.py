@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -17,11 +18,14 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
+    bindparam,
     func,
     select,
     update,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -125,7 +129,7 @@ class OutboxItem:
     due_at: datetime | None = None  # None: now
     priority: int | None = None  # None: from the kind
 
-    def values(self, stamp: datetime) -> dict[str, Any]:
+    def values(self, stamp: datetime, dump: Callable[[Any], str | None]) -> dict[str, Any]:
         if self.kind not in KINDS:
             raise ValueError(f"unknown outbox kind {self.kind!r}")
         if not self.message and not self.text_by_locale:
@@ -138,9 +142,9 @@ class OutboxItem:
             "priority": PRIORITY[self.kind] if self.priority is None else self.priority,
             "ref": self.ref,
             "message": self.message,
-            "args": dict(self.args),
-            "text_by_locale": dict(self.text_by_locale) if self.text_by_locale else None,
-            "buttons": [[list(button) for button in row] for row in self.buttons],
+            "args": dump(self.args),
+            "text_by_locale": dump(self.text_by_locale or None),
+            "buttons": dump(self.buttons),
             "photo": self.photo,
             "broadcast_id": self.broadcast_id,
             "quiet": self.quiet,
@@ -218,10 +222,48 @@ def _row(r: Any) -> OutboxRow:
     )
 
 
+class _Serialised(TypeDecorator[Any]):
+    """A JSON document serialised by the caller: once per payload, not once per row (the rows of
+    a broadcast share one), and passed to the driver as it is."""
+
+    impl = JsonDoc
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> None:
+        return None
+
+
+_JSON_COLUMNS = ("args", "text_by_locale", "buttons")
+
+
+class _Dumps:
+    """json.dumps remembered per object for the length of one enqueue call."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not value:
+            return "[]" if isinstance(value, list | tuple) else "{}"
+        hit = self._seen.get(id(value))
+        if hit is None:  # the object is kept with its text, so its id stays its own
+            hit = self._seen[id(value)] = (value, json.dumps(value, ensure_ascii=False))
+        return hit[1]
+
+
 @cache
 def _enqueue_statement(dialect: str) -> Any:
+    values = {
+        c.name: bindparam(c.name, type_=_Serialised() if c.name in _JSON_COLUMNS else c.type)
+        for c in outbox_t.columns
+        if c.name not in ("id", "last_error", "sent_message_id", "lease_owner", "lease_until")
+        and c.name != "sent_at"
+    }
     return (
         _upsert_insert(dialect, outbox_t)
+        .values(**values)
         .on_conflict_do_nothing(index_elements=["recipient", "ref"])
         .returning(outbox_t.c.id)
     )
@@ -237,8 +279,8 @@ class Outbox(_Part):
     async def enqueue(self, rows: Iterable[OutboxItem]) -> int:
         """Insert messages (a bulk executemany in chunks); a (recipient, ref) already queued is
         left alone. Returns how many rows are new."""
-        stamp = now()
-        values = [item.values(stamp) for item in rows]
+        stamp, dump = now(), _Dumps()
+        values = [item.values(stamp, dump) for item in rows]
         added = 0
         for start in range(0, len(values), ENQUEUE_CHUNK):
             result = await self.connection.execute(
@@ -248,16 +290,25 @@ class Outbox(_Part):
         return added
 
     async def claim(
-        self, at: datetime, limit: int, owner: str, lease: timedelta
+        self,
+        at: datetime,
+        limit: int,
+        owner: str,
+        lease: timedelta,
+        exclude: Collection[int] = (),
     ) -> list[OutboxRow]:
         """Take up to ``limit`` rows to send: first those of a dead sender (``sending`` with an
         expired lease), then due pending rows, urgent before bulk, each in due order. On
-        PostgreSQL, FOR UPDATE SKIP LOCKED keeps concurrent senders off each other's rows."""
+        PostgreSQL, FOR UPDATE SKIP LOCKED keeps concurrent senders off each other's rows.
+        ``exclude``: ids the caller is still sending (its own lease may have run out)."""
         at = _utc(at)
         c = outbox_t.c
         rows: list[OutboxRow] = []
-        wheres = [(c.status == "sending", c.lease_until < at)] + [
-            (c.status == "pending", c.priority == p, c.due_at <= at)
+        stale = [c.status == "sending", c.lease_until < at]
+        if exclude:
+            stale.append(c.id.not_in(sorted(exclude)))
+        wheres = [stale] + [
+            [c.status == "pending", c.priority == p, c.due_at <= at]
             for p in sorted(set(PRIORITY.values()))
         ]
         for where in wheres:

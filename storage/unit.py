@@ -17,6 +17,7 @@ from storage.repo import (
     Updates,
     Users,
 )
+from storage.reports import Reports
 from storage.trainings import Trainings
 
 
@@ -39,3 +40,4 @@ class Repo:
         self.orders = Orders(connection, dialect)
         self.broadcasts = Broadcasts(connection, dialect)
         self.job_runs = JobRuns(connection, dialect)
+        self.reports = Reports(connection, dialect)

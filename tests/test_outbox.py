@@ -144,9 +144,15 @@ async def test_an_expired_lease_is_claimed_again_and_renewal_keeps_it(db: Databa
     await enqueue(db, [item(user) for user in range(4)])
     crashed = await claim(db, T0, 2, "dead", timedelta(seconds=30))
     alive = await claim(db, T0, 2, "alive", timedelta(seconds=30))
-    assert await outbox_call(db, "extend", [r.id for r in alive], "alive", T0 + LEASE) == 2
+    until = T0 + timedelta(hours=1)
+    assert await outbox_call(db, "extend", [r.id for r in alive], "alive", until) == 2
     assert await claim(db, T0 + timedelta(seconds=29), 10, "new") == []
-    again = await claim(db, T0 + timedelta(seconds=31), 10, "new")
+    async with db.transaction() as repo:  # a sender never re-takes rows it is still sending
+        mine = await Outbox(repo.connection, db.dialect).claim(
+            T0 + timedelta(seconds=31), 10, "dead", LEASE, exclude=[crashed[0].id]
+        )
+    assert [r.id for r in mine] == [crashed[1].id]
+    again = await claim(db, T0 + timedelta(seconds=31 + 61), 10, "new")
     assert [r.id for r in again] == [r.id for r in crashed]  # only the dead sender's rows
     assert all(r.lease_owner == "new" for r in again)
 

@@ -65,6 +65,15 @@ class ConsoleChannel:
                     self.write(f"  📎 {doc.filename} ({len(doc.content)} bytes)")
                     self.write(doc.content.decode("utf-8", "replace"))
 
+    async def deliver(self, out: Outbound) -> int:
+        """The outbox's send: a reminder or broadcast for this console user is shown here;
+        one for anyone else is only announced (there is no one else on a terminal)."""
+        if out.chat_id == self.user_id:
+            await self.show([out])
+        else:
+            self.write(f"\n(→ {out.chat_id}) {plain(out.text)[:120]}")
+        return next(self._ids)
+
     @staticmethod
     async def fetch(media: Media) -> bytes:
         """A "photo" in the console is a file on this machine."""

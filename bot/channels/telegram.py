@@ -158,6 +158,47 @@ def reply_markup(out: Outbound) -> object | None:
     return None
 
 
+def telegram_deliver(bot: Bot) -> Callable[[Outbound], Awaitable[int]]:
+    """One outbox message through a PTB Bot, with Telegram's errors as DeliveryErrors."""
+
+    async def deliver(out: Outbound) -> int:
+        markup = reply_markup(out)
+        try:
+            if out.photos and len(out.text) <= CAPTION_LIMIT:
+                sent = await bot.send_photo(
+                    out.chat_id,
+                    Path(out.photos[0]),
+                    caption=out.text or None,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,  # type: ignore[arg-type]
+                )
+                return sent.message_id
+            if out.photos:  # too long for a caption: the photo, then the text
+                await bot.send_photo(out.chat_id, Path(out.photos[0]))
+            sent = await bot.send_message(
+                out.chat_id,
+                out.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,  # type: ignore[arg-type]
+                disable_web_page_preview=True,
+            )
+            return sent.message_id
+        except RetryAfter as exc:
+            raise RateLimited(retry_after_seconds(exc), str(exc)) from exc
+        except Forbidden as exc:
+            raise Blocked(str(exc)) from exc
+        except BadRequest as exc:  # before NetworkError: BadRequest is one in PTB
+            if "chat not found" in str(exc).lower():
+                raise Blocked(str(exc)) from exc
+            raise Rejected(str(exc)) from exc
+        except NetworkError as exc:  # TimedOut included
+            raise Transient(f"{type(exc).__name__}: {exc}") from exc
+        except TelegramError as exc:  # e.g. an answer that is not JSON
+            raise Transient(f"{type(exc).__name__}: {exc}") from exc
+
+    return deliver
+
+
 class TelegramChannel:
     """Runs the PTB Application and bridges it to the router."""
 
@@ -301,43 +342,7 @@ class TelegramChannel:
             request=HTTPXRequest(connection_pool_size=64, read_timeout=20, write_timeout=20),
         )
         self._outbox_bot = bot
-
-        async def deliver(out: Outbound) -> int:
-            markup = reply_markup(out)
-            try:
-                if out.photos and len(out.text) <= CAPTION_LIMIT:
-                    sent = await bot.send_photo(
-                        out.chat_id,
-                        Path(out.photos[0]),
-                        caption=out.text or None,
-                        parse_mode=ParseMode.HTML,
-                        reply_markup=markup,  # type: ignore[arg-type]
-                    )
-                    return sent.message_id
-                if out.photos:  # too long for a caption: the photo, then the text
-                    await bot.send_photo(out.chat_id, Path(out.photos[0]))
-                sent = await bot.send_message(
-                    out.chat_id,
-                    out.text,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,  # type: ignore[arg-type]
-                    disable_web_page_preview=True,
-                )
-                return sent.message_id
-            except RetryAfter as exc:
-                raise RateLimited(retry_after_seconds(exc), str(exc)) from exc
-            except Forbidden as exc:
-                raise Blocked(str(exc)) from exc
-            except BadRequest as exc:  # before NetworkError: BadRequest is one in PTB
-                if "chat not found" in str(exc).lower():
-                    raise Blocked(str(exc)) from exc
-                raise Rejected(str(exc)) from exc
-            except NetworkError as exc:  # TimedOut included
-                raise Transient(f"{type(exc).__name__}: {exc}") from exc
-            except TelegramError as exc:  # e.g. an answer that is not JSON
-                raise Transient(f"{type(exc).__name__}: {exc}") from exc
-
-        return deliver
+        return telegram_deliver(bot)
 
     async def close_deliverer(self) -> None:
         bot = getattr(self, "_outbox_bot", None)

@@ -130,6 +130,8 @@ help-seller =
     /addproduct — add a product (photos and description)
     /products — your products and catalogue
     /check — can it be exported, and what do you still need?
+    /trainings — trainings in your district; say if you will come
+    /orders — your orders and ship-by reminders
     /profile — see and change your details
     /language — change the language
     /mydata — everything I have saved about you
@@ -138,6 +140,9 @@ help-seller =
     While answering: /back goes back, /skip skips, /cancel stops for now.
 help-staff =
     <b>For coordinators</b>
+    /importorders [district] — import an Amazon order report (tab-separated file) to remind sellers.
+    /broadcast — an announcement to a segment of sellers; /broadcasts — how it went.
+    /newtraining — schedule a training and invite the sellers; /trainings — counts and attendance.
     /checks [district] — each seller's latest export check and what is missing.
     /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
     /stats, /sellers, /seller, /pending — coming soon.

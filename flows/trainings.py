@@ -1,0 +1,446 @@
+"""/newtraining: a coordinator schedules a training, and its invitations go out in one batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from babel.dates import format_date
+
+from flows.eligibility import TYPED_ANSWERS
+from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
+from flows.registration import district_label
+from flows.replies import Choice, Reply
+from services import places
+from services.measures import parse_count
+from services.text import localise_digits, lookup_key, visible_length
+from services.when import IST, next_days, parse_day, parse_when
+from storage.outbox import OutboxItem
+
+NEW_TRAINING = "trn"
+TITLE_MAX = 80
+PLACE_MAX = 200
+MAX_CAPACITY = 10_000
+DAYS_OFFERED = 7
+# Trainings are planned weeks ahead, not a year: a date further than this is refused, which
+# also catches a day just gone typed without a year ("25/11" on 27 Nov reads as next year's).
+MAX_DAYS_AHEAD = 180
+# Hours most district trainings start at (IST); anything else can be typed.
+TIMES = ((10, 0), (11, 0), (14, 0), (15, 0), (16, 0))
+DAY_PATTERN = {"en": "EEE d MMM", "bn": "EEEE d MMMM", "hi": "EEEE d MMMM"}
+_ALL_WORDS = frozenset(lookup_key(w) for w in ("all", "সব", "সবাই", "sob", "sab", "सब", "सभी"))
+_YES_NO = {lookup_key(w): a for a in ("yes", "no") for w in TYPED_ANSWERS[a]}
+
+Label = Callable[[Choice, str], str]
+
+
+# --- dates and times as a reader of each language sees them ----------------------------------
+
+
+def day_text(day: date, locale: str) -> str:
+    """ "Thu 27 Nov" / "বৃহস্পতিবার ২৭ নভেম্বর": month and weekday names from CLDR (Babel)."""
+    pattern = DAY_PATTERN.get(locale, DAY_PATTERN["en"])
+    return localise_digits(format_date(day, pattern, locale=locale), locale)
+
+
+def _part(hour: int) -> str:
+    """The part of the day a clock reading is said with (সকাল ১০টা, বিকেল ৩টা, 3 pm)."""
+    if hour < 4:
+        return "late"
+    if hour < 6:
+        return "dawn"
+    if hour < 12:
+        return "morning"
+    if hour < 15:
+        return "noon"
+    if hour < 17:
+        return "afternoon"
+    if hour < 20:
+        return "evening"
+    return "night"
+
+
+def clock_reply(moment: time | datetime, locale: str) -> Reply:
+    text = f"{moment.hour % 12 or 12}:{moment.minute:02d}"
+    return Reply("trn-clock", {"part": _part(moment.hour), "time": localise_digits(text, locale)})
+
+
+def when_text(moment: datetime, locale: str, label: Label) -> str:
+    """A start time in IST as plain text in ``locale`` ("Thu 27 Nov, 3:00 pm")."""
+    local = moment.astimezone(IST)
+    args = {"day": day_text(local.date(), locale), "clock": clock_reply(local, locale)}
+    return label(Choice("", key="trn-when", args=args), locale)
+
+
+def start_of(answers: dict[str, Any]) -> datetime | None:
+    value = answers.get("when")
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+# --- title, place, capacity -------------------------------------------------------------------
+
+
+def _text(answer: Answer, limit: int) -> Parsed:
+    if answer.media or answer.phone:
+        return Reject(Reply("error-not-text", {"kind": answer.media or "contact"}))
+    text = answer.text
+    if not text:
+        return Reject(Reply("error-use-text"))
+    if visible_length(text) > limit:
+        return Reject(Reply("error-text-long", {"max": limit}))
+    if not any(ch.isalnum() for ch in text):
+        return Reject(Reply("error-name-letters"))
+    return Accept(text)
+
+
+def _parse_title(answer: Answer, ctx: FlowContext) -> Parsed:
+    return _text(answer, TITLE_MAX)
+
+
+def _parse_place(answer: Answer, ctx: FlowContext) -> Parsed:
+    return _text(answer, PLACE_MAX)
+
+
+def _parse_capacity(answer: Answer, ctx: FlowContext) -> Parsed:
+    parsed = _text(answer, TITLE_MAX)
+    if not isinstance(parsed, Accept):
+        return parsed
+    result = parse_count(parsed.value, max_value=MAX_CAPACITY, min_value=1)
+    if not result.ok:
+        return Reject(Reply("trn-capacity-error", {"max": MAX_CAPACITY}))
+    return Accept(result.value)
+
+
+def _show_text(value: Any, ctx: FlowContext) -> str | None:
+    return str(value) if value else None
+
+
+def _show_number(value: Any, ctx: FlowContext) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+# --- districts --------------------------------------------------------------------------------
+
+
+def _mine(ctx: FlowContext) -> list[str]:
+    return list(ctx.data.get("mine") or [])
+
+
+def _asks_districts(ctx: FlowContext) -> bool:
+    return bool(ctx.data.get("admin")) or len(_mine(ctx)) > 1
+
+
+def _district_choices(ctx: FlowContext) -> list[Choice]:
+    if ctx.data.get("admin"):
+        return [Choice("all", key="trn-btn-all-districts")]
+    mine = [Choice(c, text=district_label(c, ctx.locale)) for c in _mine(ctx)]
+    return [*mine, Choice("mine", key="trn-btn-all-mine")]
+
+
+def _parse_districts(answer: Answer, ctx: FlowContext) -> Parsed:
+    admin, mine = bool(ctx.data.get("admin")), _mine(ctx)
+    if answer.value is not None:
+        if answer.value == "all" and admin:
+            return Accept([d.code for d in places.districts()])
+        if answer.value == "mine" and mine:
+            return Accept(mine)
+        if answer.value in mine:
+            return Accept([answer.value])
+        return Reject(Reply("error-stale-button"))
+    parsed = _text(answer, PLACE_MAX)
+    if not isinstance(parsed, Accept):
+        return parsed
+    if lookup_key(parsed.value) in _ALL_WORDS:
+        return Accept([d.code for d in places.districts()] if admin else mine)
+    codes: list[str] = []
+    for part in parsed.value.replace("،", ",").replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        match = places.match_district(part)
+        if match.district is None:
+            return Reject(Reply("trn-district-unknown", {"name": part.strip()}))
+        if not admin and match.district.code not in mine:
+            return Reject(Reply("staff-not-your-district", {"district": match.district.en}))
+        if match.district.code not in codes:
+            codes.append(match.district.code)
+    return Accept(codes) if codes else Reject(Reply("error-use-text"))
+
+
+def show_districts(value: Any, ctx: FlowContext) -> str | Reply | None:
+    if not isinstance(value, list) or not value:
+        return None
+    if len(set(value)) >= len(places.districts()):
+        return Reply("trn-all-districts")
+    return ", ".join(district_label(code, ctx.locale) for code in value)
+
+
+# --- when: a day button then a time button, or typed; ambiguous readings confirmed ------------
+
+
+def _today(ctx: FlowContext) -> date:
+    return ctx.now.astimezone(IST).date()
+
+
+def _chosen_day(ctx: FlowContext) -> date | None:
+    value = ctx.data.get("day")
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _times(ctx: FlowContext, day: date) -> list[time]:
+    return [time(h, m) for h, m in TIMES if datetime.combine(day, time(h, m), IST) > ctx.now]
+
+
+def _when_stage(ctx: FlowContext) -> str:
+    if ctx.data.get("maybe"):
+        return "confirm"
+    return "time" if _chosen_day(ctx) else "day"
+
+
+def _when_choices(ctx: FlowContext) -> list[Choice]:
+    stage = _when_stage(ctx)
+    if stage == "confirm":
+        return [Choice("yes", key="trn-btn-yes"), Choice("no", key="trn-btn-no")]
+    day = _chosen_day(ctx)
+    if day is not None:
+        times = [
+            Choice(f"h{t:%H%M}", key="trn-btn-time", args={"clock": clock_reply(t, ctx.locale)})
+            for t in _times(ctx, day)
+        ]
+        return [*times, Choice("days", key="trn-btn-other-day")]
+    today = _today(ctx)
+    days = next_days(ctx.now, DAYS_OFFERED)
+    if not _times(ctx, today):
+        days = days[1:]
+    choices = []
+    for day in days:
+        key = {0: "trn-btn-today", 1: "trn-btn-tomorrow"}.get((day - today).days, "trn-btn-day")
+        text = day_text(day, ctx.locale)
+        choices.append(Choice(f"d{day:%Y%m%d}", key=key, args={"day": text}))
+    return choices
+
+
+def _when_args(ctx: FlowContext) -> dict[str, Any]:
+    stage = _when_stage(ctx)
+    if stage == "confirm":
+        moment = datetime.fromisoformat(ctx.data["maybe"])
+        return {"stage": stage, "day": when_text(moment, ctx.locale, ctx.label)}
+    day = _chosen_day(ctx)
+    return {"stage": stage, "day": day_text(day, ctx.locale) if day else ""}
+
+
+def _in_range(moment: datetime, ctx: FlowContext) -> Parsed | None:
+    """A refusal when the moment is past or too far ahead; None when it is fine."""
+    if moment <= ctx.now:
+        return Reject(Reply("trn-when-past"))
+    if moment - ctx.now > timedelta(days=MAX_DAYS_AHEAD):
+        return Reject(Reply("trn-when-too-far"))
+    return None
+
+
+def _accept_when(moment: datetime, ctx: FlowContext) -> Parsed:
+    refused = _in_range(moment, ctx)
+    if refused is not None:
+        return refused
+    ctx.data.pop("day", None)
+    ctx.data.pop("maybe", None)
+    return Accept(moment.astimezone(UTC).isoformat())
+
+
+def _parse_when(answer: Answer, ctx: FlowContext) -> Parsed:
+    value, data = answer.value, ctx.data
+    if value is None and answer.text and data.get("maybe"):
+        value = _YES_NO.get(lookup_key(answer.text))  # "হ্যাঁ" typed to the confirm question
+    if value is not None:
+        return _when_button(value, ctx)
+    if answer.media or answer.phone or not answer.text:
+        return Reject(Reply("trn-when-not-understood"))
+    data.pop("maybe", None)
+    day = _chosen_day(ctx)
+    # With a day chosen, a bare time ("3pm", "বিকেল ৩টা") is for that day; a typed date wins.
+    anchor = ctx.now
+    names_day = parse_day(answer.text, now=ctx.now, max_days=MAX_DAYS_AHEAD).ok
+    if day is not None and day > _today(ctx) and not names_day:
+        anchor = datetime.combine(day, time(4, 0), IST)
+    parsed = parse_when(answer.text, now=anchor, max_days=MAX_DAYS_AHEAD)
+    if parsed.error == "no_time":
+        only_day = parse_day(answer.text, now=anchor, max_days=MAX_DAYS_AHEAD)
+        if only_day.value is not None:
+            data["day"] = only_day.value.date().isoformat()
+            return Keep((), ask_again=True)
+    if parsed.value is None:
+        key = {
+            "past": "trn-when-past",
+            "invalid_date": "trn-when-invalid",
+            "too_far": "trn-when-too-far",
+        }.get(parsed.error or "", "trn-when-not-understood")
+        return Reject(Reply(key))
+    refused = _in_range(parsed.value, ctx)
+    if refused is not None:
+        return refused
+    if parsed.ambiguous:
+        data["maybe"] = parsed.value.astimezone(UTC).isoformat()
+        return Keep((), ask_again=True)
+    return _accept_when(parsed.value, ctx)
+
+
+def _when_button(value: str, ctx: FlowContext) -> Parsed:
+    data = ctx.data
+    if value == "yes" and data.get("maybe"):
+        return _accept_when(datetime.fromisoformat(data["maybe"]), ctx)
+    if value == "no" and data.get("maybe"):
+        data.pop("maybe")
+        return Reject(Reply("trn-when-say-clearer"))
+    if value == "days":
+        data.pop("day", None)
+        return Keep((), ask_again=True)
+    if value.startswith("d") and value[1:].isdigit() and len(value) == 9:
+        try:
+            day = datetime.strptime(value[1:], "%Y%m%d").date()
+        except ValueError:
+            return Reject(Reply("error-stale-button"))
+        if day < _today(ctx):
+            return Reject(Reply("trn-when-past"))
+        data["day"] = day.isoformat()
+        data.pop("maybe", None)
+        return Keep((), ask_again=True)
+    day = _chosen_day(ctx)
+    if value.startswith("h") and value[1:].isdigit() and len(value) == 5 and day is not None:
+        hour, minute = int(value[1:3]), int(value[3:5])
+        if hour < 24 and minute < 60:
+            return _accept_when(datetime.combine(day, time(hour, minute), IST), ctx)
+    return Reject(Reply("error-stale-button"))
+
+
+def show_when(value: Any, ctx: FlowContext) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return when_text(datetime.fromisoformat(value), ctx.locale, ctx.label)
+
+
+# --- finishing: the training and its invitations ----------------------------------------------
+
+
+def invitations(
+    training_id: int,
+    title: str,
+    place: str,
+    start: datetime,
+    invitees: Iterable[tuple[int, str]],
+    label: Label,
+) -> list[OutboxItem]:
+    """One invitation per seller, the time written in the seller's language."""
+    when_by_locale: dict[str, str] = {}
+    buttons = (
+        (("btn-trn-yes", f"trn:yes:{training_id}"), ("btn-trn-no", f"trn:no:{training_id}")),
+    )
+    items = []
+    for user_id, locale in invitees:
+        if locale not in when_by_locale:
+            when_by_locale[locale] = when_text(start, locale, label)
+        items.append(
+            OutboxItem(
+                recipient=user_id,
+                kind="invite",
+                message="trn-invite",
+                args={"title": title, "when": when_by_locale[locale], "place": place},
+                buttons=buttons,
+                ref=f"trn:{training_id}:inv",
+                quiet=True,  # an announcement: it waits out the night
+                expires_at=start,
+            )
+        )
+    return items
+
+
+async def _finish(ctx: FlowContext) -> list[Reply]:
+    answers, repo = ctx.answers, ctx.repo
+    start = start_of(answers)
+    if start is None or start <= ctx.now:
+        return [Reply("trn-when-passed")]
+    districts = answers.get("districts") or _mine(ctx)
+    invitees = await repo.trainings.invitees(districts)
+    training_id = await repo.trainings.create(
+        title=answers["title"],
+        place=answers["place"],
+        starts_at=start,
+        capacity=answers.get("capacity"),
+        created_by=ctx.user_id,
+        districts=districts,
+        invited=len(invitees),
+    )
+    items = invitations(training_id, answers["title"], answers["place"], start, invitees, ctx.label)
+    await repo.outbox.enqueue(items)
+    await repo.audit.write(ctx.user_id, None, "new_training", f"id={training_id} n={len(invitees)}")
+    return [
+        Reply(
+            "trn-created",
+            {
+                "title": answers["title"],
+                "when": when_text(start, ctx.locale, ctx.label),
+                "count": len(invitees),
+            },
+            choices=((Choice("trn:list", key="trn-btn-my-trainings"),),),
+        )
+    ]
+
+
+def start_data(districts: Iterable[str], is_admin: bool) -> dict[str, Any]:
+    return {"mine": sorted(districts), "admin": is_admin}
+
+
+new_training = Flow(
+    NEW_TRAINING,
+    (
+        Step(
+            "title",
+            "trn-ask-title",
+            _parse_title,
+            help="trn-help-title",
+            label="trn-field-title",
+            show=_show_text,
+        ),
+        Step(
+            "districts",
+            "trn-ask-districts",
+            _parse_districts,
+            choices=_district_choices,
+            help="trn-help-districts",
+            label="trn-field-districts",
+            show=show_districts,
+            when=_asks_districts,
+            prompt_args=lambda ctx: {"admin": "yes" if ctx.data.get("admin") else "no"},
+        ),
+        Step(
+            "when",
+            "trn-ask-when",
+            _parse_when,
+            choices=_when_choices,
+            help="trn-help-when",
+            label="trn-field-when",
+            show=show_when,
+            prompt_args=_when_args,
+        ),
+        Step(
+            "place",
+            "trn-ask-place",
+            _parse_place,
+            help="trn-help-place",
+            label="trn-field-place",
+            show=_show_text,
+        ),
+        Step(
+            "capacity",
+            "trn-ask-capacity",
+            _parse_capacity,
+            optional=True,
+            help="trn-help-capacity",
+            label="trn-field-capacity",
+            show=_show_number,
+        ),
+    ),
+    finish=_finish,
+    review_key="trn-summary",
+    cancelled_key="trn-new-cancelled",
+    keep_on_cancel=False,
+)
