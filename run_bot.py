@@ -54,15 +54,13 @@ def _banner(messages: Messages) -> str:
 
 
 def run_telegram(settings: Settings) -> None:
-    from telegram.ext import Application
-
     from bot.channels.telegram import TelegramChannel
 
     assert settings.telegram_bot_token is not None
     token = settings.telegram_bot_token.get_secret_value()
     holder: dict[str, object] = {}
 
-    async def post_init(app: Application) -> None:
+    async def post_init(app: object) -> None:
         holder["core"] = core = await build_core(settings)
         channel.handle = core.router.handle
         channel.on_blocked = core.router.mark_blocked
@@ -71,7 +69,7 @@ def run_telegram(settings: Settings) -> None:
         deliver = channel.deliverer(token, settings.telegram_api_url)
         holder["background"] = start_background(core, deliver)
 
-    async def post_shutdown(app: Application) -> None:
+    async def post_shutdown(app: object) -> None:
         background = holder.get("background")
         if background is not None:
             await background.stop()  # type: ignore[attr-defined]

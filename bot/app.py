@@ -7,6 +7,7 @@ import contextlib
 import gc
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.channels.types import Deliver
 from bot.delivery import Sender
@@ -19,6 +20,7 @@ from flows.orders import load_calendar
 from handlers.router import FEATURES, Router
 from services.eligibility import load_rules
 from storage.db import Database
+from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,14 @@ class Background:
             await self.task
 
 
+# Update ids are kept this long to spot redeliveries (Telegram redelivers within a day).
+PROCESSED_UPDATES_KEPT = timedelta(days=7)
+
+
+async def housekeeping(repo: Repo, now: datetime) -> None:
+    await repo.updates.prune(now - PROCESSED_UPDATES_KEPT)
+
+
 def start_background(core: Core, deliver: Deliver) -> Background:
     settings = core.settings
     sender = Sender(
@@ -128,7 +138,7 @@ def start_background(core: Core, deliver: Deliver) -> Background:
     jobs = [module.EXTRA for module in FEATURES]
     scheduler = Scheduler(
         core.db,
-        daily=[extra["daily"] for extra in jobs if "daily" in extra],
+        daily=[housekeeping, *(extra["daily"] for extra in jobs if "daily" in extra)],
         minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
         timezone=settings.timezone,
     )
@@ -141,6 +151,8 @@ def setup_logging(level: str) -> None:
         level=level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token.
-    for noisy in ("httpx", "httpcore", "telegram.request", "aiosqlite", "alembic"):
+    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token; at DEBUG
+    # python-telegram-bot logs URLs and whole updates (message text, phone numbers). Neither
+    # is lowered by LOG_LEVEL=DEBUG.
+    for noisy in ("httpx", "httpcore", "telegram", "aiosqlite", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -161,7 +161,8 @@ def _parse_districts(answer: Answer, ctx: FlowContext) -> Parsed:
         if match.district is None:
             return Reject(Reply("trn-district-unknown", {"name": part.strip()}))
         if not admin and match.district.code not in mine:
-            return Reject(Reply("staff-not-your-district", {"district": match.district.en}))
+            name = match.district.name(ctx.locale)
+            return Reject(Reply("staff-not-your-district", {"district": name}))
         if match.district.code not in codes:
             codes.append(match.district.code)
     return Accept(codes) if codes else Reject(Reply("error-use-text"))
@@ -305,7 +306,8 @@ def _when_button(value: str, ctx: FlowContext) -> Parsed:
         data.pop("maybe", None)
         return Keep((), ask_again=True)
     day = _chosen_day(ctx)
-    if value.startswith("h") and value[1:].isdigit() and len(value) == 5 and day is not None:
+    digits = value[1:]
+    if value.startswith("h") and digits.isascii() and digits.isdigit() and len(value) == 5 and day:
         hour, minute = int(value[1:3]), int(value[3:5])
         if hour < 24 and minute < 60:
             return _accept_when(datetime.combine(day, time(hour, minute), IST), ctx)

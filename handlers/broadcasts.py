@@ -12,6 +12,7 @@ from flows.engine import Flow
 from flows.registration import district_label
 from flows.replies import Choice, Reply, rows
 from services import places
+from services.ids import parse_id
 from services.text import lookup_key
 from storage.broadcasts import BroadcastRecord
 from storage.outbox import OutboxItem
@@ -198,7 +199,7 @@ async def view(router: Router, turn: Turn, broadcast_id: int | None) -> None:
 async def button(router: Router, turn: Turn, rest: str) -> None:
     action, _, target = rest.partition(":")
     if action == "view":
-        await view(router, turn, int(target) if target.isdigit() and len(target) < 10 else None)
+        await view(router, turn, parse_id(target))
     elif action == "new":
         await start(router, turn, "")
     else:

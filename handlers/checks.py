@@ -8,6 +8,7 @@ from flows.eligibility import ELIGIBILITY, carried_answers, item_from_product, s
 from flows.registration import district_label
 from flows.replies import Reply
 from handlers.staff import scope
+from services.ids import parse_id
 
 if TYPE_CHECKING:
     from handlers.router import Router, Turn
@@ -57,8 +58,8 @@ def commands_pause(turn: Turn) -> None:
 
 async def button(router: Router, turn: Turn, rest: str) -> None:
     action, _, target = rest.partition(":")
-    if action == "product" and target.isdigit():
-        await start(router, turn, int(target))
+    if action == "product" and (product_id := parse_id(target)) is not None:
+        await start(router, turn, product_id)
     else:
         await start(router, turn)
 
@@ -69,7 +70,7 @@ async def staff_overview(router: Router, turn: Turn, args: str) -> None:
     if not viewer.is_staff:
         turn.replies.append(Reply("staff-only"))
         return
-    districts, refusal = scope(viewer, args)
+    districts, refusal = scope(viewer, args, turn.ctx.locale)
     if refusal is not None:
         turn.replies.append(refusal)
         return
@@ -89,7 +90,7 @@ async def staff_overview(router: Router, turn: Turn, args: str) -> None:
                 )
             )
             continue
-        missing = [f["rule"] for f in check.findings if f.get("level") != "note"]
+        missing = len({f["rule"] for f in check.findings if f.get("level") != "note"})
         lines.append(
             Reply(
                 "checks-line",
@@ -98,7 +99,7 @@ async def staff_overview(router: Router, turn: Turn, args: str) -> None:
                     "name": seller.name,
                     "district": district_label(seller.district, turn.ctx.locale),
                     "date": check.checked_at.date().isoformat(),
-                    "missing": ", ".join(missing) or "—",
+                    "missing": missing,
                 },
             )
         )

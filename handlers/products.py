@@ -11,7 +11,8 @@ from flows.product import PRODUCT, PRODUCT_DELETE, facts_from, listing_reply
 from flows.replies import Attachment, Choice, Reply, rows
 from services import places
 from services.catalogue import ExportRow, Listing
-from services.exports import SELLER_COLUMNS, write_seller_catalogue_xlsx
+from services.exports import SELLER_COLUMNS, SELLER_LABELS, write_seller_catalogue_xlsx
+from services.ids import parse_id
 from services.photos import thumbnail_for
 from storage.records import ProductRecord, SellerRecord
 
@@ -118,9 +119,10 @@ async def list_products(router: Router, turn: Turn, page: int = 0) -> None:
 
 async def _owned(turn: Turn, product_id: str) -> ProductRecord | None:
     """The product, only when it is this seller's: ids in buttons can be forged or stale."""
-    if not product_id.isdigit():
+    wanted = parse_id(product_id)
+    if wanted is None:
         return None
-    product = await turn.repo.products.get(int(product_id))
+    product = await turn.repo.products.get(wanted)
     if product is None or product.seller_id != turn.user.user_id:
         return None
     return product
@@ -166,7 +168,7 @@ async def button(router: Router, turn: Turn, rest: str) -> None:
     if action == "list":
         await list_products(router, turn)
         return
-    if action == "page" and target.isdigit():
+    if action == "page" and target.isascii() and target.isdigit() and len(target) < 5:
         await list_products(router, turn, int(target))
         return
     if action == "xlsx":
@@ -237,8 +239,10 @@ async def send_catalogue(router: Router, turn: Turn, seller: SellerRecord) -> No
     rows_ = [_export_row(p, seller) for p in products]
     directory = Path(tempfile.mkdtemp(prefix="catalogue-", dir=router.exports_dir()))
     path = directory / f"catalogue-{seller.user_id}.xlsx"
+    text = router.renderer.catalogue.text
+    labels = {word: text(locale, f"xlsx-word-{word}") for word in SELLER_LABELS}
     await asyncio.to_thread(
-        write_seller_catalogue_xlsx, rows_, path, locale=locale, headers=headers
+        write_seller_catalogue_xlsx, rows_, path, locale=locale, headers=headers, labels=labels
     )
     turn.replies.append(
         Reply(

@@ -52,9 +52,7 @@ class Renderer:
 
     def outbound(self, reply: Reply, chat_id: int, locale: str) -> Outbound:
         locale = reply.locale or locale
-        text = self.text(reply, locale)
-        if len(text.encode("utf-16-le")) // 2 > TEXT_LIMIT:
-            text = text[: TEXT_LIMIT - 1] + "…"
+        text = fit(self.text(reply, locale), TEXT_LIMIT)
         buttons = tuple(
             tuple(Button(self.label(c, locale), c.value) for c in row if _fits(c.value))
             for row in reply.choices
@@ -73,6 +71,27 @@ class Renderer:
             document=document,
             photos=reply.photos,
         )
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fit(text: str, limit: int) -> str:
+    """Cut a rendered message to Telegram's limit at a line break, so no tag or entity is cut
+    (our messages close their tags on the line that opens them)."""
+    if utf16_length(text) <= limit:
+        return text
+    kept: list[str] = []
+    used = 2  # the closing "\n…"
+    for line in text.split("\n"):
+        size = utf16_length(line) + 1
+        if used + size > limit:
+            break
+        kept.append(line)
+        used += size
+    return "\n".join(kept) + "\n…"
 
 
 def _fits(data: str) -> bool:

@@ -26,7 +26,9 @@ ZIP_PART_BYTES = 45 * 1024 * 1024
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def scope(viewer: Viewer, asked: str) -> tuple[frozenset[str] | None, Reply | None]:
+def scope(
+    viewer: Viewer, asked: str, locale: str = "en"
+) -> tuple[frozenset[str] | None, Reply | None]:
     """The districts a staff member's request covers (None: all), or why it is refused."""
     asked = asked.strip()
     if asked:
@@ -35,7 +37,7 @@ def scope(viewer: Viewer, asked: str) -> tuple[frozenset[str] | None, Reply | No
             return None, Reply("staff-unknown-district")
         code = match.district.code
         if not viewer.is_admin and code not in viewer.districts:
-            return None, Reply("staff-not-your-district", {"district": match.district.en})
+            return None, Reply("staff-not-your-district", {"district": match.district.name(locale)})
         return frozenset({code}), None
     return (None if viewer.is_admin else viewer.districts), None
 
@@ -45,7 +47,7 @@ async def export(router: Router, turn: Turn, args: str) -> None:
     if not viewer.is_staff:
         turn.replies.append(Reply("staff-only"))
         return
-    districts, refusal = scope(viewer, args)
+    districts, refusal = scope(viewer, args, turn.ctx.locale)
     if refusal is not None:
         turn.replies.append(refusal)
         return

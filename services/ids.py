@@ -231,3 +231,15 @@ def format_mobile(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+# Ids in button payloads are database integers (PostgreSQL INTEGER: up to 2**31 - 1).
+MAX_DB_ID = 2**31 - 1
+
+
+def parse_id(text: str) -> int | None:
+    """A database id from a button payload; None for anything forged ("²", "-1", 10**12)."""
+    if not text or not text.isascii() or not text.isdigit() or len(text) > 10:
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_DB_ID else None

@@ -308,3 +308,32 @@ async def test_delete_my_data_erases_products_and_their_photo_files(
 
 def _exists(path: Path) -> bool:
     return path.exists()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "prod:view:²",
+        "prod:page:²",
+        "prod:view:99999999999",
+        "elig:product:²",
+        "bc:view:²",
+        "prod:del:-1",
+        "trn:yes:²",
+        "ord:ship:99999999999",
+    ],
+)
+async def test_forged_numeric_ids_never_crash(registered: ChatUser, payload: str) -> None:
+    await registered.presses_data(payload)
+    assert registered.last, "the bot always answers"
+    assert "সমস্যা হয়েছে" not in registered.text()  # not the internal-error apology
+
+
+def test_long_messages_are_cut_at_a_line_break_within_telegrams_limit() -> None:
+    from handlers.render import fit, utf16_length
+
+    text = "\n".join(f"🟡 <b>line {n}</b>" for n in range(600))
+    cut = fit(text, 4096)
+    assert utf16_length(cut) <= 4096 and cut.endswith("\n…")
+    assert cut.count("<b>") == cut.count("</b>")
+    assert fit("short", 4096) == "short"

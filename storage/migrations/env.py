@@ -35,12 +35,14 @@ async def _run_standalone(url: str) -> None:
 
 
 def _url() -> str:
-    url = config.get_main_option("sqlalchemy.url")
-    if url:
-        return url
-    from bot.settings import Settings  # CLI use: the same settings as the bot
-
-    return Settings().database
+    """The bot hands its URL over; from the command line: DATABASE_URL, else the default file."""
+    url = config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL")
+    if not url:
+        data = os.environ.get("DATA_DIR", "data")
+        return f"sqlite+aiosqlite:///{data}/export_sathi.db"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+asyncpg://" + url.split("://", 1)[1]
+    return url
 
 
 if context.is_offline_mode():

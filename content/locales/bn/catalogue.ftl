@@ -152,3 +152,7 @@ export-started = { $count }টা তৈরি পণ্যের ক্যা�
 export-amazon = 📄 অ্যামাজনের ইনভেন্টরি শিট (আপনার ক্যাটাগরির টেমপ্লেটে বসান)। ছবির কলামে জিপের ছবির নাম আছে।
 export-ebay = 📄 ইবে ফাইল এক্সচেঞ্জ CSV (আপলোডের আগে ক্যাটাগরি আইডি বসান)।
 export-photos = 🖼 ছবিগুলো, ছবির কলামের নামে (অংশ { $part } / { $parts })।
+xlsx-word-draft = অসম্পূর্ণ
+xlsx-word-ready = তৈরি
+xlsx-word-yes = হ্যাঁ
+xlsx-word-no = না

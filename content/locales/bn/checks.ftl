@@ -16,6 +16,6 @@ elig-bullet = • { $text }
 elig-notes = <b>জেনে রাখুন:</b>
 elig-cancelled = যাচাই থামানো হল। আবার দেখতে চাইলে /check পাঠান।
 checks-title = <b>রফতানি যাচাই ({ $count } জন বিক্রেতা)</b>
-checks-line = { $mark } { $name } ({ $district }) — { $date } — বাকি: { $missing }
+checks-line = { $mark } { $name } ({ $district }) — { $date } — বাকি { $missing }টা
 checks-line-none = ▫️ { $name } ({ $district }) — এখনো যাচাই হয়নি
 checks-none = ওখানে এখনো কোনো বিক্রেতার নিবন্ধন হয়নি।

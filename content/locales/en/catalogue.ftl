@@ -152,3 +152,7 @@ export-started = Preparing the catalogue files for { $count } ready products ({ 
 export-amazon = 📄 Amazon inventory sheet (paste into your category's template). Image columns name the photos in the zip.
 export-ebay = 📄 eBay File Exchange CSV (set the category id before uploading).
 export-photos = 🖼 Photos, named as in the image columns (part { $part } of { $parts }).
+xlsx-word-draft = draft
+xlsx-word-ready = ready
+xlsx-word-yes = yes
+xlsx-word-no = no

@@ -16,6 +16,6 @@ elig-bullet = • { $text }
 elig-notes = <b>Good to know:</b>
 elig-cancelled = Check stopped. Send /check when you want to try again.
 checks-title = <b>Export checks ({ $count } sellers)</b>
-checks-line = { $mark } { $name } ({ $district }) — { $date } — missing: { $missing }
+checks-line = { $mark } { $name } ({ $district }) — { $date } — { $missing } open
 checks-line-none = ▫️ { $name } ({ $district }) — not checked yet
 checks-none = No sellers registered there yet.

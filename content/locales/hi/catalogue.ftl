@@ -152,3 +152,7 @@ export-started = { $count } तैयार उत्पादों की क�
 export-amazon = 📄 Amazon इन्वेंटरी शीट (अपनी कैटेगरी के टेम्पलेट में चिपकाएँ)। इमेज कॉलम में ज़िप की फ़ोटो के नाम हैं।
 export-ebay = 📄 eBay File Exchange CSV (अपलोड से पहले कैटेगरी आईडी डालें)।
 export-photos = 🖼 फ़ोटो, इमेज कॉलम के नामों से (भाग { $part } / { $parts })।
+xlsx-word-draft = अधूरा
+xlsx-word-ready = तैयार
+xlsx-word-yes = हाँ
+xlsx-word-no = नहीं

@@ -16,6 +16,6 @@ elig-bullet = • { $text }
 elig-notes = <b>जान लें:</b>
 elig-cancelled = जाँच रोकी गई। फिर से देखना हो तो /check भेजें।
 checks-title = <b>निर्यात जाँच ({ $count } विक्रेता)</b>
-checks-line = { $mark } { $name } ({ $district }) — { $date } — बाक़ी: { $missing }
+checks-line = { $mark } { $name } ({ $district }) — { $date } — { $missing } बाक़ी
 checks-line-none = ▫️ { $name } ({ $district }) — अभी जाँच नहीं हुई
 checks-none = वहाँ अभी कोई विक्रेता पंजीकृत नहीं है।
