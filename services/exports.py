@@ -6,21 +6,22 @@ import csv
 import html
 import io
 import logging
+import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.drawing.image import Image as XlImage
-from openpyxl.styles import Alignment, Font
 from PIL import Image, ImageOps
 
 from services import places
 from services.catalogue import ExportRow
+
+# Control characters an .xlsx (XML) cannot hold: openpyxl's ILLEGAL_CHARACTERS_RE. openpyxl
+# itself is imported only when a spreadsheet is written: it costs ~35 MB of an idle bot.
+_ILLEGAL_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ def safe_text(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    text = ILLEGAL_CHARACTERS_RE.sub("", value).strip()
+    text = _ILLEGAL_XML.sub("", value).strip()
     if not text:
         return None
     return "'" + text if text.startswith(_FORMULA_START) else text
@@ -289,6 +290,8 @@ def write_amazon_xlsx(rows: Iterable[ExportRow], path: Path, *, image_url: Image
     """An Amazon inventory (flat file) sheet "Template", one row per product; rows stream to
     disk (openpyxl write-only). ``image_url`` gives each photo's URL, main first, up to 9.
     Returns the number of product rows written."""
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(AMAZON_SHEET)
     ws.append([_bold(ws, name) for name in AMAZON_COLUMNS])
@@ -302,7 +305,10 @@ def write_amazon_xlsx(rows: Iterable[ExportRow], path: Path, *, image_url: Image
     return count
 
 
-def _bold(ws: object, value: str) -> WriteOnlyCell:
+def _bold(ws: object, value: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     cell = WriteOnlyCell(ws, value=value)
     cell.font = Font(bold=True)
     return cell
@@ -413,7 +419,7 @@ def write_photos_zip(
 # --- Seller catalogue ------------------------------------------------------------------------
 
 
-def _thumbnail(photo: Path) -> XlImage | None:
+def _thumbnail(photo: Path) -> Any:
     """A JPEG thumbnail of at most THUMB_PX a side, made in memory; None when unreadable."""
     try:
         with Image.open(photo) as im:
@@ -426,6 +432,8 @@ def _thumbnail(photo: Path) -> XlImage | None:
     buf = io.BytesIO()
     small.save(buf, "JPEG", quality=85)
     buf.seek(0)
+    from openpyxl.drawing.image import Image as XlImage
+
     return XlImage(buf)
 
 
@@ -448,6 +456,9 @@ def write_seller_catalogue_xlsx(
     if absent:
         raise ValueError(f"headers missing for {', '.join(absent)}")
     words = dict(labels or {})
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     wb = Workbook()
     ws = wb.active
     ws.append([headers[key] for key in SELLER_COLUMNS])

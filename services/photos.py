@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -9,10 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pillow_heif
 from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
-
-pillow_heif.register_heif_opener()
 
 PROBLEMS = (
     "unreadable",
@@ -113,10 +111,19 @@ class PhotoCheck:
         return not REFUSED.intersection(self.problems)
 
 
+@functools.cache
+def _heif() -> None:
+    """HEIC/HEIF support, registered on first use (pillow-heif costs ~12 MB of an idle bot)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
 def _open(data: bytes, target: int) -> tuple[Image.Image, str, tuple[int, int]]:
     """RGB, EXIF-rotated, longest side <= target; also the format and the full oriented size."""
     if len(data) > MAX_BYTES:
         raise PhotoError("unreadable")
+    _heif()
     try:
         img = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:  # not a picture at all: PDF, .exe, random bytes
