@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
     log_level: str = "INFO"
 
-    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", "eligibility_rules", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -82,3 +82,10 @@ def test_a_malformed_rules_file_stops_the_start_with_file_and_line(tmp_path: Pat
     result = _run(["--console"], "/start\n", tmp_path, ELIGIBILITY_RULES=str(rules))
     assert result.returncode == 2
     assert "rules.yaml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_example_env_file_is_valid_as_it_stands(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text("utf-8"), "utf-8")
+    result = _run(["--console"], "/start\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "নমস্কার" in result.stdout
