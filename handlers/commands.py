@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 LOCALES = ("bn", "en", "hi")
 # Commands of later features: staff are told they are coming, others are refused politely.
 STAFF_COMMANDS = frozenset({"stats", "sellers", "seller", "pending", "broadcast"})
-SELLER_COMMANDS_LATER: frozenset[str] = frozenset()
-FLOW_COMMANDS = frozenset({"back", "skip", "cancel", "help"})
 RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
@@ -43,9 +41,6 @@ async def run(router: Router, turn: Turn, command: str, args: str) -> None:
     elif command in STAFF_COMMANDS:
         viewer = await turn.viewer()
         turn.replies.append(Reply("staff-coming-soon" if viewer.is_staff else "staff-only"))
-        await router.reprompt(turn)
-    elif command in SELLER_COMMANDS_LATER:
-        turn.replies.append(Reply("coming-soon"))
         await router.reprompt(turn)
     else:
         turn.replies.append(Reply("unknown-command"))
@@ -121,12 +116,8 @@ async def _start(router: Router, turn: Turn, args: str) -> None:
 
 async def _menu(router: Router, turn: Turn, args: str) -> None:
     if router.active(turn):
-        _pause(turn)
+        pause(turn)
     turn.replies.append(await menu(router, turn))
-
-
-def _pause(turn: Turn) -> None:
-    pause(turn)
 
 
 def pause(turn: Turn) -> None:
@@ -219,7 +210,7 @@ async def _profile(router: Router, turn: Turn, args: str) -> None:
         turn.replies.append(Reply("not-registered"))
         return
     if router.active(turn):
-        _pause(turn)
+        pause(turn)
     answers = answers_from(seller)
     lines = []
     for step in PROFILE_STEPS:
@@ -389,7 +380,7 @@ async def _addproduct(router: Router, turn: Turn, args: str) -> None:
 
 async def _products(router: Router, turn: Turn, args: str) -> None:
     if router.active(turn):
-        _pause(turn)
+        pause(turn)
     await products.list_products(router, turn)
 
 
