@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 LOCALES = ("bn", "en", "hi")
 # Commands of later features: staff are told they are coming, others are refused politely.
-STAFF_COMMANDS = frozenset({"stats", "sellers", "seller", "pending", "broadcast"})
+STAFF_COMMANDS = frozenset({"broadcast"})
 RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
@@ -52,6 +52,14 @@ async def menu(router: Router, turn: Turn) -> Reply:
     seller = await turn.repo.sellers.get(turn.user.user_id)
     state = turn.ctx.state
     items: list[Choice] = []
+    if seller is None and (await turn.viewer()).is_staff:
+        # Coordinators and admins get their console first (an artisan among them may still
+        # register as a seller, last).
+        items += [
+            Choice("menu:stats", key="menu-stats"),
+            Choice("menu:pending", key="menu-pending"),
+            Choice("menu:sellers", key="menu-sellers"),
+        ]
     if seller is None:
         paused = state is not None and state.flow == REGISTRATION
         items.append(Choice("menu:start", key="menu-continue" if paused else "menu-register"))
@@ -385,7 +393,11 @@ async def _products(router: Router, turn: Turn, args: str) -> None:
 
 
 async def _export(router: Router, turn: Turn, args: str) -> None:
-    await staff.export(router, turn, args)
+    """`/export sellers [district]` is the sellers sheet; anything else the catalogue."""
+    if args.strip().partition(" ")[0].casefold() == "sellers":
+        await coordinators.export_sellers(router, turn, args)
+    else:
+        await staff.export(router, turn, args)
 
 
 async def _check(router: Router, turn: Turn, args: str) -> None:

@@ -70,12 +70,16 @@ class Database:
 
         async with self.engine.begin() as connection:
             await connection.run_sync(upgrade)
+        async with self.transaction() as repo:
+            await repo.reports.heal()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Repo]:
         """One unit of work: committed when the block ends, rolled back on error."""
         async with self.engine.begin() as connection:
-            yield Repo(connection, self.dialect)
+            repo = Repo(connection, self.dialect)
+            yield repo
+            await repo.settle()
 
     async def ping(self) -> bool:
         try:

@@ -169,3 +169,40 @@ class EligibilityCheck(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     rules_version: Mapped[str] = mapped_column(String(64))
     checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class SellerProgress(Base):
+    """Where each registered seller stands, kept up to date in the transaction of every write
+    that moves them (storage/reports.Reports.refresh), so that the coordinator reports read
+    one row per seller instead of every product and photo."""
+
+    __tablename__ = "seller_progress"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger,
+        ForeignKey("sellers.user_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    )
+    district: Mapped[str] = mapped_column(String(8))
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    products: Mapped[int] = mapped_column(Integer, default=0)
+    ready: Mapped[int] = mapped_column(Integer, default=0)  # products with a confirmed listing
+    good: Mapped[int] = mapped_column(Integer, default=0)  # 1: a main photo without problems
+    verdict: Mapped[str | None] = mapped_column(String(8))  # the latest export check's status
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    touched: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    trained: Mapped[int] = mapped_column(Integer, default=0)  # attended or said yes to one
+    answered: Mapped[int] = mapped_column(Integer, default=0)  # answered an invitation
+    attended: Mapped[int] = mapped_column(Integer, default=0)
+    orders: Mapped[int] = mapped_column(Integer, default=0)  # 1: at least one order
+    stage: Mapped[str] = mapped_column(String(24))
+    pending: Mapped[str | None] = mapped_column(String(16))
+    since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_seller_progress_stage", "district", "stage", "registered_at", "user_id"),
+        Index("ix_seller_progress_any_stage", "stage", "registered_at", "user_id"),
+        Index("ix_seller_progress_pending", "district", "pending", "since", "user_id"),
+        Index("ix_seller_progress_any_pending", "pending", "since", "user_id"),
+    )

@@ -173,6 +173,7 @@ class Orders(_Part):
             )
             .returning(orders_t.c.id)
         )
+        self.moved(seller_id)
         return int(result.scalar_one())
 
     async def add_imported(self, rows: Sequence[Mapping[str, Any]]) -> list[OrderRecord]:
@@ -206,6 +207,7 @@ class Orders(_Part):
         for chunk in _chunks(values, INSERT_CHUNK):
             result = await self.connection.execute(statement, list(chunk))
             added += [_record(r) for r in result.all()]
+        self.moved(*(r.seller_id for r in added))
         return added
 
     async def get(self, order_id: int) -> OrderRecord | None:
@@ -316,6 +318,7 @@ class Orders(_Part):
 
     async def delete_of_seller(self, seller_id: int) -> None:
         await self.run(delete(orders_t).where(orders_t.c.seller_id == seller_id))
+        self.moved(seller_id)
 
     async def of_seller(self, seller_id: int) -> list[OrderRecord]:
         """Every order of a seller (for /mydata), newest first."""

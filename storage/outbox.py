@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, JsonDoc, User
-from storage.repo import _aware, _Part, _upsert_insert, now
+from storage.repo import Changes, _aware, _Part, _upsert_insert, now
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -272,8 +272,10 @@ def _enqueue_statement(dialect: str) -> Any:
 class Outbox(_Part):
     """Outbox statements on one connection (inside one short transaction)."""
 
-    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
-        super().__init__(connection, dialect)
+    def __init__(
+        self, connection: AsyncConnection, dialect: str, changes: Changes | None = None
+    ) -> None:
+        super().__init__(connection, dialect, changes)
         self._enqueue = _enqueue_statement(dialect)
 
     async def enqueue(self, rows: Iterable[OutboxItem]) -> int:

@@ -8,7 +8,7 @@ ORM's bookkeeping cost more than the SQL itself on SQLite.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -160,11 +160,32 @@ def _statements(dialect: str) -> dict[str, Any]:
     }
 
 
+@dataclass(slots=True)
+class Changes:
+    """Sellers (and products, whose seller is looked up later) whose progress a transaction
+    moved: their seller_progress rows are refreshed before it commits."""
+
+    sellers: set[int] = field(default_factory=set)
+    products: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.sellers or self.products)
+
+
 class _Part:
-    def __init__(self, connection: AsyncConnection, dialect: str) -> None:
+    def __init__(
+        self, connection: AsyncConnection, dialect: str, changes: Changes | None = None
+    ) -> None:
         self.connection = connection
         self.dialect = dialect
         self.sql = _statements(dialect)
+        self.changes = changes if changes is not None else Changes()
+
+    def moved(self, *seller_ids: int) -> None:
+        self.changes.sellers.update(int(i) for i in seller_ids)
+
+    def moved_product(self, product_id: int) -> None:
+        self.changes.products.add(int(product_id))
 
     async def run(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
         return await self.connection.execute(statement, params or {})
@@ -272,9 +293,11 @@ class Sellers(_Part):
         values["registered_at"] = record.registered_at or stamp
         values["consent_at"] = record.consent_at or stamp
         await self.run(self.sql["save_seller"], values)
+        self.moved(record.user_id)
 
     async def delete(self, user_id: int) -> bool:
         result = await self.run(delete(sellers_t).where(sellers_t.c.user_id == user_id))
+        self.moved(user_id)
         return bool(result.rowcount)
 
     async def count(self) -> int:
@@ -456,6 +479,7 @@ class Products(_Part):
             .where(products_t.c.id == product_id)
             .values(sku=sku_for(product_id, district))
         )
+        self.moved(seller_id)
         return product_id
 
     async def get(self, product_id: int) -> ProductRecord | None:
@@ -498,6 +522,7 @@ class Products(_Part):
                 updated_at=now(),
             )
         )
+        self.moved_product(product_id)
 
     async def set_listing(self, product_id: int, listing: dict[str, Any], status: str) -> None:
         await self.run(
@@ -505,9 +530,12 @@ class Products(_Part):
             .where(products_t.c.id == product_id)
             .values(listing=listing, status=status, updated_at=now())
         )
+        self.moved_product(product_id)
 
     async def delete(self, product_id: int) -> list[str]:
         """Delete a product; returns the photo files nobody else's product uses."""
+        owner = await self.run(select(products_t.c.seller_id).where(products_t.c.id == product_id))
+        self.moved(*owner.scalars())
         rows = await self.run(select(photos_t.c.path).where(photos_t.c.product_id == product_id))
         paths = {r.path for r in rows}
         await self.run(delete(photos_t).where(photos_t.c.product_id == product_id))
@@ -521,6 +549,7 @@ class Products(_Part):
         paths = {r.path for r in rows}
         await self.run(delete(photos_t).where(photos_t.c.product_id.in_(ids)))
         await self.run(delete(products_t).where(products_t.c.seller_id == seller_id))
+        self.moved(seller_id)
         return await self.unused(paths)
 
     async def unused(self, paths: Iterable[str]) -> list[str]:
@@ -571,6 +600,7 @@ class Products(_Part):
             .on_conflict_do_nothing(index_elements=["product_id", "content_hash"])
             .returning(photos_t.c.id)
         )
+        self.moved_product(product_id)
         return result.first() is not None
 
     async def remove_photo(self, product_id: int, photo_id: int) -> bool:
@@ -579,6 +609,7 @@ class Products(_Part):
         )
         if not result.rowcount:
             return False
+        self.moved_product(product_id)
         remaining = await self.photos(product_id)
         for position, photo in enumerate(remaining):  # keep positions 0..n-1: 0 is the main
             if photo.position != position:
@@ -619,6 +650,7 @@ class Products(_Part):
             after = rows[-1].id
 
     async def make_main(self, product_id: int, photo_id: int) -> None:
+        self.moved_product(product_id)
         photos = await self.photos(product_id)
         ordered = sorted(photos, key=lambda p: (p.id != photo_id, p.position))
         for position, photo in enumerate(ordered):
@@ -669,6 +701,7 @@ class Checks(_Part):
             )
             .returning(checks_t.c.id)
         )
+        self.moved(seller_id)
         return int(result.scalar_one())
 
     async def latest_of_seller(self, seller_id: int) -> CheckRecord | None:
@@ -707,3 +740,4 @@ class Checks(_Part):
 
     async def delete_of_seller(self, seller_id: int) -> None:
         await self.run(delete(checks_t).where(checks_t.c.seller_id == seller_id))
+        self.moved(seller_id)

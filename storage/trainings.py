@@ -233,6 +233,7 @@ class Trainings(_Part):
             .values(training_id=training_id, user_id=user_id, **values)
             .on_conflict_do_update(index_elements=["training_id", "user_id"], set_=values)
         )
+        self.moved(user_id)
 
     async def answers_of(self, user_id: int, training_ids: Iterable[int]) -> dict[int, str]:
         ids = sorted(set(training_ids))
@@ -298,6 +299,7 @@ class Trainings(_Part):
         removed = await self.run(
             delete(attendance_t).where(a.training_id == training_id, a.user_id == user_id)
         )
+        self.moved(user_id)
         if removed.rowcount:
             return False
         await self.run(
@@ -355,3 +357,4 @@ class Trainings(_Part):
         """A seller deleted their data: their answers and attendance go too."""
         await self.run(delete(rsvps_t).where(rsvps_t.c.user_id == user_id))
         await self.run(delete(attendance_t).where(attendance_t.c.user_id == user_id))
+        self.moved(user_id)

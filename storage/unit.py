@@ -9,6 +9,7 @@ from storage.orders import Orders
 from storage.outbox import Outbox
 from storage.repo import (
     Audit,
+    Changes,
     Checks,
     Conversations,
     Coordinators,
@@ -27,17 +28,26 @@ class Repo:
     def __init__(self, connection: AsyncConnection, dialect: str) -> None:
         self.connection = connection
         self.dialect = dialect
-        self.updates = Updates(connection, dialect)
-        self.users = Users(connection, dialect)
-        self.sellers = Sellers(connection, dialect)
-        self.coordinators = Coordinators(connection, dialect)
-        self.conversations = Conversations(connection, dialect)
-        self.audit = Audit(connection, dialect)
-        self.products = Products(connection, dialect)
-        self.checks = Checks(connection, dialect)
-        self.outbox = Outbox(connection, dialect)
-        self.trainings = Trainings(connection, dialect)
-        self.orders = Orders(connection, dialect)
-        self.broadcasts = Broadcasts(connection, dialect)
-        self.job_runs = JobRuns(connection, dialect)
-        self.reports = Reports(connection, dialect)
+        self.changes = changes = Changes()
+        self.updates = Updates(connection, dialect, changes)
+        self.users = Users(connection, dialect, changes)
+        self.sellers = Sellers(connection, dialect, changes)
+        self.coordinators = Coordinators(connection, dialect, changes)
+        self.conversations = Conversations(connection, dialect, changes)
+        self.audit = Audit(connection, dialect, changes)
+        self.products = Products(connection, dialect, changes)
+        self.checks = Checks(connection, dialect, changes)
+        self.outbox = Outbox(connection, dialect, changes)
+        self.trainings = Trainings(connection, dialect, changes)
+        self.orders = Orders(connection, dialect, changes)
+        self.broadcasts = Broadcasts(connection, dialect, changes)
+        self.job_runs = JobRuns(connection, dialect, changes)
+        self.reports = Reports(connection, dialect, changes)
+
+    async def settle(self) -> None:
+        """Before the commit: bring the progress of every seller this transaction moved up to
+        date, in the same transaction (so the reports never disagree with the data)."""
+        if self.changes:
+            await self.reports.refresh(self.changes)
+            self.changes.sellers.clear()
+            self.changes.products.clear()

@@ -120,6 +120,9 @@ menu-register = 📝 Register
 menu-continue = ▶️ Continue registration
 menu-profile = 👤 My profile
 menu-language = 🌐 Language
+menu-stats = 📊 Progress
+menu-pending = ⏳ Who is stuck
+menu-sellers = 👥 Sellers
 menu-help = ❓ Help
 menu-mydata = 📄 My data
 menu-delete = 🗑 Delete my data
@@ -145,10 +148,14 @@ help-staff =
     /newtraining — schedule a training and invite the sellers; /trainings — counts and attendance.
     /checks [district] — each seller's latest export check and what is missing.
     /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
-    /stats, /sellers, /seller, /pending — coming soon.
+    /stats [district] — the funnel with a chart; /pending [district] — who is stuck where, with nudges.
+    /sellers [district] [stage] — the sellers, 10 a page; /seller &lt;id, phone or name&gt; — one seller's card.
+    /export sellers [district] — a spreadsheet of sellers and their stage.
 help-admin =
     <b>For administrators</b>
     /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — make someone a coordinator.
+    /removecoordinator &lt;Telegram id&gt; [district…] — take districts away; /coordinators — who covers what.
+    /audit [n] — the last reads of sellers' personal data: who, whom, when.
 idle-not-understood = I did not understand that. Please use the buttons below.
 unknown-command = I don't know that command. Send /help to see what I can do.
 coming-soon = This is coming soon.
