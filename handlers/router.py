@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+import uuid
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,6 +49,9 @@ MAX_LONG_INPUT = 4096
 # Telegram delivers an album as separate updates within about a second; answer it once,
 # this long after its last photo.
 ALBUM_QUIET = 1.2
+REPLIED_BATCH, REPLIED_EVERY = 200, 1.0  # replied update ids written at most this late
+# Longer than any send takes: a redelivery's first handler, if still alive, has answered.
+OTHER_WORKER_GRACE = timedelta(seconds=30)
 
 
 class LanguageGuess(Protocol):
@@ -120,6 +125,11 @@ class Router:
         )
         self.locks = UserLocks()
         self._albums: dict[int, _PendingAlbum] = {}
+        # Update ids whose replies went out, written to the database in batches (once a
+        # second at most): a lost batch only means a redelivery gets the question again.
+        self._replied: set[int] = set()
+        self._replied_written = time.monotonic()
+        self.process = uuid.uuid4().hex[:16]  # which claims are this run's
 
     def exports_dir(self) -> Path:
         path = self.data_dir / "exports"
@@ -141,7 +151,42 @@ class Router:
                 self._defer_album(inbound, outbound, send)
             elif send is not None and outbound:
                 await send(outbound)
-            return outbound
+        if inbound.update_id is not None:
+            await self._note_replied(inbound.update_id)
+        return outbound
+
+    async def _unanswered(self, repo: Repo, update_id: int) -> bool:
+        """A claimed update whose handler died before its replies went out: claimed by
+        another process (on SQLite: an earlier run of this one) that is gone, and not marked
+        replied. Another worker of a shared database may be sending them right now, so its
+        claims count as gone only after a while."""
+        if update_id in self._replied:
+            return False
+        claim = await repo.updates.claimed(update_id)
+        if claim is None or claim.replied or claim.process in (None, self.process):
+            return False
+        if repo.dialect == "sqlite" or claim.at is None:
+            return True
+        return self.clock() - claim.at > OTHER_WORKER_GRACE
+
+    async def _note_replied(self, update_id: int) -> None:
+        self._replied.add(update_id)
+        if (
+            len(self._replied) >= REPLIED_BATCH
+            or time.monotonic() - self._replied_written >= REPLIED_EVERY
+        ):
+            await self._write_replied()
+
+    async def _write_replied(self) -> None:
+        ids, self._replied = self._replied, set()
+        self._replied_written = time.monotonic()
+        if not ids:
+            return
+        try:
+            async with self.db.transaction() as repo:
+                await repo.updates.mark_replied(ids)
+        except Exception:  # a redelivery of one of them gets the question again; no harm
+            log.warning("could not record %d replied updates", len(ids), exc_info=True)
 
     def _defer_album(self, inbound: Inbound, outbound: list[Outbound], send: Sender | None) -> None:
         user_id, group = inbound.user_id, inbound.media_group_id or ""
@@ -161,10 +206,11 @@ class Router:
                 await pending.send(pending.outbound)
 
     async def flush(self) -> None:
-        """Send every album answer still waiting (at shutdown)."""
+        """Send every album answer still waiting, and record what was answered (at shutdown)."""
         for user_id, pending in list(self._albums.items()):
             pending.timer.cancel()
             await self._flush_album(user_id, pending.group)
+        await self._write_replied()
 
     async def _prepare_upload(self, inbound: Inbound) -> dict[str, Any] | None:
         """Fetch, check and store a photo before the transaction, when a photo is wanted.
@@ -242,11 +288,20 @@ class Router:
     ) -> tuple[list[Reply], str, bool, list[Callable[[], Awaitable[list[Reply]]]]]:
         """Move the user's state for one update; returns the replies, the locale to use and
         whether the answer waits for the rest of an album."""
-        if inbound.update_id is not None and not await repo.updates.claim(
-            inbound.update_id, inbound.user_id
-        ):
-            log.info("update %s seen before; ignored", inbound.update_id)
-            return [], "bn", False, []
+        # First the user's lock (other workers' updates of this user wait for our commit),
+        # then the update id: a redelivery to another worker then finds it claimed.
+        await repo.users.serialise(inbound.user_id)
+        again = inbound.update_id is not None and not await repo.updates.claim(
+            inbound.update_id, inbound.user_id, self.process
+        )
+        if again:
+            assert inbound.update_id is not None
+            if not await self._unanswered(repo, inbound.update_id):
+                log.info("update %s seen before; ignored", inbound.update_id)
+                return [], "bn", False, []
+            # Handled, but its replies never went out (the process died between the commit
+            # and the send): not handled twice, but told where they are now.
+            log.info("update %s seen before, unanswered; asking again", inbound.update_id)
         default = inbound.language_code if inbound.language_code in LOCALES else "bn"
         user, state = await repo.users.load(inbound.user_id, inbound.language_code, default)
         if user.blocked_at is not None:  # they are back: sending works again
@@ -262,7 +317,10 @@ class Router:
             language_code=inbound.language_code,
         )
         turn = Turn(inbound, repo, user, ctx, self.admin_ids, upload=upload)
-        await self._route(turn)
+        if again:
+            await self.reprompt(turn)
+        else:
+            await self._route(turn)
         if ctx.state is not None:
             await repo.conversations.save(ctx.state)
         elif state is not None:

@@ -89,13 +89,16 @@ class Conversation(Base):
 
 
 class ProcessedUpdate(Base):
-    """Update ids already handled, so a redelivered update is ignored."""
+    """Update ids already handled, so a redelivered update is not handled twice; replied_at
+    says whether its replies went out (if not, the redelivery gets the current question)."""
 
     __tablename__ = "processed_updates"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     user_id: Mapped[int] = mapped_column(BigInteger)
     processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(16))  # the handling process
 
 
 class AuditEntry(Base):

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -79,6 +79,7 @@ def _statements(dialect: str) -> dict[str, Any]:
             update_id=bindparam("update_id"),
             user_id=bindparam("user_id"),
             processed_at=bindparam("stamp"),
+            claimed_by=bindparam("process"),
         )
         .on_conflict_do_nothing(index_elements=["update_id"])
         .returning(updates_t.c.update_id)
@@ -160,6 +161,13 @@ def _statements(dialect: str) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    process: str | None
+    at: datetime | None
+    replied: bool
+
+
 @dataclass(slots=True)
 class Changes:
     """Sellers (and products, whose seller is looked up later) whose progress a transaction
@@ -192,12 +200,33 @@ class _Part:
 
 
 class Updates(_Part):
-    async def claim(self, update_id: int, user_id: int) -> bool:
-        """Record an update id; False when it was handled before (a redelivery)."""
+    async def claim(self, update_id: int, user_id: int, process: str | None = None) -> bool:
+        """Record an update id (and which process handles it); False when it was handled
+        before (a redelivery)."""
         result = await self.run(
-            self.sql["claim"], {"update_id": update_id, "user_id": user_id, "stamp": now()}
+            self.sql["claim"],
+            {"update_id": update_id, "user_id": user_id, "stamp": now(), "process": process},
         )
         return result.first() is not None
+
+    async def claimed(self, update_id: int) -> ClaimRecord | None:
+        """Who claimed an update, when, and whether its replies are known to have gone out."""
+        u = updates_t.c
+        row = (
+            await self.run(
+                select(u.claimed_by, u.processed_at, u.replied_at).where(u.update_id == update_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return ClaimRecord(row.claimed_by, _aware(row.processed_at), row.replied_at is not None)
+
+    async def mark_replied(self, update_ids: Iterable[int]) -> None:
+        ids = sorted(set(update_ids))
+        if ids:
+            await self.run(
+                update(updates_t).where(updates_t.c.update_id.in_(ids)).values(replied_at=now())
+            )
 
     async def prune(self, before: datetime) -> int:
         result = await self.run(delete(updates_t).where(updates_t.c.processed_at < before))
@@ -218,7 +247,25 @@ def _user_record(user_id: int, row: Any, stamp: datetime | None = None) -> UserR
     )
 
 
+def _lock_keys(user_id: int) -> dict[str, int]:
+    """A user id as PostgreSQL's two-int advisory lock key (a key space apart from the
+    one-bigint keys, so no user's lock is ever another lock's)."""
+    high, low = (user_id >> 32) & 0xFFFFFFFF, user_id & 0xFFFFFFFF
+    return {"high": high - (1 << 32) * (high >> 31), "low": low - (1 << 32) * (low >> 31)}
+
+
+_USER_LOCK = select(
+    func.pg_advisory_xact_lock(bindparam("high", type_=Integer), bindparam("low", type_=Integer))
+)
+
+
 class Users(_Part):
+    async def serialise(self, user_id: int) -> None:
+        """Hold this user's lock until the transaction ends, so that several workers on one
+        PostgreSQL handle a user's updates one at a time (SQLite has one writer anyway)."""
+        if self.dialect == "postgresql":
+            await self.run(_USER_LOCK, _lock_keys(user_id))
+
     async def load(
         self, user_id: int, language_code: str | None, default_locale: str
     ) -> tuple[UserRecord, ConversationState | None]:

@@ -1,0 +1,105 @@
+"""A redelivered update is handled once; if its first handler died between the commit and
+the send, the redelivery gets the current question instead of silence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.channels.types import Inbound, Outbound
+from bot.i18n import Messages
+from bot.language import detect_language
+from handlers.router import Router
+from storage.db import Database
+from tests.chat import ChatUser
+
+USER = 5151
+
+
+def _router(db: Database, tmp_path: Path, later: timedelta = timedelta(0)) -> Router:
+    return Router(
+        db,
+        Messages(),
+        detect_language,
+        data_dir=tmp_path / "data",
+        clock=lambda: datetime.now(UTC) + later,
+    )
+
+
+def _name(update_id: int) -> Inbound:
+    return Inbound(
+        channel="test",
+        user_id=USER,
+        chat_id=USER,
+        update_id=update_id,
+        language_code="en",
+        kind="text",
+        text="Alpha Roy",
+    )
+
+
+async def _at_the_name_question(router: Router) -> None:
+    user = ChatUser(router, USER, language_code="en")
+    await user.says("/start")
+    await user.presses("English")
+    await user.presses("I agree")
+
+
+class Died(Exception):
+    """The process went away before the replies went out."""
+
+
+async def _dies(_: list[Outbound]) -> None:
+    raise Died
+
+
+async def test_an_update_whose_replies_never_went_out_gets_the_question_again(
+    db: Database, tmp_path: Path
+) -> None:
+    first = _router(db, tmp_path)
+    await _at_the_name_question(first)
+    with pytest.raises(Died):
+        await first.handle(_name(700_001), _dies)  # committed, then the process died
+    async with db.transaction() as repo:
+        state = await repo.conversations.get(USER)
+    assert state is not None and state.step == "business" and state.answers["name"] == "Alpha Roy"
+
+    # The next run (on PostgreSQL possibly another worker, trusted to be gone after a while).
+    second = _router(db, tmp_path, later=timedelta(minutes=1))
+    replies = await second.handle(_name(700_001))
+    text = " ".join(r.text for r in replies).lower()
+    assert "business" in text, "the current question, not the answer handled again"
+    async with db.transaction() as repo:
+        state = await repo.conversations.get(USER)
+    assert state is not None and state.step == "business" and state.answers["name"] == "Alpha Roy"
+
+    # Once that answer went out, a further redelivery is ignored.
+    assert await second.handle(_name(700_001)) == []
+    await second.flush()
+    third = _router(db, tmp_path, later=timedelta(minutes=2))
+    assert await third.handle(_name(700_001)) == []
+
+
+async def test_an_answered_update_is_ignored_after_a_restart(db: Database, tmp_path: Path) -> None:
+    first = _router(db, tmp_path)
+    await _at_the_name_question(first)
+    assert await first.handle(_name(700_002))
+    await first.flush()  # a clean stop records what was answered
+    second = _router(db, tmp_path, later=timedelta(minutes=1))
+    assert await second.handle(_name(700_002)) == []
+
+
+async def test_another_live_workers_fresh_claim_is_left_to_it(
+    db_url: str, db: Database, tmp_path: Path
+) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("only PostgreSQL has other workers")
+    first = _router(db, tmp_path)
+    await _at_the_name_question(first)
+    with pytest.raises(Died):
+        await first.handle(_name(700_003), _dies)
+    # Seconds later another worker gets it: the first may still be sending, so no repeat.
+    second = _router(db, tmp_path, later=timedelta(seconds=2))
+    assert await second.handle(_name(700_003)) == []
