@@ -9,10 +9,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot import metrics
 from bot.channels.types import Deliver
 from bot.delivery import Sender
 from bot.i18n import DEFAULT_LOCALE, LOCALES, Messages
 from bot.language import detect_language
+from bot.leader import RETRY_SECONDS, Elector, exclusive, wait_lost
+from bot.logs import setup_logging as setup_logging  # re-exported: run_bot and tools use it
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from flows.eligibility import use_rules
@@ -36,15 +39,26 @@ class Core:
         await self.db.dispose()
 
 
-async def build_core(settings: Settings) -> Core:
-    """Everything but the channel; migrations are applied before any update is handled."""
+async def prepare(settings: Settings) -> Database:
+    """Check the data files and bring the schema up to date; the database, migrated."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     # A malformed rules file stops the start with its file, line and reason (RulesError);
     # so does a malformed compliance calendar.
     use_rules(load_rules(settings.eligibility_rules))
     load_calendar()
     db = Database(settings.database)
-    await db.migrate()
+    try:
+        async with exclusive(db.url):  # workers and hosts starting together: one at a time
+            await db.migrate()
+    except BaseException:
+        await db.dispose()
+        raise
+    return db
+
+
+async def build_core(settings: Settings) -> Core:
+    """Everything but the channel; migrations are applied before any update is handled."""
+    db = await prepare(settings)
     messages = Messages()
     router = Router(
         db,
@@ -100,20 +114,95 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-@dataclass(slots=True)
 class Background:
-    """The outbox sender and the scheduler, running beside a channel."""
+    """The outbox sender and the scheduler, beside a channel, in the leader process only.
 
-    sender: Sender
-    scheduler: Scheduler
-    task: asyncio.Task[None]
+    On SQLite this process is the only one and leads from the start. On PostgreSQL it campaigns
+    (bot/leader.py): it starts the jobs when it gets the advisory lock, stops them if it loses
+    its session, and tries again every few seconds while another process leads.
+    """
+
+    def __init__(
+        self, core: Core, deliver: Deliver, elector: Elector, retry: float = RETRY_SECONDS
+    ) -> None:
+        self.core, self.deliver, self.elector, self.retry = core, deliver, elector, retry
+        self.sender: Sender | None = None
+        self.scheduler: Scheduler | None = None
+        self._sender_task: asyncio.Task[None] | None = None
+        self._campaign_task: asyncio.Task[None] | None = None
+        self._leading = asyncio.Event()
+
+    @property
+    def leading(self) -> bool:
+        return self._leading.is_set()
+
+    async def wait_leading(self) -> None:
+        await self._leading.wait()
+
+    def start(self) -> None:
+        if self.elector.postgres:
+            self._campaign_task = asyncio.create_task(self._campaign(), name="leader-election")
+        else:
+            self._start_jobs()
 
     async def stop(self) -> None:
-        """Stop timed jobs; the sender hands its unsent claimed rows back (lease released)."""
-        self.scheduler.shutdown()
-        self.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.task
+        """Stop timed jobs; the sender hands its unsent claimed rows back (lease released);
+        only then is the leadership given up, so no successor overlaps with this sender."""
+        if self._campaign_task is not None:
+            self._campaign_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._campaign_task
+        await self._stop_jobs()
+        await self.elector.close()
+
+    async def _campaign(self) -> None:
+        said_follower = False
+        while True:
+            if await self.elector.try_acquire():
+                log.info("leader: this process runs the scheduler and the outbox sender")
+                self._start_jobs()
+                try:
+                    await wait_lost(self.elector, self.retry)
+                finally:
+                    await self._stop_jobs()
+                log.warning("leader: lost the lock; scheduler and outbox sender stopped")
+                said_follower = False
+            elif not said_follower:
+                log.info("follower: another process runs the scheduler and the outbox sender")
+                said_follower = True
+            await asyncio.sleep(self.retry)
+
+    def _start_jobs(self) -> None:
+        core, settings = self.core, self.core.settings
+        self.sender = Sender(
+            core.db,
+            core.router.renderer,
+            self.deliver,
+            rate=settings.broadcast_rate,
+            quiet_hours=settings.quiet_hours,
+            timezone=settings.timezone,
+            on_blocked=core.router.mark_blocked,
+        )
+        jobs = [module.EXTRA for module in FEATURES]
+        self.scheduler = Scheduler(
+            core.db,
+            daily=[housekeeping, *(extra["daily"] for extra in jobs if "daily" in extra)],
+            minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
+            timezone=settings.timezone,
+        )
+        self.scheduler.start()
+        self._sender_task = asyncio.create_task(self.sender.run(), name="outbox")
+        self._leading.set()
+
+    async def _stop_jobs(self) -> None:
+        self._leading.clear()
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
+        task, self._sender_task = self._sender_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 # Update ids are kept this long to spot redeliveries (Telegram redelivers within a day).
@@ -124,35 +213,8 @@ async def housekeeping(repo: Repo, now: datetime) -> None:
     await repo.updates.prune(now - PROCESSED_UPDATES_KEPT)
 
 
-def start_background(core: Core, deliver: Deliver) -> Background:
-    settings = core.settings
-    sender = Sender(
-        core.db,
-        core.router.renderer,
-        deliver,
-        rate=settings.broadcast_rate,
-        quiet_hours=settings.quiet_hours,
-        timezone=settings.timezone,
-        on_blocked=core.router.mark_blocked,
-    )
-    jobs = [module.EXTRA for module in FEATURES]
-    scheduler = Scheduler(
-        core.db,
-        daily=[housekeeping, *(extra["daily"] for extra in jobs if "daily" in extra)],
-        minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
-        timezone=settings.timezone,
-    )
-    scheduler.start()
-    return Background(sender, scheduler, asyncio.create_task(sender.run(), name="outbox"))
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL at INFO, and Bot API URLs contain the bot token; at DEBUG
-    # python-telegram-bot logs URLs and whole updates (message text, phone numbers). Neither
-    # is lowered by LOG_LEVEL=DEBUG.
-    for noisy in ("httpx", "httpcore", "telegram", "aiosqlite", "alembic", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+def start_background(core: Core, deliver: Deliver, *, retry: float = RETRY_SECONDS) -> Background:
+    """The scheduler and the outbox sender, in whichever process leads (see Background)."""
+    background = Background(core, metrics.counting(deliver), Elector(core.db.url), retry)
+    background.start()
+    return background

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Telegram's rule for a webhook secret_token: 1-256 characters of A-Z a-z 0-9 _ -.
+WEBHOOK_SECRET_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -27,11 +31,20 @@ class Settings(BaseSettings):
     image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
     eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
     log_level: str = "INFO"
+    log_format: str = "auto"  # auto: text on a terminal, JSON lines otherwise (bot/logs.py)
 
     @field_validator("telegram_bot_token", "webhook_secret", "eligibility_rules", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        value = value.strip().lower() or "auto"
+        if value not in ("auto", "text", "json"):
+            raise ValueError("LOG_FORMAT must be auto, text or json")
+        return value
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -42,6 +55,10 @@ class Settings(BaseSettings):
     def admin_ids(self) -> frozenset[int]:
         ids = (part.strip() for part in self.admin_telegram_ids.replace(";", ",").split(","))
         return frozenset(int(part) for part in ids if part.lstrip("-").isdigit())
+
+    @property
+    def postgres(self) -> bool:
+        return self.database.startswith("postgresql")
 
     @property
     def database(self) -> str:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import datetime as dt
+import functools
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
+from asyncio import FIRST_COMPLETED
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from telegram import (
@@ -29,16 +32,18 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import (
     BadRequest,
+    Conflict,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import metrics
 from bot.channels.types import (
     Blocked,
     FileTooBig,
@@ -58,6 +63,13 @@ SEND_ATTEMPTS = 4
 # Bot API limits: a caption is at most 1024 characters, an album 2 to 10 items.
 CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
+# Every update kind, in polling and in setWebhook alike (the bot ignores what it does not use).
+ALLOWED_UPDATES = tuple(Update.ALL_TYPES)
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts a caption's length in UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def to_inbound(update: Update) -> Inbound | None:
@@ -164,7 +176,7 @@ def telegram_deliver(bot: Bot) -> Callable[[Outbound], Awaitable[int]]:
     async def deliver(out: Outbound) -> int:
         markup = reply_markup(out)
         try:
-            if out.photos and len(out.text) <= CAPTION_LIMIT:
+            if out.photos and utf16_length(out.text) <= CAPTION_LIMIT:
                 sent = await bot.send_photo(
                     out.chat_id,
                     Path(out.photos[0]),
@@ -199,8 +211,24 @@ def telegram_deliver(bot: Bot) -> Callable[[Outbound], Awaitable[int]]:
     return deliver
 
 
+class UpdateFailed(Exception):
+    """Handling an update raised: it was not handled (the webhook answers 500, so Telegram
+    delivers it again)."""
+
+
+# The update being processed failed (set by the error handler in the same task).
+_failure: contextvars.ContextVar[BaseException | None] = contextvars.ContextVar(
+    "telegram_update_failure", default=None
+)
+
+
 class TelegramChannel:
-    """Runs the PTB Application and bridges it to the router."""
+    """Runs the PTB Application (without its Updater) and bridges it to the router.
+
+    Updates come in through ``process`` (one Update, as the webhook server receives it) or
+    the ``Poller`` (long polling); both go through ``Application.process_update`` to the one
+    TypeHandler, ``_on_update``, which finishes (replies sent) before ``process`` returns.
+    """
 
     def __init__(
         self,
@@ -208,42 +236,124 @@ class TelegramChannel:
         api_root: str,
         handle: Handle,
         on_blocked: Callable[[int], Awaitable[None]],
-        post_init: Callable[[Application], Awaitable[None]] | None = None,
-        post_shutdown: Callable[[Application], Awaitable[None]] | None = None,
     ) -> None:
         self.handle = handle
         self.on_blocked = on_blocked
-        builder = (
+        self.app: Application = (
             ApplicationBuilder()
             .token(token)
             .base_url(f"{api_root}/bot")
             .base_file_url(f"{api_root}/file/bot")
-            # Updates of different users run side by side; the router keeps one user's in order.
-            .concurrent_updates(64)
+            # Updates are fed by our webhook server or our Poller, never PTB's Updater: it
+            # confirms updates to Telegram before they are handled (see Poller).
+            .updater(None)
             .connect_timeout(10)
             .read_timeout(20)
             .write_timeout(20)
+            .build()
         )
-        if post_init is not None:
-            builder = builder.post_init(post_init)
-        if post_shutdown is not None:
-            builder = builder.post_shutdown(post_shutdown)
-        self.app: Application = builder.build()
         self.app.add_handler(TypeHandler(Update, self._on_update))
+        self.app.add_error_handler(self._on_error)
+        self.poller: Poller | None = None
+        self._answers: set[asyncio.Task[None]] = set()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        """Connect (getMe) and start the Application; updates may be processed from now on."""
+        await self.app.initialize()
+        await self.app.start()
+
+    async def stop(self) -> None:
+        if self._answers:
+            await asyncio.gather(*self._answers, return_exceptions=True)
+        if self.app.running:
+            await self.app.stop()
+        await self.app.shutdown()
+
+    async def start_polling(self, poll_timeout: float = 10.0) -> None:
+        """Start the Application and long polling inside a running event loop."""
+        await self.start()
+        try:
+            # Polling and a webhook exclude each other; keep what Telegram holds for us.
+            await self.app.bot.delete_webhook(drop_pending_updates=False)
+        except TelegramError as exc:
+            log.warning("deleteWebhook failed (%s); getUpdates may be refused", exc)
+        self.poller = Poller(self.app.bot, self.process, timeout=poll_timeout)
+        self.poller.start()
+
+    async def stop_polling(self, grace: float = 30.0) -> None:
+        """Stop fetching, let updates in flight finish (up to ``grace`` seconds), confirm the
+        handled ones to Telegram, then stop the Application."""
+        if self.poller is not None:
+            await self.poller.stop(grace)
+        await self.stop()
+
+    # ------------------------------------------------------------------ updates
+
+    async def process(self, update: Update) -> None:
+        """Handle one update to the end (replies sent); UpdateFailed when handling raised."""
+        token = _failure.set(None)
+        try:
+            await self.app.process_update(update)
+            error = _failure.get()
+        finally:
+            _failure.reset(token)
+        if error is not None:
+            raise UpdateFailed(type(error).__name__) from error
+
+    def decode(self, payload: object) -> Update:
+        """The Update in a webhook body (ValueError when it is not one)."""
+        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            raise ValueError("not an Update")
+        try:
+            update = Update.de_json(payload, self.app.bot)
+        except (KeyError, TypeError, AttributeError) as exc:  # a field missing or mistyped
+            raise ValueError("not an Update") from exc
+        if update is None:
+            raise ValueError("not an Update")
+        return update
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # The message carries the update id and the error's type; the traceback goes through
+        # the personal-data filter (bot/logs.py) like every log line.
+        update_id = update.update_id if isinstance(update, Update) else None
+        error = context.error
+        log.error(
+            "update %s failed: %s",
+            update_id,
+            type(error).__name__,
+            exc_info=(type(error), error, error.__traceback__) if error is not None else None,
+        )
+        _failure.set(error)
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        member = update.my_chat_member
-        if member is not None and member.new_chat_member.status == ChatMemberStatus.BANNED:
-            await self.on_blocked(member.from_user.id)
-            return
-        inbound = to_inbound(update)
-        if inbound is None:
-            return
-        if inbound.callback_id is not None:
-            # Stop the button's spinner at once; an old query may be refused, which is harmless.
-            with contextlib.suppress(BadRequest, NetworkError):
-                await update.callback_query.answer()  # type: ignore[union-attr]
-        await self.handle(inbound, self.send_all)
+        timer = metrics.Timer()
+        inbound: Inbound | None = None
+        try:
+            member = update.my_chat_member
+            if member is not None and member.new_chat_member.status == ChatMemberStatus.BANNED:
+                await self.on_blocked(member.from_user.id)
+                return
+            inbound = to_inbound(update)
+            if inbound is None:
+                return
+            if inbound.callback_id is not None:
+                # Stop the button's spinner at once, beside the handling rather than before
+                # it: nothing is awaited before the router takes the user's lock, so one
+                # user's updates reach it in the order they were dispatched.
+                answer = asyncio.create_task(self._answer(update))
+                self._answers.add(answer)
+                answer.add_done_callback(self._answers.discard)
+            await self.handle(inbound, self.send_all)
+        finally:
+            timer.done(metrics.update_kind(inbound))
+
+    @staticmethod
+    async def _answer(update: Update) -> None:
+        # An old query may be refused, which is harmless.
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()  # type: ignore[union-attr]
 
     async def download(self, media: Media) -> bytes:
         """The bytes of a file a user sent (Telegram lets bots fetch up to 20 MB)."""
@@ -255,6 +365,8 @@ class TelegramChannel:
             raise
         return bytes(await file.download_as_bytearray())
 
+    # ------------------------------------------------------------------ sending
+
     async def send_all(self, messages: list[Outbound]) -> None:
         for out in messages:
             if not await self.send(out):
@@ -265,17 +377,23 @@ class TelegramChannel:
         for attempt in range(SEND_ATTEMPTS):
             try:
                 await self._send_once(out)
+                metrics.SENT.labels("reply").inc()
                 return True
             except RetryAfter as exc:
+                metrics.RATE_LIMITED.labels("reply").inc()
                 await asyncio.sleep(retry_after_seconds(exc))
             except Forbidden:
+                metrics.FAILURES.labels("reply", "blocked").inc()
                 await self.on_blocked(out.chat_id)
                 return False
             except BadRequest as exc:  # our fault, not the network's: retrying won't help
+                metrics.FAILURES.labels("reply", "rejected").inc()
                 log.error("Telegram refused a message to chat %s: %s", out.chat_id, exc)
                 return True
-            except (TimedOut, NetworkError):
-                await asyncio.sleep(0.5 * 2**attempt)
+            except TelegramError:  # timeouts, resets, 5xx, an answer that is not JSON
+                metrics.FAILURES.labels("reply", "transient").inc()
+                if attempt < SEND_ATTEMPTS - 1:  # not after the last: the user's lock is held
+                    await asyncio.sleep(0.5 * 2**attempt)
         log.error("gave up sending a message to chat %s", out.chat_id)
         return True
 
@@ -289,6 +407,15 @@ class TelegramChannel:
                 )
             except TelegramError as exc:  # cosmetic: never a reason not to start
                 log.warning("could not set the command menu for %r: %s", language, exc)
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        """Point Telegram at our webhook (idempotent); updates it holds are kept."""
+        await self.app.bot.set_webhook(
+            url,
+            secret_token=secret,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=False,
+        )
 
     async def _send_once(self, out: Outbound) -> None:
         bot = self.app.bot
@@ -305,7 +432,7 @@ class TelegramChannel:
                 parse_mode=ParseMode.HTML,
             )
             return
-        if len(out.photos) == 1 and len(out.text) <= CAPTION_LIMIT:
+        if len(out.photos) == 1 and utf16_length(out.text) <= CAPTION_LIMIT:
             await bot.send_photo(
                 out.chat_id,
                 Path(out.photos[0]),
@@ -349,23 +476,125 @@ class TelegramChannel:
         if bot is not None:
             await bot.shutdown()
 
-    def run_polling(self) -> None:
-        """Block until SIGINT/SIGTERM; PTB confirms the offset of handled updates on the way out."""
-        self.app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
 
-    async def start_polling(self, poll_timeout: float = 10.0) -> None:
-        """Poll inside an already running event loop (tests, embedding)."""
-        await self.app.initialize()
-        await self.app.start()
-        assert self.app.updater is not None
-        await self.app.updater.start_polling(
-            poll_interval=0,
-            timeout=dt.timedelta(seconds=poll_timeout),
-            allowed_updates=Update.ALL_TYPES,
-        )
+class Poller:
+    """Long polling whose offset only moves past handled updates.
 
-    async def stop_polling(self) -> None:
-        assert self.app.updater is not None
-        await self.app.updater.stop()
-        await self.app.stop()
-        await self.app.shutdown()
+    PTB's Updater confirms a batch as soon as it is queued (its next getUpdates carries the
+    last id + 1), before the updates are handled, and on shutdown it confirms everything it
+    fetched: a kill then loses whatever was in flight. Here the offset sent is the lowest
+    update id still in flight, so Telegram keeps, and hands out again after a crash, every
+    update not finished. Telegram numbers updates in increasing order, so one below the highest
+    id seen was seen before (in flight, or finished while a request was under way) and is
+    skipped; the router de-duplicates by update id anyway. Updates of different users run side
+    by side; the router keeps one user's in order.
+    """
+
+    LIMIT = 100  # updates per getUpdates, and at most this many in flight
+    RECHECK = 0.05  # while only unfinished updates come back: poll again this often
+    BACKOFF_CAP = 30.0
+
+    def __init__(
+        self,
+        bot: Bot,
+        process: Callable[[Update], Awaitable[None]],
+        *,
+        timeout: float = 10.0,
+        allowed_updates: Sequence[str] | None = None,
+    ) -> None:
+        self.bot = bot
+        self.process = process
+        self.timeout = timeout
+        self.allowed_updates = list(allowed_updates or ALLOWED_UPDATES)
+        self._running: dict[int, asyncio.Task[None]] = {}  # dispatched, not finished
+        self._next = 0  # one above the highest update id seen
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def offset(self) -> int:
+        """What getUpdates confirms: every update below it has been handled."""
+        return min(self._running) if self._running else self._next
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        return self._task
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop(), name="telegram-polling")
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """Fetch nothing more; updates in flight get ``grace`` seconds; confirm the handled."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        tasks = set(self._running.values())
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=grace)
+            for task in late:  # not finished: not confirmed, Telegram hands them out again
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+            if late:
+                log.warning(
+                    "polling: %d updates unfinished at shutdown, left unconfirmed", len(late)
+                )
+        if self._next:
+            try:
+                await self.bot.get_updates(
+                    offset=self.offset,
+                    limit=1,
+                    timeout=dt.timedelta(0),
+                    allowed_updates=self.allowed_updates,
+                )
+            except TelegramError as exc:  # they come again and are recognised as seen
+                log.warning("polling: could not confirm the last updates (%s)", exc)
+
+    async def _loop(self) -> None:
+        failures = 0
+        while True:
+            if len(self._running) >= self.LIMIT:
+                await asyncio.wait(set(self._running.values()), return_when=FIRST_COMPLETED)
+                continue
+            try:
+                updates = await self.bot.get_updates(
+                    offset=self.offset,
+                    limit=self.LIMIT,
+                    # With updates in flight Telegram answers at once (they are unconfirmed).
+                    timeout=dt.timedelta(seconds=0 if self._running else self.timeout),
+                    allowed_updates=self.allowed_updates,
+                )
+            except InvalidToken:
+                raise
+            except TelegramError as exc:
+                failures += 1
+                delay = min(self.BACKOFF_CAP, 0.5 * 2 ** min(failures, 6))
+                level = logging.ERROR if isinstance(exc, Conflict) else logging.WARNING
+                log.log(level, "getUpdates failed (%s); again in %.0f s", exc, delay)
+                await asyncio.sleep(delay)
+                continue
+            failures = 0
+            fresh = [u for u in updates if u.update_id >= self._next]
+            for update in fresh:
+                self._dispatch(update)
+            if not fresh and self._running:
+                await asyncio.wait(
+                    set(self._running.values()), timeout=self.RECHECK, return_when=FIRST_COMPLETED
+                )
+
+    def _dispatch(self, update: Update) -> None:
+        update_id = update.update_id
+        self._next = max(self._next, update_id + 1)
+        task = asyncio.create_task(self._handle(update), name=f"update-{update_id}")
+        self._running[update_id] = task
+        task.add_done_callback(functools.partial(self._finished, update_id))
+
+    async def _handle(self, update: Update) -> None:
+        # A failure is logged by the channel, and confirmed all the same: asking again would
+        # fail again, and the router recognises an update it already committed.
+        with contextlib.suppress(UpdateFailed):
+            await self.process(update)
+
+    def _finished(self, update_id: int, task: asyncio.Task[None]) -> None:
+        if task.cancelled():
+            return  # stays below the offset: unconfirmed
+        del self._running[update_id]

@@ -9,6 +9,7 @@ import json
 import math
 import re
 import socket
+import struct
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -17,7 +18,7 @@ from html.parser import HTMLParser
 from http import HTTPStatus
 from typing import Any, Literal
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, ClientTimeout, TCPConnector, web
 
 MAX_TEXT = 4096  # UTF-16 code units after entity parsing
 MAX_CAPTION = 1024
@@ -178,13 +179,16 @@ class Message:
         )
 
 
+FaultKind = int | Literal["timeout", "malformed", "reset"]
+
+
 @dataclass
 class _Fault:
     method: str
-    status: int | Literal["timeout", "malformed"]
+    status: FaultKind
     retry_after: int
     description: str | None
-    remaining: int
+    remaining: int | None  # None: until clear_faults()
     chat_id: int | None
     apply: bool
 
@@ -428,8 +432,18 @@ class FakeBotApi:
         self._poll_generation = 0
         self._cond = asyncio.Condition()
         self._closing = asyncio.Event()
+        self._release = asyncio.Event()  # set: requests held by "timeout" faults are let go
         self._runner: web.AppRunner | None = None
         self._port = 0
+        # Webhook delivery, only after start_webhook_delivery(): Telegram's side of setWebhook.
+        self.webhook_secret: str | None = None
+        self.webhook_max_connections = 40  # Telegram's default for setWebhook
+        self.webhook_retry_delay = 0.5  # seconds before an unanswered update is POSTed again
+        self.webhook_posts: list[tuple[int, int]] = []  # (update_id, HTTP status; 0: no answer)
+        self.on_reply: Callable[[int], None] | None = None  # called with each reaction's chat
+        self._webhook_session: ClientSession | None = None
+        self._webhook_tasks: list[asyncio.Task[None]] = []
+        self._webhook_busy: set[int | str] = set()  # chats (or updates) being POSTed now
         self._methods: dict[str, tuple[str, Handler]] = {
             name.lower(): (name, handler)
             for name, handler in {
@@ -471,6 +485,13 @@ class FakeBotApi:
         self._closing.set()
         async with self._cond:
             self._cond.notify_all()
+        for task in self._webhook_tasks:
+            task.cancel()
+        await asyncio.gather(*self._webhook_tasks, return_exceptions=True)
+        self._webhook_tasks = []
+        if self._webhook_session is not None:
+            await self._webhook_session.close()
+            self._webhook_session = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -617,24 +638,71 @@ class FakeBotApi:
     def fail_next(
         self,
         method: str,
-        status: int | Literal["timeout", "malformed"] = 429,
+        status: FaultKind = 429,
         *,
         retry_after: int = 1,
         description: str | None = None,
-        count: int = 1,
+        count: int | None = 1,
         chat_id: int | None = None,
         apply: bool = False,
     ) -> None:
-        """Make the next `count` calls of `method` ("*" = any but getUpdates) fail.
+        """Make the next `count` calls of `method` ("*" = any but getUpdates) fail; count=None
+        keeps failing them until clear_faults(). Faults are matched in the order they were set.
 
         status: an HTTP code (429 carries parameters.retry_after), "timeout" (hold the request
-        until the client gives up) or "malformed" (200 with a body that is not JSON).
+        until the client gives up, `timeout_delay` passes or release_held(), then answer 504),
+        "malformed" (200 with a body that is not JSON) or "reset" (the connection is torn down
+        with a TCP RST, no answer).
         chat_id limits it to requests for that chat. apply=True performs the request first
         (the message IS delivered) and only then fails the answer, like a lost response.
         """
         self._faults.append(
             _Fault(method.lower(), status, retry_after, description, count, chat_id, apply)
         )
+
+    def release_held(self) -> None:
+        """Answer every request a "timeout" fault is holding now (504), as a gateway would."""
+        self._release.set()
+        self._release = asyncio.Event()
+
+    def clear_faults(self, method: str | None = None) -> None:
+        """Stop failing: every pending fault, or those set for `method`."""
+        self._faults = [
+            f for f in self._faults if method is not None and f.method != method.lower()
+        ]
+
+    def faulted(self, method: str | None = None, chat_id: int | None = None) -> list[Recorded]:
+        """Requests that were answered by an injected fault (optionally of a method / chat)."""
+        return [
+            r
+            for r in self.requests
+            if r.fault is not None
+            and (method is None or r.method.lower() == method.lower())
+            and (chat_id is None or r.params.get("chat_id") == chat_id)
+        ]
+
+    def start_webhook_delivery(self, connections: int | None = None) -> None:
+        """From now on POST queued updates to the registered webhook, as Telegram does: the
+        secret_token in X-Telegram-Bot-Api-Secret-Token, up to `connections` (default: the
+        max_connections given to setWebhook, else 40) at a time and one per chat at a time;
+        an update is POSTed again after `webhook_retry_delay` until answered with 200.
+        Every answer is recorded in `webhook_posts`."""
+        count = connections or self.webhook_max_connections
+        self._webhook_session = ClientSession(
+            connector=TCPConnector(limit=count), timeout=ClientTimeout(total=60)
+        )
+        dispatcher = self._webhook_dispatcher(asyncio.Semaphore(count))
+        self._webhook_tasks = [asyncio.create_task(dispatcher, name="fake-webhook")]
+
+    async def wait_until(
+        self, condition: Callable[[], bool], what: str, guard: float = 20.0
+    ) -> None:
+        """Poll `condition` until it holds; `guard` (seconds) only stops a test hanging."""
+        deadline = time.monotonic() + guard
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not within {guard}s: {what}")
+            await asyncio.sleep(0.01)
 
     # ---------------------------------------------------------------- HTTP plumbing
 
@@ -681,7 +749,7 @@ class FakeBotApi:
         record = Recorded(name, params, files, time.monotonic())
         self.requests.append(record)
         response = await self._dispatch(name, handler, params, files, request, record)
-        record.status = response.status
+        record.status = 0 if record.fault == "reset" else response.status
         return response
 
     async def _dispatch(
@@ -724,9 +792,10 @@ class FakeBotApi:
                 continue
             if fault.chat_id is not None and params.get("chat_id") != fault.chat_id:
                 continue
-            fault.remaining -= 1
-            if fault.remaining <= 0:
-                self._faults.remove(fault)
+            if fault.remaining is not None:
+                fault.remaining -= 1
+                if fault.remaining <= 0:
+                    self._faults.remove(fault)
             return fault
         return None
 
@@ -734,13 +803,19 @@ class FakeBotApi:
         self, fault: _Fault, request: web.Request, record: Recorded
     ) -> web.StreamResponse:
         record.fault = str(fault.status)
+        if fault.status == "reset":
+            record.description = "connection reset"
+            self._reset(request)
+            return web.Response(status=200)  # never written: the connection is gone
         if fault.status == "malformed":
             return web.Response(
                 status=200, body=b'{"ok": true, "result": ', content_type="application/json"
             )
         if fault.status == "timeout":
-            deadline = time.monotonic() + self.timeout_delay
-            while time.monotonic() < deadline and not self._closing.is_set():
+            deadline, release = time.monotonic() + self.timeout_delay, self._release
+            while (
+                time.monotonic() < deadline and not self._closing.is_set() and not release.is_set()
+            ):
                 if request.transport is None or request.transport.is_closing():
                     break
                 await asyncio.sleep(0.02)
@@ -754,6 +829,18 @@ class FakeBotApi:
         exc = ApiError(status, fault.description or default, parameters=parameters)
         record.description = exc.description
         return self._error(exc)
+
+    @staticmethod
+    def _reset(request: web.Request) -> None:
+        """Tear the connection down like a crashed proxy: RST (linger 0), not a clean FIN."""
+        transport = request.transport
+        if transport is None:
+            return
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        transport.abort()
 
     def _throttle(self, name: str) -> None:
         rate = self.rate_limit_per_second
@@ -784,6 +871,67 @@ class FakeBotApi:
             return self._json(404, {"ok": False, "error_code": 404, "description": "Not Found"})
         return web.Response(body=stored.data, content_type="application/octet-stream")
 
+    # ---------------------------------------------------------------- webhook delivery
+
+    def _delivery_key(self, update_id: int) -> int | str:
+        update = self.updates[update_id]
+        chat = (update.get("message") or {}).get("chat", {}).get("id")
+        if chat is None and (query := update.get("callback_query")):
+            chat = query["from"]["id"]
+        return chat if chat is not None else f"update {update_id}"
+
+    def _next_for_webhook(self) -> _Queued | None:
+        if not self.webhook_url:
+            return None
+        return next(
+            (q for q in self._queue if self._delivery_key(q.update_id) not in self._webhook_busy),
+            None,
+        )
+
+    async def _webhook_dispatcher(self, connections: asyncio.Semaphore) -> None:
+        while True:
+            await connections.acquire()
+            async with self._cond:
+                await self._cond.wait_for(
+                    lambda: self._closing.is_set() or self._next_for_webhook() is not None
+                )
+                queued = self._next_for_webhook()
+                if self._closing.is_set() or queued is None:
+                    return
+                key = self._delivery_key(queued.update_id)
+                self._webhook_busy.add(key)
+            task = asyncio.create_task(self._webhook_post(queued, key, connections))
+            self._webhook_tasks.append(task)
+            task.add_done_callback(self._webhook_tasks.remove)
+
+    async def _webhook_post(
+        self, queued: _Queued, key: int | str, connections: asyncio.Semaphore
+    ) -> None:
+        assert self._webhook_session is not None
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret or ""}
+        status = 0  # no answer (connection refused or reset, timed out, cancelled)
+        try:
+            try:
+                async with self._webhook_session.post(
+                    self.webhook_url,
+                    json=self.updates[queued.update_id],
+                    headers=headers if self.webhook_secret else {},
+                ) as response:
+                    await response.read()
+                    status = response.status
+            except (ClientError, TimeoutError):
+                pass
+            self.webhook_posts.append((queued.update_id, status))
+            if status != 200:
+                await asyncio.sleep(self.webhook_retry_delay)
+        finally:
+            async with self._cond:
+                if status == 200:
+                    self._queue = [q for q in self._queue if q is not queued]
+                self._webhook_busy.discard(key)
+                self._cond.notify_all()
+            connections.release()
+
     # ---------------------------------------------------------------- helpers for methods
 
     def _touch(self, chat_id: int | None, *, reply: bool = True) -> None:
@@ -792,6 +940,8 @@ class FakeBotApi:
         self._activity[chat_id] = time.monotonic()
         if reply:
             self._replies[chat_id] += 1
+            if self.on_reply is not None:
+                self.on_reply(chat_id)
 
     def _chat_id(self, params: dict[str, Any]) -> int:
         chat_id = params.get("chat_id")
@@ -897,7 +1047,7 @@ class FakeBotApi:
         return self.bot_user
 
     async def _delete_webhook(self, p: dict[str, Any], *_: Any) -> bool:
-        self.webhook_url = ""
+        self.webhook_url, self.webhook_secret = "", None
         if p.get("drop_pending_updates"):
             async with self._cond:
                 self._queue.clear()
@@ -905,6 +1055,9 @@ class FakeBotApi:
 
     async def _set_webhook(self, p: dict[str, Any], *_: Any) -> bool:
         self.webhook_url = str(p.get("url") or "")
+        self.webhook_secret = str(p.get("secret_token") or "") or None
+        if isinstance(p.get("max_connections"), int):
+            self.webhook_max_connections = p["max_connections"]
         return True
 
     async def _get_webhook_info(self, *_: Any) -> dict[str, Any]:

@@ -20,7 +20,8 @@ def _uid(prefix: str) -> str:
 
 
 class FakeUser:
-    """One private-chat user; every action waits until the bot has answered and gone quiet."""
+    """One private-chat user; every action waits until the bot has answered and gone quiet
+    (expect_reply=False: until the update is confirmed; None: it does not wait at all)."""
 
     def __init__(
         self,
@@ -74,7 +75,7 @@ class FakeUser:
 
     # ---------------------------------------------------------------- actions
 
-    async def says(self, text: str, *, expect_reply: bool = True) -> list[Message]:
+    async def says(self, text: str, *, expect_reply: bool | None = True) -> list[Message]:
         """Send a text message; a leading /command gets its bot_command entity like Telegram."""
         content: dict[str, Any] = {"text": text}
         if match := _COMMAND.match(text):
@@ -85,12 +86,12 @@ class FakeUser:
             f"says {text!r}", [{"message": self.make_message(**content)}], expect_reply
         )
 
-    async def sends(self, *, expect_reply: bool = True, **content: Any) -> list[Message]:
+    async def sends(self, *, expect_reply: bool | None = True, **content: Any) -> list[Message]:
         """Any other message, e.g. ``sends(location={"latitude": 22.57, "longitude": 88.36})``."""
         update = {"message": self.make_message(**content)}
         return await self._act(f"sends {sorted(content)}", [update], expect_reply)
 
-    async def presses(self, label: str, *, expect_reply: bool = True) -> list[Message]:
+    async def presses(self, label: str, *, expect_reply: bool | None = True) -> list[Message]:
         """Press the button labelled `label` (exact, else substring) on the latest keyboard."""
         msg = next((m for m in reversed(self.messages) if m.inline_keyboard), None)
         if msg is None:
@@ -107,7 +108,7 @@ class FakeUser:
         return await self._press(found[0]["callback_data"], msg, f"presses {label!r}", expect_reply)
 
     async def presses_data(
-        self, data: str, message_id: int | None = None, *, expect_reply: bool = True
+        self, data: str, message_id: int | None = None, *, expect_reply: bool | None = True
     ) -> list[Message]:
         """A raw (possibly forged) callback. Unknown message_id -> an inaccessible message."""
         if message_id is None:
@@ -118,7 +119,7 @@ class FakeUser:
         return await self._press(data, msg, f"presses_data {data!r}", expect_reply, message_id)
 
     async def shares_contact(
-        self, phone: str, own: bool = True, *, expect_reply: bool = True
+        self, phone: str, own: bool = True, *, expect_reply: bool | None = True
     ) -> list[Message]:
         """Share a contact; own=False shares somebody else's (contact.user_id != from.id)."""
         contact: dict[str, Any] = {
@@ -139,14 +140,14 @@ class FakeUser:
         width: int = 1280,
         height: int = 960,
         *,
-        expect_reply: bool = True,
+        expect_reply: bool | None = True,
     ) -> list[Message]:
         """Send a photo (two PhotoSize entries, largest last, both serving `data`)."""
         update = {"message": self._photo_message(data, caption, media_group_id, width, height)}
         return await self._act(f"sends photo ({len(data)} bytes)", [update], expect_reply)
 
     async def sends_album(
-        self, photos: list[bytes], caption: str | None = None, *, expect_reply: bool = True
+        self, photos: list[bytes], caption: str | None = None, *, expect_reply: bool | None = True
     ) -> list[Message]:
         """Send several photos as one media group (caption on the first) and wait once."""
         group = _uid("")
@@ -164,7 +165,7 @@ class FakeUser:
         *,
         caption: str | None = None,
         file_size: int | None = None,
-        expect_reply: bool = True,
+        expect_reply: bool | None = True,
     ) -> list[Message]:
         """Send a file; file_size may claim more than len(data) to test the 20 MB limit."""
         stored = self.api.add_file(
@@ -183,7 +184,9 @@ class FakeUser:
         update = {"message": self.make_message(**content)}
         return await self._act(f"sends document {file_name!r}", [update], expect_reply)
 
-    async def sends_sticker(self, emoji: str = "👍", *, expect_reply: bool = True) -> list[Message]:
+    async def sends_sticker(
+        self, emoji: str = "👍", *, expect_reply: bool | None = True
+    ) -> list[Message]:
         stored = self.api.add_file(_uid("CAAC"), b"RIFF\x00\x00\x00\x00WEBPVP8 ", "stickers/s.webp")
         sticker = {
             "file_id": stored.file_id,
@@ -204,7 +207,7 @@ class FakeUser:
         data: bytes = b"OggS\x00\x02" + bytes(64),
         duration: int = 3,
         *,
-        expect_reply: bool = True,
+        expect_reply: bool | None = True,
     ) -> list[Message]:
         stored = self.api.add_file(_uid("AwAC"), data, f"voice/{_uid('v')}.oga")
         voice = {
@@ -218,7 +221,7 @@ class FakeUser:
         return await self._act("sends voice", [update], expect_reply)
 
     async def redelivers(
-        self, update_id: int | None = None, *, expect_reply: bool = True
+        self, update_id: int | None = None, *, expect_reply: bool | None = True
     ) -> list[Message]:
         """Telegram hands the bot an update again with the same update_id (default: the last)."""
         update_id = update_id if update_id is not None else self.last_update_id
@@ -311,7 +314,7 @@ class FakeUser:
         data: str,
         msg: Message | None,
         what: str,
-        expect_reply: bool,
+        expect_reply: bool | None,
         message_id: int | None = None,
     ) -> list[Message]:
         query: dict[str, Any] = {
@@ -328,7 +331,7 @@ class FakeUser:
         return await self._act(what, [{"callback_query": query}], expect_reply)
 
     async def _act(
-        self, what: str, updates: list[dict[str, Any] | int], expect_reply: bool
+        self, what: str, updates: list[dict[str, Any] | int], expect_reply: bool | None
     ) -> list[Message]:
         self._actions.append(what)
         self._mark = time.monotonic()
@@ -340,6 +343,8 @@ class FakeUser:
             else:
                 ids.append(await self.api.push_update(update))
         self.last_update_id = ids[-1]
+        if expect_reply is None:  # only hand the update over (the bot may be held up)
+            return []
         if expect_reply:
             await self._wait(lambda: self.api.reply_count(self.id) > baseline, what, ids)
         else:

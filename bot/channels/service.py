@@ -1,0 +1,163 @@
+"""One bot process on Telegram, by long polling or behind the webhook server, and its
+graceful stop on SIGTERM/SIGINT.
+
+Stopping, in this order: fetch or accept nothing new; updates in flight finish and are
+answered (polling: only handled updates are confirmed to Telegram; webhook: each gets its 200
+once handled); album answers still waiting are sent; the outbox sender gives its leased rows
+back and the scheduler stops; the leader lock is released; connections are closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Awaitable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from bot.app import Background, Core, build_core, command_menu, start_background
+from bot.channels.telegram import TelegramChannel
+from bot.settings import Settings
+
+if TYPE_CHECKING:  # aiohttp is imported only in webhook mode (~11 MB a polling bot never needs)
+    from bot.channels.webhook import WebhookServer
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE = 30.0  # seconds updates in flight get to finish when stopping (polling)
+
+
+class TelegramService:
+    def __init__(self, settings: Settings, *, poll_timeout: float = 10.0) -> None:
+        if settings.telegram_bot_token is None:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        self.settings = settings
+        self.token = settings.telegram_bot_token.get_secret_value()
+        self.poll_timeout = poll_timeout
+        self.core: Core | None = None
+        self.channel: TelegramChannel | None = None
+        self.background: Background | None = None
+        self.server: WebhookServer | None = None
+        self._stopped = False
+
+    async def _start_core(self) -> tuple[Core, TelegramChannel]:
+        self.core = core = await build_core(self.settings)
+        self.channel = channel = TelegramChannel(
+            self.token,
+            self.settings.telegram_api_url,
+            handle=core.router.handle,
+            on_blocked=core.router.mark_blocked,
+        )
+        core.router.fetch_media = channel.download
+        return core, channel
+
+    def _start_background(self, core: Core, channel: TelegramChannel) -> None:
+        deliver = channel.deliverer(self.token, self.settings.telegram_api_url)
+        self.background = start_background(core, deliver)
+
+    async def start_polling(self) -> None:
+        core, channel = await self._start_core()
+        await channel.start_polling(poll_timeout=self.poll_timeout)
+        await channel.publish_commands(command_menu(core.messages))
+        self._start_background(core, channel)
+        log.info("Telegram long polling against %s", self.settings.telegram_api_url)
+
+    async def start_webhook(self, sock: socket.socket, *, register: bool = True) -> None:
+        """Serve on ``sock``; ``register``: also setWebhook and the command menu (one process
+        of a service start does it: both are idempotent, so a restart repeating them is fine)."""
+        from bot.channels.webhook import WebhookServer, webhook_path
+
+        settings = self.settings
+        assert settings.webhook_url is not None and settings.webhook_secret is not None
+        secret = settings.webhook_secret.get_secret_value()
+        core, channel = await self._start_core()
+        await channel.start()
+        self._start_background(core, channel)
+        self.server = WebhookServer(
+            path=webhook_path(settings.webhook_url),
+            secret=secret,
+            decode=channel.decode,
+            process=channel.process,
+            ping=core.db.ping,
+            outbox_depth=self.outbox_depth,
+        )
+        await self.server.start(sock)
+        if register:  # once listening, so Telegram's first POST finds us
+            await channel.set_webhook(settings.webhook_url, secret)
+            await channel.publish_commands(command_menu(core.messages))
+            log.info("webhook registered")
+        log.info("webhook server listening on %s", settings.webhook_listen)
+
+    async def outbox_depth(self) -> int | None:
+        if self.core is None:
+            return None
+        try:
+            async with self.core.db.transaction() as repo:
+                return await repo.outbox.depth(datetime.now(UTC))
+        except Exception as exc:  # the scrape still answers; /healthz reports the database
+            log.warning("metrics: outbox depth not read (%s)", type(exc).__name__)
+            return None
+
+    async def stop(self) -> None:
+        """Graceful stop (see the module docstring); safe after a failed start, and twice."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self.server is not None:
+            await self.server.stop()
+        channel, core = self.channel, self.core
+        if channel is not None and channel.poller is not None:
+            await channel.poller.stop(SHUTDOWN_GRACE)
+        if core is not None:
+            await core.router.flush()
+        if self.background is not None:
+            await self.background.stop()
+        if channel is not None:
+            await channel.close_deliverer()
+            await channel.stop()
+        if core is not None:
+            await core.close()
+
+
+async def serve(service: TelegramService, start: Awaitable[None]) -> int:
+    """Start, run until SIGTERM/SIGINT (or polling dies), stop gracefully; the exit status.
+
+    The signal handlers are in place before ``start`` runs: a stop asked for during the
+    start-up (migrations, getMe, a database that does not answer) interrupts it."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    stopping = asyncio.ensure_future(stop.wait())
+    status = 0
+    try:
+        starting = asyncio.ensure_future(start)
+        await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not starting.done():
+            starting.cancel()
+            log.info("stopped during start-up")
+            with contextlib.suppress(asyncio.CancelledError):
+                await starting
+            return status
+        starting.result()  # a failed start raises here
+        poller = service.channel.poller if service.channel is not None else None
+        watched: set[asyncio.Future[Any]] = {stopping}
+        if poller is not None and poller.task is not None:
+            watched.add(poller.task)
+        done, _ = await asyncio.wait(watched, return_when=asyncio.FIRST_COMPLETED)
+        if poller is not None and poller.task in done:
+            error = poller.task.exception() if not poller.task.cancelled() else None
+            log.critical("polling stopped: %s", type(error).__name__ if error else "cancelled")
+            status = 1
+        else:
+            log.info("stopping: updates in flight finish first")
+    finally:
+        stopping.cancel()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(Exception):
+                loop.remove_signal_handler(sig)
+        await service.stop()
+    return status

@@ -1,0 +1,99 @@
+"""The webhook HTTP server: Telegram's POSTs (secret checked), /healthz and /metrics.
+
+aiohttp.web serves it: it is already what python-telegram-bot's HTTP stack sits beside in this
+process (one event loop, no ASGI layer to add), and it takes a listening socket bound by a
+parent process, which is how several workers share one port.
+
+Telegram gets its 200 only once the update has been handled and the replies sent: if the
+process dies first, Telegram delivers the update again (the router ignores one it already
+committed). A POST without the right X-Telegram-Bot-Api-Secret-Token gets 403 and nothing is
+read or processed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import socket
+from collections.abc import Awaitable, Callable
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+
+from bot import metrics
+from bot.channels.telegram import UpdateFailed
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+SHUTDOWN_GRACE = 30.0  # seconds updates in flight get to finish on SIGTERM
+MAX_BODY = 1024 * 1024  # an Update is a few kB; anything bigger is not Telegram
+
+
+def webhook_path(url: str) -> str:
+    """The path Telegram POSTs to: the one in WEBHOOK_URL ("/" when it has none)."""
+    return urlsplit(url).path or "/"
+
+
+class WebhookServer:
+    """Routes: POST <path of WEBHOOK_URL>, GET /healthz, GET /metrics."""
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        secret: str,
+        decode: Callable[[object], Update],
+        process: Callable[[Update], Awaitable[None]],
+        ping: Callable[[], Awaitable[bool]],
+        outbox_depth: Callable[[], Awaitable[int | None]],
+        grace: float = SHUTDOWN_GRACE,
+    ) -> None:
+        self.secret = secret.encode()
+        self.decode, self.process = decode, process
+        self.ping, self.outbox_depth = ping, outbox_depth
+        app = web.Application(client_max_size=MAX_BODY)
+        app.router.add_post(path, self._update)
+        app.router.add_get("/healthz", self._health)
+        app.router.add_get("/metrics", self._metrics)
+        # No access log: scrapes and updates would flood it, and it adds nothing to ours.
+        self.runner = web.AppRunner(app, access_log=None, shutdown_timeout=grace)
+
+    async def start(self, sock: socket.socket) -> None:
+        await self.runner.setup()
+        await web.SockSite(self.runner, sock).start()
+
+    async def stop(self) -> None:
+        """Stop accepting; requests in flight finish (up to the grace) and are answered."""
+        await self.runner.cleanup()
+
+    def _authorised(self, request: web.Request) -> bool:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        return hmac.compare_digest(given, self.secret)
+
+    async def _update(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            log.warning("webhook: refused a request without the right secret token")
+            return web.Response(status=HTTPStatus.FORBIDDEN)
+        try:
+            update = self.decode(await request.json(loads=json.loads))
+        except ValueError:  # bad JSON (JSONDecodeError is one) or not an Update
+            return web.Response(status=HTTPStatus.BAD_REQUEST)
+        try:
+            await self.process(update)
+        except UpdateFailed:
+            # Not handled: Telegram will deliver it again.
+            return web.Response(status=HTTPStatus.INTERNAL_SERVER_ERROR)
+        return web.Response(status=HTTPStatus.OK)
+
+    async def _health(self, _: web.Request) -> web.Response:
+        if await self.ping():
+            return web.Response(text="ok\n")
+        return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE, text="database unreachable\n")
+
+    async def _metrics(self, _: web.Request) -> web.Response:
+        body = await metrics.exposition(self.outbox_depth)
+        return web.Response(body=body, headers={"Content-Type": metrics.CONTENT_TYPE})
