@@ -7,9 +7,10 @@ restart loses nothing and a job that already ran today does not run again.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -67,26 +68,45 @@ class Scheduler:
             self.scheduler.shutdown(wait=False)
 
     async def run_daily(self) -> bool:
-        """Run the daily jobs once per local day (job_runs marks it), after 09:00."""
+        """Run each daily job once per local day, after 09:00; True when one ran.
+
+        Each job is marked done in job_runs in its own transaction, with its work: a crash
+        in the middle of the round leaves the rest for the catch-up at the next start, and
+        two processes briefly both leading run each job once between them.
+        """
         now = self.clock()
         local = now.astimezone(self.zone)
         if (local.hour, local.minute) < DAILY_AT:
             return False
-        async with self.db.transaction() as repo:
-            if not await repo.job_runs.once("daily", local.date()):
-                return False
+        ran = False
         for job in self.daily_jobs:
-            await self._run(job, now)
-        return True
+            ran |= await self._run(job, now, once=(_mark(job), local.date()))
+        return ran
 
     async def run_minutely(self) -> None:
         now = self.clock()
         for job in self.minutely_jobs:
             await self._run(job, now)
 
-    async def _run(self, job: Job, now: datetime) -> None:
+    async def _run(self, job: Job, now: datetime, once: tuple[str, date] | None = None) -> bool:
         try:
             async with self.db.transaction() as repo:
+                if once is not None and not await repo.job_runs.once(*once):
+                    return False
                 await job(repo, now)
+            return True
         except Exception:  # one failing job must not stop the others
-            log.exception("scheduled job %s failed", getattr(job, "__qualname__", job))
+            log.exception("scheduled job %s failed", _name(job))
+            return False
+
+
+def _name(job: Job) -> str:
+    return f"{getattr(job, '__module__', '')}.{getattr(job, '__qualname__', job)}"
+
+
+def _mark(job: Job) -> str:
+    """The job's name in job_runs (64 characters at most, still unique)."""
+    name = f"daily:{_name(job)}"
+    if len(name) <= 64:
+        return name
+    return f"{name[:47]}~{hashlib.sha1(name.encode()).hexdigest()[:16]}"

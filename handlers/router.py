@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,7 +31,7 @@ from handlers.render import Catalogue, Renderer
 from services import photos
 from services.access import Viewer, viewer_for
 from services.text import clean, clean_lines
-from storage.db import Database
+from storage.db import APPLICATION_NAME, Database
 from storage.records import UserRecord
 from storage.unit import Repo
 
@@ -50,8 +49,6 @@ MAX_LONG_INPUT = 4096
 # this long after its last photo.
 ALBUM_QUIET = 1.2
 REPLIED_BATCH, REPLIED_EVERY = 200, 1.0  # replied update ids written at most this late
-# Longer than any send takes: a redelivery's first handler, if still alive, has answered.
-OTHER_WORKER_GRACE = timedelta(seconds=30)
 
 
 class LanguageGuess(Protocol):
@@ -129,7 +126,7 @@ class Router:
         # second at most): a lost batch only means a redelivery gets the question again.
         self._replied: set[int] = set()
         self._replied_written = time.monotonic()
-        self.process = uuid.uuid4().hex[:16]  # which claims are this run's
+        self.process = db.process  # which claims are this run's
 
     def exports_dir(self) -> Path:
         path = self.data_dir / "exports"
@@ -151,23 +148,23 @@ class Router:
                 self._defer_album(inbound, outbound, send)
             elif send is not None and outbound:
                 await send(outbound)
-        if inbound.update_id is not None:
+        if inbound.update_id is not None and (outbound or deferred):  # not an ignored repeat
             await self._note_replied(inbound.update_id)
         return outbound
 
     async def _unanswered(self, repo: Repo, update_id: int) -> bool:
-        """A claimed update whose handler died before its replies went out: claimed by
-        another process (on SQLite: an earlier run of this one) that is gone, and not marked
-        replied. Another worker of a shared database may be sending them right now, so its
-        claims count as gone only after a while."""
+        """A claimed update whose handler died before its replies went out: not marked
+        replied, and claimed by another process that is gone — on SQLite an earlier run of
+        this one; on PostgreSQL one with no session open any more (a live worker may be
+        sending the replies right now)."""
         if update_id in self._replied:
             return False
         claim = await repo.updates.claimed(update_id)
         if claim is None or claim.replied or claim.process in (None, self.process):
             return False
-        if repo.dialect == "sqlite" or claim.at is None:
+        if repo.dialect == "sqlite":
             return True
-        return self.clock() - claim.at > OTHER_WORKER_GRACE
+        return not await repo.updates.claimer_alive(f"{APPLICATION_NAME} {claim.process}")
 
     async def _note_replied(self, update_id: int) -> None:
         self._replied.add(update_id)
@@ -378,7 +375,9 @@ class Router:
         """A message while no flow is active."""
         inbound = turn.inbound
         seller = await turn.repo.sellers.get(turn.user.user_id)
-        if seller is None and not (turn.ctx.state and turn.ctx.state.flow == REGISTRATION):
+        registering = turn.ctx.state is not None and turn.ctx.state.flow == REGISTRATION
+        # A newcomer is registered; staff are not pushed into a seller's registration.
+        if seller is None and not registering and not (await turn.viewer()).is_staff:
             turn.replies += self.engine.start(turn.ctx, REGISTRATION)
             return
         turn.replies.append(Reply("idle-not-understood"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -15,6 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.unit import Repo
+
+APPLICATION_NAME = "export-sathi"  # + the process id of Database.process, in pg_stat_activity
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -40,6 +43,9 @@ class Database:
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
+        # This process's name on its PostgreSQL sessions: while any of them is open, its
+        # claims on updates are a live process's (see Updates.claimer_alive).
+        self.process = uuid.uuid4().hex[:16]
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo}
@@ -56,6 +62,9 @@ class Database:
             kwargs["pool_reset_on_return"] = None
         else:
             kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            if parsed.get_driver_name() == "asyncpg":
+                name = f"{APPLICATION_NAME} {self.process}"
+                kwargs["connect_args"] = {"server_settings": {"application_name": name}}
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -220,6 +220,15 @@ class Updates(_Part):
         if row is None:
             return None
         return ClaimRecord(row.claimed_by, _aware(row.processed_at), row.replied_at is not None)
+
+    async def claimer_alive(self, application_name: str) -> bool:
+        """Whether a process with this application name has a session open (PostgreSQL):
+        a killed process's sessions end with its connections."""
+        alive = await self.run(
+            text("SELECT 1 FROM pg_stat_activity WHERE application_name = :name LIMIT 1"),
+            {"name": application_name},
+        )
+        return alive.first() is not None
 
     async def mark_replied(self, update_ids: Iterable[int]) -> None:
         ids = sorted(set(update_ids))

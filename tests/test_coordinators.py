@@ -759,3 +759,14 @@ async def test_a_coordinators_menu_is_the_console_not_a_registration(
     seller = user(router, SELLER)
     await seller.says("/menu")
     assert "📊 Progress" not in seller.buttons()
+
+
+async def test_a_coordinator_typing_while_idle_is_not_started_on_a_registration(
+    programme: Database, router: Router
+) -> None:
+    bankura = user(router, BANKURA)
+    await bankura.says("hello there")
+    assert "📊 Progress" in bankura.buttons()
+    async with programme.transaction() as repo:
+        state = await repo.conversations.get(BANKURA)
+    assert state is None

@@ -3,7 +3,6 @@ the send, the redelivery gets the current question instead of silence."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,9 @@ from tests.chat import ChatUser
 USER = 5151
 
 
-def _router(db: Database, tmp_path: Path, later: timedelta = timedelta(0)) -> Router:
-    return Router(
-        db,
-        Messages(),
-        detect_language,
-        data_dir=tmp_path / "data",
-        clock=lambda: datetime.now(UTC) + later,
-    )
+def _router(db: Database, tmp_path: Path) -> Router:
+    """A process of the bot: its own engine (its own sessions, its own process id)."""
+    return Router(Database(db.url), Messages(), detect_language, data_dir=tmp_path / "data")
 
 
 def _name(update_id: int) -> Inbound:
@@ -62,12 +56,13 @@ async def test_an_update_whose_replies_never_went_out_gets_the_question_again(
     await _at_the_name_question(first)
     with pytest.raises(Died):
         await first.handle(_name(700_001), _dies)  # committed, then the process died
+    await first.db.dispose()  # its sessions end with it
     async with db.transaction() as repo:
         state = await repo.conversations.get(USER)
     assert state is not None and state.step == "business" and state.answers["name"] == "Alpha Roy"
 
-    # The next run (on PostgreSQL possibly another worker, trusted to be gone after a while).
-    second = _router(db, tmp_path, later=timedelta(minutes=1))
+    # The next run, or on PostgreSQL another worker.
+    second = _router(db, tmp_path)
     replies = await second.handle(_name(700_001))
     text = " ".join(r.text for r in replies).lower()
     assert "business" in text, "the current question, not the answer handled again"
@@ -78,8 +73,10 @@ async def test_an_update_whose_replies_never_went_out_gets_the_question_again(
     # Once that answer went out, a further redelivery is ignored.
     assert await second.handle(_name(700_001)) == []
     await second.flush()
-    third = _router(db, tmp_path, later=timedelta(minutes=2))
+    await second.db.dispose()
+    third = _router(db, tmp_path)
     assert await third.handle(_name(700_001)) == []
+    await third.db.dispose()
 
 
 async def test_an_answered_update_is_ignored_after_a_restart(db: Database, tmp_path: Path) -> None:
@@ -87,11 +84,13 @@ async def test_an_answered_update_is_ignored_after_a_restart(db: Database, tmp_p
     await _at_the_name_question(first)
     assert await first.handle(_name(700_002))
     await first.flush()  # a clean stop records what was answered
-    second = _router(db, tmp_path, later=timedelta(minutes=1))
+    await first.db.dispose()
+    second = _router(db, tmp_path)
     assert await second.handle(_name(700_002)) == []
+    await second.db.dispose()
 
 
-async def test_another_live_workers_fresh_claim_is_left_to_it(
+async def test_a_live_workers_claim_is_left_to_it(
     db_url: str, db: Database, tmp_path: Path
 ) -> None:
     if not db_url.startswith("postgresql"):
@@ -100,6 +99,9 @@ async def test_another_live_workers_fresh_claim_is_left_to_it(
     await _at_the_name_question(first)
     with pytest.raises(Died):
         await first.handle(_name(700_003), _dies)
-    # Seconds later another worker gets it: the first may still be sending, so no repeat.
-    second = _router(db, tmp_path, later=timedelta(seconds=2))
+    # Another worker gets it while the first is alive (it may be sending): no repeat.
+    second = _router(db, tmp_path)
     assert await second.handle(_name(700_003)) == []
+    await first.db.dispose()  # now it is gone: the next redelivery is answered
+    assert await second.handle(_name(700_003))
+    await second.db.dispose()
