@@ -10,7 +10,11 @@ _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯०१२३४५६७�
 _TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 _TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 # Zero-width characters and bidi marks survive NFC and str.strip(); they never carry meaning here.
-_INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+# Nor do control characters other than whitespace, and PostgreSQL cannot store U+0000 at all.
+_INVISIBLE = regex.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
+    r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+)
 _SPACES = regex.compile(r"\s+")
 _KEY_DROP = regex.compile(r"[^\p{L}\p{M}\p{N} ]+")
 # Candrabindu and nukta vary freely in typed Bengali (বাঁকুড়া / বাকুড়া / বাকুরা).
