@@ -153,6 +153,9 @@ def run_webhook(settings: Settings, workers: int) -> int:
     for stale in metrics_dir.glob("*.db"):  # counters of a previous run must not add up
         stale.unlink()
     os.environ[MULTIPROC_ENV] = str(metrics_dir)
+    # glibc gives each thread (aiosqlite, asyncio.to_thread) its own malloc arena; two
+    # arenas keep a worker's resident memory lower at no measurable cost here.
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
     try:
         log.info("starting %d webhook workers on %s", workers, settings.webhook_listen)
         return supervise(webhook_worker, sock, workers)

@@ -33,6 +33,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import (
     BadRequest,
     Conflict,
+    EndPointNotFound,
     Forbidden,
     InvalidToken,
     NetworkError,
@@ -41,7 +42,7 @@ from telegram.error import (
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
-from telegram.warnings import PTBDeprecationWarning
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
 from bot.channels.types import (
@@ -491,7 +492,10 @@ class Poller:
     """
 
     LIMIT = 100  # updates per getUpdates, and at most this many in flight
-    RECHECK = 0.05  # while only unfinished updates come back: poll again this often
+    # While updates are in flight Telegram hands them back on every call (they are not
+    # confirmed yet): poll at most this often then, and decode only the new ones.
+    RECHECK = 0.02
+    READ_TIMEOUT = 20.0  # on top of the long-polling timeout
     BACKOFF_CAP = 30.0
 
     def __init__(
@@ -556,13 +560,8 @@ class Poller:
                 await asyncio.wait(set(self._running.values()), return_when=FIRST_COMPLETED)
                 continue
             try:
-                updates = await self.bot.get_updates(
-                    offset=self.offset,
-                    limit=self.LIMIT,
-                    # With updates in flight Telegram answers at once (they are unconfirmed).
-                    timeout=dt.timedelta(seconds=0 if self._running else self.timeout),
-                    allowed_updates=self.allowed_updates,
-                )
+                # With updates in flight Telegram answers at once (they are unconfirmed).
+                raw = await self._fetch(0 if self._running else self.timeout)
             except InvalidToken:
                 raise
             except TelegramError as exc:
@@ -573,13 +572,41 @@ class Poller:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
-            fresh = [u for u in updates if u.update_id >= self._next]
-            for update in fresh:
-                self._dispatch(update)
-            if not fresh and self._running:
-                await asyncio.wait(
-                    set(self._running.values()), timeout=self.RECHECK, return_when=FIRST_COMPLETED
+            for item in raw:
+                update_id = item.get("update_id") if isinstance(item, dict) else None
+                if not isinstance(update_id, int) or update_id < self._next:
+                    continue  # in flight, or finished while this call was under way
+                try:
+                    update = Update.de_json(item, self.bot)
+                except Exception:  # confirmed with the rest: asking again would fail again
+                    log.warning("polling: update %s could not be read; skipped", update_id)
+                    self._next = max(self._next, update_id + 1)
+                    continue
+                if update is not None:
+                    self._dispatch(update)
+            if self._running:
+                # Not at each finished update: under load that is a call (and a hundred
+                # updates handed back) per update.
+                await asyncio.sleep(self.RECHECK)
+
+    async def _fetch(self, wait: float) -> list[object]:
+        """One getUpdates call, undecoded: most of what comes back is in flight already."""
+        with warnings.catch_warnings():  # "use Bot.get_updates": it would decode everything
+            warnings.simplefilter("ignore", PTBUserWarning)
+            try:
+                result = await self.bot.do_api_request(
+                    "getUpdates",
+                    api_kwargs={
+                        "offset": self.offset,
+                        "limit": self.LIMIT,
+                        "timeout": wait,
+                        "allowed_updates": self.allowed_updates,
+                    },
+                    read_timeout=self.READ_TIMEOUT + wait,
                 )
+            except EndPointNotFound as exc:  # how a rejected token shows through this call
+                raise InvalidToken(str(exc)) from exc
+        return result if isinstance(result, list) else []
 
     def _dispatch(self, update: Update) -> None:
         update_id = update.update_id
