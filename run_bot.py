@@ -72,12 +72,17 @@ async def run_console(settings: Settings, user_id: int, language_code: str | Non
     try:
         channel = ConsoleChannel(core.router.handle, user_id=user_id, language_code=language_code)
         core.router.fetch_media = channel.fetch
-        background = start_background(core, channel.deliver)
+        # On a shared PostgreSQL the console must not become the leader: the outbox (other
+        # people's reminders) would be "delivered" to this terminal.
+        background = (
+            start_background(core, channel.deliver) if core.db.dialect == "sqlite" else None
+        )
         try:
             await channel.run(banner=_banner(core.messages))
             await core.router.flush()
         finally:
-            await background.stop()
+            if background is not None:
+                await background.stop()
     finally:
         await core.close()
 

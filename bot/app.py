@@ -6,8 +6,11 @@ import asyncio
 import contextlib
 import gc
 import logging
+import shutil
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot import metrics
 from bot.channels.types import Deliver
@@ -186,7 +189,11 @@ class Background:
         jobs = [module.EXTRA for module in FEATURES]
         self.scheduler = Scheduler(
             core.db,
-            daily=[housekeeping, *(extra["daily"] for extra in jobs if "daily" in extra)],
+            daily=[
+                housekeeping,
+                exports_housekeeping(core.router.exports_dir()),
+                *(extra["daily"] for extra in jobs if "daily" in extra),
+            ],
             minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
             timezone=settings.timezone,
         )
@@ -211,6 +218,38 @@ PROCESSED_UPDATES_KEPT = timedelta(days=7)
 
 async def housekeeping(repo: Repo, now: datetime) -> None:
     await repo.updates.prune(now - PROCESSED_UPDATES_KEPT)
+
+
+# Export files (catalogue sheets, sellers sheets with phone numbers, charts) are sent at once;
+# kept a day for a resend, then removed, so no seller's data outlives their /delete for long.
+EXPORTS_KEPT = timedelta(days=1)
+
+
+def prune_exports(directory: Path, before: datetime) -> int:
+    """Remove files and folders in ``directory`` last changed before ``before``."""
+    removed = 0
+    if not directory.is_dir():
+        return removed
+    cutoff = before.timestamp()
+    for entry in directory.iterdir():
+        try:
+            if entry.stat().st_mtime >= cutoff:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed += 1
+        except OSError:
+            log.warning("could not remove an old export (%s)", entry.name)
+    return removed
+
+
+def exports_housekeeping(directory: Path) -> Callable[[Repo, datetime], Awaitable[None]]:
+    async def prune_old_exports(repo: Repo, now: datetime) -> None:
+        await asyncio.to_thread(prune_exports, directory, now - EXPORTS_KEPT)
+
+    return prune_old_exports
 
 
 def start_background(core: Core, deliver: Deliver, *, retry: float = RETRY_SECONDS) -> Background:

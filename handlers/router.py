@@ -48,7 +48,9 @@ MAX_LONG_INPUT = 4096
 # Telegram delivers an album as separate updates within about a second; answer it once,
 # this long after its last photo.
 ALBUM_QUIET = 1.2
-REPLIED_BATCH, REPLIED_EVERY = 200, 1.0  # replied update ids written at most this late
+# Replied update ids are written with the first update a second after the last write (or
+# after 200), and at stop.
+REPLIED_BATCH, REPLIED_EVERY = 200, 1.0
 
 
 class LanguageGuess(Protocol):

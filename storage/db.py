@@ -48,7 +48,9 @@ class Database:
         self.process = uuid.uuid4().hex[:16]
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
-        kwargs: dict[str, Any] = {"echo": echo}
+        # Error messages would otherwise carry the statement's parameters (names, messages)
+        # into the logs.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.dialect == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:":

@@ -45,6 +45,7 @@ from storage.repo import (
     Changes,
     _aware,
     _Part,
+    _upsert_insert,
     audit_t,
     checks_t,
     conversations_t,
@@ -381,13 +382,33 @@ class Reports(_Part):
         ordered = sorted(ids)
         for start in range(0, len(ordered), REFRESH_CHUNK):
             chunk = ordered[start : start + REFRESH_CHUNK]
+            if self.dialect == "postgresql":
+                # Another transaction may be moving the same sellers (a coordinator marking
+                # attendance while the seller adds a product): lock their rows, in order, so
+                # that each computes from the other's committed data and neither overwrites.
+                await self.run(
+                    select(sellers_t.c.user_id)
+                    .where(sellers_t.c.user_id.in_(chunk))
+                    .order_by(sellers_t.c.user_id)
+                    .with_for_update()
+                )
             rows = [dict(r._mapping) for r in await self.run(_computed(chunk))]
-            await self.run(delete(progress_t).where(progress_t.c.user_id.in_(chunk)))
+            found = {row["user_id"] for row in rows}
+            gone = [i for i in chunk if i not in found]
+            if gone:
+                await self.run(delete(progress_t).where(progress_t.c.user_id.in_(gone)))
             if rows:
                 for row in rows:
                     for name in _STAMPS:
                         row[name] = _datetime(row[name])
-                await self.connection.execute(insert(progress_t), rows)
+                upsert = _upsert_insert(self.dialect, progress_t)
+                await self.connection.execute(
+                    upsert.on_conflict_do_update(
+                        index_elements=["user_id"],
+                        set_={c: upsert.excluded[c] for c in PROGRESS_COLUMNS if c != "user_id"},
+                    ),
+                    rows,
+                )
 
     async def rebuild(self) -> int:
         """Recompute every seller's progress (after the migration that adds the table, or
@@ -400,8 +421,12 @@ class Reports(_Part):
     async def heal(self) -> bool:
         """Rebuild when some seller has no progress row (the table is new, or was emptied);
         True when it did. Two index-only counts otherwise."""
-        sellers = (await self.run(select(func.count()).select_from(sellers_t))).scalar_one()
-        rows = (await self.run(select(func.count()).select_from(progress_t))).scalar_one()
+        # One statement, one snapshot: a registration committing meanwhile counts in both.
+        counts = select(
+            select(func.count()).select_from(sellers_t).scalar_subquery(),
+            select(func.count()).select_from(progress_t).scalar_subquery(),
+        )
+        sellers, rows = (await self.run(counts)).one()
         if sellers == rows:
             return False
         await self.rebuild()

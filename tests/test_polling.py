@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import Poller, TelegramChannel
 from bot.channels.types import Inbound, Outbound
 from tests.fakebot import FakeBotApi, FakeUser
 
@@ -55,6 +55,31 @@ class EchoBot:
 
     async def nop(self, _: int) -> None:
         return None
+
+
+async def test_a_slow_update_stops_holding_the_offset_so_others_keep_flowing(
+    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """getUpdates hands out at most LIMIT updates from the offset: an update running long
+    (an export, a big download) must not keep everyone else's waiting behind it."""
+    monkeypatch.setattr(Poller, "LIMIT", 5)
+    monkeypatch.setattr(Poller, "SLOW", 0.3)
+    bot = EchoBot(api)
+    await bot.channel.start_polling(poll_timeout=1)
+    slow = FakeUser(api, user_id=1)
+    others = [FakeUser(api, user_id=100 + n) for n in range(12)]
+    try:
+        slow_id = await api.push_update({"message": slow.make_message(text="wait")})
+        await bot.started.wait()
+        for user in others:  # more than LIMIT of them, one after another
+            await user.says("hello")
+            assert user.last_message() == "echo hello"
+        assert slow_id not in bot.handled
+        bot.release.set()
+        await until(lambda: slow_id in bot.handled)
+    finally:
+        await bot.channel.stop_polling()
+    assert bot.handled.count(slow_id) == 1
 
 
 async def test_an_update_in_flight_is_not_confirmed_while_later_ones_are_handled(

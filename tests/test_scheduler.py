@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.app import EXPORTS_KEPT, prune_exports
 from bot.scheduler import Scheduler
 from storage.db import Database
 from storage.repo import audit_t
@@ -52,3 +55,22 @@ async def test_each_daily_job_runs_once_a_day_and_a_failed_one_is_tried_again(
             select(audit_t.c.action, func.count()).group_by(audit_t.c.action)
         )
         assert dict(actions.all()) == {"first": 1, "failing": 1}
+
+
+def test_old_export_files_are_removed_and_new_ones_kept(tmp_path: Path) -> None:
+    old_sheet, old_folder, new_sheet = (
+        tmp_path / "old.xlsx",
+        tmp_path / "sellers-1",
+        tmp_path / "new.png",
+    )
+    old_sheet.write_bytes(b"x")
+    old_folder.mkdir()
+    (old_folder / "sellers.xlsx").write_bytes(b"x")
+    new_sheet.write_bytes(b"x")
+    two_days_ago = (MORNING - timedelta(days=2)).timestamp()
+    for path in (old_sheet, old_folder):
+        os.utime(path, (two_days_ago, two_days_ago))
+    os.utime(new_sheet, (MORNING.timestamp(), MORNING.timestamp()))
+    assert prune_exports(tmp_path, MORNING - EXPORTS_KEPT) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.png"]
+    assert prune_exports(tmp_path / "missing", MORNING) == 0

@@ -12,6 +12,7 @@ import contextvars
 import datetime as dt
 import functools
 import logging
+import time
 import warnings
 from asyncio import FIRST_COMPLETED
 from collections.abc import Awaitable, Callable, Sequence
@@ -496,6 +497,7 @@ class Poller:
     # confirmed yet): poll at most this often then, and decode only the new ones.
     RECHECK = 0.02
     READ_TIMEOUT = 20.0  # on top of the long-polling timeout
+    SLOW = 5.0  # seconds after which an unfinished update no longer holds the offset back
     BACKOFF_CAP = 30.0
 
     def __init__(
@@ -511,13 +513,19 @@ class Poller:
         self.timeout = timeout
         self.allowed_updates = list(allowed_updates or ALLOWED_UPDATES)
         self._running: dict[int, asyncio.Task[None]] = {}  # dispatched, not finished
+        self._started: dict[int, float] = {}  # when each was dispatched (monotonic)
         self._next = 0  # one above the highest update id seen
         self._task: asyncio.Task[None] | None = None
 
     @property
     def offset(self) -> int:
-        """What getUpdates confirms: every update below it has been handled."""
-        return min(self._running) if self._running else self._next
+        """What getUpdates confirms: every update below it has been handled — except one
+        running longer than SLOW (an export, a big download): getUpdates hands out at most
+        LIMIT updates from the offset, so holding it would stop everyone else's updates.
+        Such an update is committed by then (only its replies may still be lost in a crash)."""
+        recent = time.monotonic() - self.SLOW
+        waiting = [i for i in self._running if self._started.get(i, 0.0) > recent]
+        return min(waiting) if waiting else self._next
 
     @property
     def task(self) -> asyncio.Task[None] | None:
@@ -544,8 +552,10 @@ class Poller:
                 )
         if self._next:
             try:
+                # Strictly below every unfinished one: those cut off now come again.
+                offset = min(self._running) if self._running else self._next
                 await self.bot.get_updates(
-                    offset=self.offset,
+                    offset=offset,
                     limit=1,
                     timeout=dt.timedelta(0),
                     allowed_updates=self.allowed_updates,
@@ -613,6 +623,7 @@ class Poller:
         self._next = max(self._next, update_id + 1)
         task = asyncio.create_task(self._handle(update), name=f"update-{update_id}")
         self._running[update_id] = task
+        self._started[update_id] = time.monotonic()
         task.add_done_callback(functools.partial(self._finished, update_id))
 
     async def _handle(self, update: Update) -> None:
@@ -625,3 +636,4 @@ class Poller:
         if task.cancelled():
             return  # stays below the offset: unconfirmed
         del self._running[update_id]
+        self._started.pop(update_id, None)

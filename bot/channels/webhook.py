@@ -5,9 +5,9 @@ process (one event loop, no ASGI layer to add), and it takes a listening socket 
 parent process, which is how several workers share one port.
 
 Telegram gets its 200 only once the update has been handled and the replies sent: if the
-process dies first, Telegram delivers the update again (the router ignores one it already
-committed). A POST without the right X-Telegram-Bot-Api-Secret-Token gets 403 and nothing is
-read or processed.
+process dies first, Telegram delivers the update again (the router does not handle one it
+already committed twice). A POST without the right X-Telegram-Bot-Api-Secret-Token gets 403
+and nothing is read or processed.
 """
 
 from __future__ import annotations
