@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from handlers.router import Router, Turn
 
 LOCALES = ("bn", "en", "hi")
-# Commands of later features: staff are told they are coming, others are refused politely.
-STAFF_COMMANDS = frozenset({"broadcast"})
 RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
@@ -38,10 +36,6 @@ async def run(router: Router, turn: Turn, command: str, args: str) -> None:
         await router.reprompt(turn)
     elif handler is not None:
         await handler(router, turn, args)
-    elif command in STAFF_COMMANDS:
-        viewer = await turn.viewer()
-        turn.replies.append(Reply("staff-coming-soon" if viewer.is_staff else "staff-only"))
-        await router.reprompt(turn)
     else:
         turn.replies.append(Reply("unknown-command"))
         await router.reprompt(turn)

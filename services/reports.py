@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.records import CheckRecord, ProductRecord
-from storage.reports import MEASURES, PENDING, STAGES
+from storage.reports import MEASURES, STAGES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -124,10 +124,6 @@ def days_since(moment: datetime | None, now: datetime) -> int:
 def known_stage(text: str) -> str | None:
     text = text.strip().lower().replace("-", "_")
     return text if text in STAGES else None
-
-
-def known_pending(text: str) -> str | None:
-    return text if text in PENDING else None
 
 
 # --- the chart ----------------------------------------------------------------------------

@@ -158,8 +158,6 @@ help-admin =
     /audit [n] — the last reads of sellers' personal data: who, whom, when.
 idle-not-understood = I did not understand that. Please use the buttons below.
 unknown-command = I don't know that command. Send /help to see what I can do.
-coming-soon = This is coming soon.
-staff-coming-soon = This coordinator command is coming soon.
 staff-only = Sorry, this command is only for district coordinators.
 admin-only = Sorry, this command is only for administrators.
 
