@@ -35,6 +35,7 @@ from bot.channels.types import (
 )
 from flows.replies import Choice, Reply
 from handlers.render import TEXT_LIMIT, Renderer
+from services.text import utf16_length
 from storage.db import Database
 from storage.outbox import Outbox, OutboxRow, Recipient
 
@@ -100,20 +101,16 @@ def backoff(attempts: int) -> float:
     return min(BACKOFF_BASE * 2**attempts, BACKOFF_CAP)
 
 
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def literal_html(text: str, limit: int = TEXT_LIMIT) -> str:
     """Coordinator text as safe HTML, cut (never inside an entity) to fit ``limit``."""
     escaped = html.escape(text, quote=False)
-    if _utf16(escaped) <= limit:
+    if utf16_length(escaped) <= limit:
         return escaped
     pieces: list[str] = []
     room = limit - 1  # the ellipsis
     for char in text:
         piece = html.escape(char, quote=False)
-        room -= _utf16(piece)
+        room -= utf16_length(piece)
         if room < 0:
             break
         pieces.append(piece)

@@ -12,7 +12,7 @@ from flows.engine import answer_payload as _payload
 from flows.registration import district_label
 from flows.replies import Choice, Reply
 from services import places
-from services.text import localise_digits
+from services.text import localise_digits, utf16_length
 from services.when import IST, parse_when
 from storage.broadcasts import STAGES, Segment
 from storage.outbox import OutboxItem
@@ -63,7 +63,7 @@ assert tuple(STAGE) == STAGES
 
 def telegram_length(text: str) -> int:
     """The text's length as Telegram counts it once the sender has escaped it (UTF-16 units)."""
-    return len(html.escape(text, quote=False).encode("utf-16-le")) // 2
+    return utf16_length(html.escape(text, quote=False))
 
 
 def text_locale(text: str, default: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
+from flows.product import product_label
 from flows.replies import Choice, Reply
 from services import places
 from services.eligibility import CheckInput, Question, RuleSet, Verdict, load_rules
@@ -59,7 +60,7 @@ def item_from_product(product: ProductRecord, locale: str) -> dict[str, Any]:
         words += [craft.en, craft.bn]
     return {
         "product_id": product.id,
-        "name": craft.name(locale) if craft else (what.get("text") or product.sku),
+        "name": product_label(answers, product.sku, locale),
         "craft_id": craft.id if craft else None,
         "kind": craft.kind if craft else None,
         "words": " ".join(w for w in words if w),

@@ -15,8 +15,8 @@ import regex
 import yaml
 
 from flows.engine import Accept, Answer, Flow, FlowContext, Parsed, Reject, Step
+from flows.product import product_label
 from flows.replies import Choice, Reply
-from services import places
 from services.order_report import MAX_BYTES, REQUIRED, parse_order_report
 from services.text import ascii_digits, localise_digits, lookup_key
 from services.when import IST, next_days, parse_day
@@ -49,20 +49,6 @@ _COUNT = regex.compile(r"(\d{1,7})\s*[\p{L}\p{M}.]*")
 
 
 # --- shared helpers --------------------------------------------------------------------------
-
-
-def product_label(
-    answers: Mapping[str, Any] | None, sku: str, locale: str, title: str | None = None
-) -> str:
-    """What the seller calls the item: the craft's name or their own words, else the SKU."""
-    what = (answers or {}).get("what") or {}
-    if isinstance(what, dict):
-        craft = places.craft(what.get("id") or "")
-        if craft is not None:
-            return craft.name(locale)
-        if what.get("text"):
-            return str(what["text"])
-    return sku or (title or "")[:60]
 
 
 def date_args(day: date) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -495,3 +496,17 @@ product_delete = Flow(
     cancelled_key="prod-delete-kept",
     keep_on_cancel=False,
 )
+
+
+def product_label(
+    answers: Mapping[str, Any] | None, sku: str, locale: str, title: str | None = None
+) -> str:
+    """What the seller calls the item: the craft's name or their own words, else the SKU."""
+    what = (answers or {}).get("what") or {}
+    if isinstance(what, dict):
+        craft = places.craft(what.get("id") or "")
+        if craft is not None:
+            return craft.name(locale)
+        if what.get("text"):
+            return str(what["text"])
+    return sku or (title or "")[:60]

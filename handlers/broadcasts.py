@@ -11,6 +11,7 @@ from flows.broadcasts import BROADCAST, LANGUAGE, STAGE, broadcast, format_when
 from flows.engine import Flow
 from flows.registration import district_label
 from flows.replies import Choice, Reply, rows
+from handlers.pause import pause
 from services import places
 from services.ids import parse_id
 from services.text import lookup_key
@@ -65,8 +66,6 @@ async def start(router: Router, turn: Turn, args: str) -> None:
     if not viewer.is_staff:
         turn.replies.append(Reply("staff-only"))
         return
-    from handlers.commands import pause
-
     pause(turn)
     data = {"own": sorted(viewer.districts)}
     turn.replies += router.engine.start(turn.ctx, BROADCAST, data=data)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from flows.eligibility import ELIGIBILITY, carried_answers, item_from_product, start_data
 from flows.registration import district_label
 from flows.replies import Reply
-from handlers.staff import scope
+from handlers.pause import pause
+from handlers.staff import staff_request
 from services.ids import parse_id
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ async def start(router: Router, turn: Turn, product_id: int | None = None) -> No
     if seller is None:
         turn.replies.append(Reply("prod-register-first"))
         return
-    commands_pause(turn)
+    pause(turn)
     products = await turn.repo.products.of_seller(seller.user_id)
     latest = await turn.repo.checks.latest_of_seller(seller.user_id)
     carried = carried_answers(
@@ -50,12 +51,6 @@ async def start(router: Router, turn: Turn, product_id: int | None = None) -> No
     turn.replies += router.engine.start(turn.ctx, ELIGIBILITY, data=data)
 
 
-def commands_pause(turn: Turn) -> None:
-    from handlers.commands import pause
-
-    pause(turn)
-
-
 async def button(router: Router, turn: Turn, rest: str) -> None:
     action, _, target = rest.partition(":")
     if action == "product" and (product_id := parse_id(target)) is not None:
@@ -66,14 +61,9 @@ async def button(router: Router, turn: Turn, rest: str) -> None:
 
 async def staff_overview(router: Router, turn: Turn, args: str) -> None:
     """Per seller of the staff member's districts: the latest verdict and what is missing."""
-    viewer = await turn.viewer()
-    if not viewer.is_staff:
-        turn.replies.append(Reply("staff-only"))
+    if (request := await staff_request(turn, args)) is None:
         return
-    districts, refusal = scope(viewer, args, turn.ctx.locale)
-    if refusal is not None:
-        turn.replies.append(refusal)
-        return
+    viewer, districts = request
     sellers = await turn.repo.sellers.in_districts(districts, STAFF_LIST_LIMIT)
     checks = await turn.repo.checks.latest_for_sellers(s.user_id for s in sellers)
     lines = []

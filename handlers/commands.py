@@ -17,6 +17,7 @@ from flows.registration import (
 )
 from flows.replies import Attachment, Choice, Reply, rows
 from handlers import broadcasts, checks, coordinators, orders, products, staff, trainings
+from handlers.pause import pause
 from services import places
 from services.ids import format_mobile, parse_int
 from services.text import ascii_digits
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from handlers.router import Router, Turn
 
 LOCALES = ("bn", "en", "hi")
-RESUMABLE = frozenset({REGISTRATION, "prod"})
 
 
 async def run(router: Router, turn: Turn, command: str, args: str) -> None:
@@ -120,15 +120,6 @@ async def _menu(router: Router, turn: Turn, args: str) -> None:
     if router.active(turn):
         pause(turn)
     turn.replies.append(await menu(router, turn))
-
-
-def pause(turn: Turn) -> None:
-    """Leave the open flow: a registration or a product waits to be resumed, others end."""
-    state = turn.ctx.state
-    if state is not None and state.flow in RESUMABLE:
-        state.active = False
-    else:
-        turn.ctx.state = None
 
 
 async def _help(router: Router, turn: Turn, args: str) -> None:

@@ -24,11 +24,13 @@ from flows.engine import Flow
 from flows.registration import district_label
 from flows.replies import Attachment, Choice, Reply, rows
 from handlers.products import product_name
-from handlers.staff import XLSX_MIME, scope
+from handlers.staff import XLSX_MIME, audit_read, scope, staff_request
 from services import places
 from services.access import Viewer, may_see_seller
 from services.ids import check_mobile, format_mobile, mask, parse_int
 from services.reports import (
+    CHART_MEASURES,
+    SHEET_COLUMNS,
     FunnelRow,
     SheetRow,
     days_since,
@@ -64,6 +66,7 @@ DIGEST_TRAINING_DAYS = 3
 NUDGE_TTL = timedelta(hours=48)
 MAX_USER_ID = 2**53
 ALL = "*"
+CHART_LOCALE = "en"
 # The audit log's read actions that /audit shows.
 READ_ACTIONS = ("card", "sellers", "search", "pending", "export", "export_sellers", "checks")
 
@@ -246,21 +249,28 @@ async def stats_replies(repo: Repo, districts: frozenset[str] | None, locale: st
     return stats_text(await funnel(repo, districts), districts, locale, datetime.now(IST))
 
 
-def _chart_title(rows: Sequence[FunnelRow], now: datetime) -> str:
+def _english(router: Router, key: str, args: dict[str, Any] | None = None) -> str:
+    """Chart words: English always (the default fonts cannot shape Bengali), as plain text."""
+    return html.unescape(router.renderer.text(Reply(key, args or {}), CHART_LOCALE))
+
+
+def _chart_words(
+    router: Router, rows: Sequence[FunnelRow], now: datetime
+) -> tuple[str, dict[str, str]]:
+    """The chart's title and its labels (each measure's, and "sellers" for the axis)."""
     day = now.astimezone(IST).strftime("%d %b %Y")
     if len(rows) == 1:
-        return f"{rows[0].label}: sellers at each step, {day}"
-    return f"Sellers at each step by district, {day}"
+        title = _english(router, "cs-chart-title-one", {"district": rows[0].label, "day": day})
+    else:
+        title = _english(router, "cs-chart-title-all", {"day": day})
+    labels = {m: _english(router, f"cs-chart-{m}") for m in (*CHART_MEASURES, "sellers")}
+    return title, labels
 
 
 async def stats(router: Router, turn: Turn, args: str) -> None:
-    viewer = await _staff(turn)
-    if viewer is None:
+    if (request := await staff_request(turn, args)) is None:
         return
-    districts, refusal = scope(viewer, args, turn.ctx.locale)
-    if refusal is not None:
-        turn.replies.append(refusal)
-        return
+    _, districts = request
     rows = await funnel(turn.repo, districts)
     now = turn.ctx.now
     replies = stats_text(rows, districts, turn.ctx.locale, now)
@@ -269,12 +279,13 @@ async def stats(router: Router, turn: Turn, args: str) -> None:
             Reply("cs-stats-none", {"scope": _scope_name(districts, turn.ctx.locale)})
         )
         return
-    caption, title = replies[0], _chart_title(rows, now)
+    caption = replies[0]
+    title, labels = _chart_words(router, rows, now)
 
     async def chart() -> list[Reply]:
         path = router.exports_dir() / f"stats-{uuid.uuid4().hex}.png"
         try:
-            png = await asyncio.to_thread(funnel_chart, rows, title)
+            png = await asyncio.to_thread(funnel_chart, rows, title, labels)
             await asyncio.to_thread(path.write_bytes, png)
         except Exception:  # the numbers matter more than the picture
             log.exception("the /stats chart failed")
@@ -325,13 +336,7 @@ async def _sellers_page(
         count, found = await turn.repo.reports.sellers_page(
             districts, stage, PAGE, (page - 1) * PAGE
         )
-    await turn.repo.audit.write(
-        viewer.user_id,
-        None,
-        "sellers",
-        f"districts={','.join(sorted(districts or [ALL]))} stage={stage or ALL} page={page} "
-        f"n={len(found)}",
-    )
+    await audit_read(turn, viewer, "sellers", districts, len(found), stage=stage or ALL, page=page)
     scope_name = _scope_name(districts, locale)
     stage_name: str | Reply = Reply(STAGE_KEYS[stage]) if stage else Reply("cs-stage-any")
     if not found:
@@ -569,20 +574,11 @@ async def _card(turn: Turn, viewer: Viewer, user_id: int) -> None:
 
 
 async def pending(router: Router, turn: Turn, args: str) -> None:
-    viewer = await _staff(turn)
-    if viewer is None:
+    if (request := await staff_request(turn, args)) is None:
         return
-    districts, refusal = scope(viewer, args, turn.ctx.locale)
-    if refusal is not None:
-        turn.replies.append(refusal)
-        return
+    viewer, districts = request
     found = await turn.repo.reports.pending(districts, PENDING_FIRST)
-    await turn.repo.audit.write(
-        viewer.user_id,
-        None,
-        "pending",
-        f"districts={','.join(sorted(districts or [ALL]))} n={len(found)}",
-    )
+    await audit_read(turn, viewer, "pending", districts, len(found))
     scope_name = _scope_name(districts, turn.ctx.locale)
     if not found:
         turn.replies.append(Reply("cs-pending-none", {"scope": scope_name}))
@@ -766,23 +762,14 @@ async def button(router: Router, turn: Turn, rest: str) -> None:
 async def export_sellers(router: Router, turn: Turn, args: str) -> None:
     """The sellers sheet (xlsx): name, district, craft, stage, products, ready, latest check,
     registered; the phone only where the viewer may see the seller."""
-    viewer = await _staff(turn)
-    if viewer is None:
-        return
     words = args.split()
     if words and words[0].lower() == "sellers":
         args = " ".join(words[1:])
-    districts, refusal = scope(viewer, args, turn.ctx.locale)
-    if refusal is not None:
-        turn.replies.append(refusal)
+    if (request := await staff_request(turn, args)) is None:
         return
+    viewer, districts = request
     found = await turn.repo.reports.all_sellers(districts)
-    await turn.repo.audit.write(
-        viewer.user_id,
-        None,
-        "export_sellers",
-        f"districts={','.join(sorted(districts or [ALL]))} n={len(found)}",
-    )
+    await audit_read(turn, viewer, "export_sellers", districts, len(found))
     if not found:
         turn.replies.append(Reply("cs-export-empty"))
         return
@@ -791,12 +778,13 @@ async def export_sellers(router: Router, turn: Turn, args: str) -> None:
     stages = {s: html.unescape(label(Reply(k), locale)) for s, k in STAGE_KEYS.items()}
     verdicts = {v: html.unescape(label(Reply(k), locale)) for v, k in VERDICT_KEYS.items()}
     sheet = [_sheet_row(viewer, s, stages, verdicts, locale) for s in found]
+    headers = [html.unescape(label(Reply(f"cs-sheet-{c}"), locale)) for c in SHEET_COLUMNS]
     day = turn.ctx.now.astimezone(IST).strftime("%Y-%m-%d")
 
     async def build() -> list[Reply]:
         directory = Path(tempfile.mkdtemp(prefix="sellers-", dir=router.exports_dir()))
         path = directory / f"sellers-{day}.xlsx"
-        await asyncio.to_thread(write_sellers_xlsx, sheet, path)
+        await asyncio.to_thread(write_sellers_xlsx, sheet, path, headers)
         return [
             Reply(
                 "cs-export-file",

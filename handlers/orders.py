@@ -14,12 +14,13 @@ from flows.orders import (
     import_orders,
     new_order,
     order_start_data,
-    product_label,
     reminder_refs,
     today_ist,
 )
+from flows.product import product_label
 from flows.replies import Choice, Reply, rows
-from handlers.staff import scope
+from handlers.pause import pause
+from handlers.staff import staff_request
 
 if TYPE_CHECKING:
     from handlers.router import Router, Turn
@@ -28,12 +29,6 @@ if TYPE_CHECKING:
 PAGE = 10
 
 FLOWS: tuple[Flow, ...] = (new_order, import_orders)
-
-
-def _pause(turn: Turn) -> None:
-    from handlers.commands import pause  # handlers.commands imports this module
-
-    pause(turn)
 
 
 async def list_orders(router: Router, turn: Turn) -> None:
@@ -84,7 +79,7 @@ async def start_new_order(router: Router, turn: Turn) -> None:
             Reply("ord-no-products", choices=((Choice("prod:new", key="btn-add-product"),),))
         )
         return
-    _pause(turn)
+    pause(turn)
     turn.replies += router.engine.start(turn.ctx, ORDER, data=data)
 
 
@@ -122,7 +117,7 @@ async def button(router: Router, turn: Turn, rest: str) -> None:
         await mark_shipped(router, turn, target)
     elif action == "list":
         if router.active(turn):
-            _pause(turn)
+            pause(turn)
         await list_orders(router, turn)
     elif action == "new":
         await start_new_order(router, turn)
@@ -133,21 +128,16 @@ async def button(router: Router, turn: Turn, rest: str) -> None:
 
 async def orders_command(router: Router, turn: Turn, args: str) -> None:
     if router.active(turn):
-        _pause(turn)
+        pause(turn)
     await list_orders(router, turn)
 
 
 async def import_command(router: Router, turn: Turn, args: str) -> None:
     """/importorders [district]: asks for the Amazon order report file."""
-    viewer = await turn.viewer()
-    if not viewer.is_staff:
-        turn.replies.append(Reply("staff-only"))
+    if (request := await staff_request(turn, args)) is None:
         return
-    districts, refusal = scope(viewer, args)
-    if refusal is not None:
-        turn.replies.append(refusal)
-        return
-    _pause(turn)
+    _, districts = request
+    pause(turn)
     data = {"districts": sorted(districts) if districts is not None else None}
     turn.replies += router.engine.start(turn.ctx, IMPORT, data=data)
 

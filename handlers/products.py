@@ -7,9 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flows.product import PRODUCT, PRODUCT_DELETE, facts_from, listing_reply
+from flows.product import PRODUCT, PRODUCT_DELETE, facts_from, listing_reply, product_label
 from flows.replies import Attachment, Choice, Reply, rows
-from services import places
 from services.catalogue import ExportRow, Listing
 from services.exports import SELLER_COLUMNS, SELLER_LABELS, write_seller_catalogue_xlsx
 from services.ids import parse_id
@@ -36,11 +35,7 @@ def product_data(product: ProductRecord, seller: SellerRecord) -> dict[str, Any]
 
 
 def product_name(product: ProductRecord, locale: str) -> str:
-    what = product.answers.get("what") or {}
-    craft = places.craft(what.get("id") or "")
-    if craft is not None:
-        return craft.name(locale)
-    return what.get("text") or product.sku
+    return product_label(product.answers, product.sku, locale)
 
 
 async def add_product(router: Router, turn: Turn, args: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from bot.channels.types import Button, Document, Outbound
 from flows.replies import Choice, Reply
+from services.text import utf16_length
 
 # Telegram's limits (Bot API: sendMessage text 1-4096 characters, callback_data 1-64 bytes).
 TEXT_LIMIT = 4096
@@ -71,11 +72,6 @@ class Renderer:
             document=document,
             photos=reply.photos,
         )
-
-
-def utf16_length(text: str) -> int:
-    """Telegram counts message length in UTF-16 code units (an emoji is two)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def fit(text: str, limit: int) -> str:

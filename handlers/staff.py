@@ -42,15 +42,39 @@ def scope(
     return (None if viewer.is_admin else viewer.districts), None
 
 
-async def export(router: Router, turn: Turn, args: str) -> None:
+async def staff_request(turn: Turn, args: str) -> tuple[Viewer, frozenset[str] | None] | None:
+    """The staff member and the districts their command asks for (None: all); None when
+    refused, the polite refusal already said."""
     viewer = await turn.viewer()
     if not viewer.is_staff:
         turn.replies.append(Reply("staff-only"))
-        return
+        return None
     districts, refusal = scope(viewer, args, turn.ctx.locale)
     if refusal is not None:
         turn.replies.append(refusal)
+        return None
+    return viewer, districts
+
+
+async def audit_read(
+    turn: Turn,
+    viewer: Viewer,
+    action: str,
+    districts: frozenset[str] | None,
+    count: int,
+    **detail: object,
+) -> None:
+    """Write a read across sellers to the audit log: who, what, which districts (* = all),
+    how many, and any further detail (stage, page)."""
+    parts = [f"districts={','.join(sorted(districts or ['*']))}"]
+    parts += [f"{key}={value}" for key, value in detail.items()]
+    await turn.repo.audit.write(viewer.user_id, None, action, " ".join([*parts, f"n={count}"]))
+
+
+async def export(router: Router, turn: Turn, args: str) -> None:
+    if (request := await staff_request(turn, args)) is None:
         return
+    viewer, districts = request
     rows: list[ExportRow] = []
     async for batch in turn.repo.products.ready_for_export(districts):
         for product, seller in batch:
@@ -70,12 +94,7 @@ async def export(router: Router, turn: Turn, args: str) -> None:
                 )
             )
     names = ", ".join(district_label(d, turn.ctx.locale) for d in sorted(districts or ()))
-    await turn.repo.audit.write(
-        viewer.user_id,
-        None,
-        "export",
-        f"districts={','.join(sorted(districts or ['*']))} n={len(rows)}",
-    )
+    await audit_read(turn, viewer, "export", districts, len(rows))
     if not rows:
         turn.replies.append(Reply("export-empty"))
         return

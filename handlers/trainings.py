@@ -10,6 +10,7 @@ from flows.engine import Flow
 from flows.registration import district_label
 from flows.replies import Choice, Reply, rows
 from flows.trainings import NEW_TRAINING, new_training, start_data, when_text
+from handlers.pause import pause
 from services.access import Viewer
 from storage.outbox import OutboxItem
 from storage.trainings import NO, YES, TrainingRecord, reminder_refs
@@ -60,8 +61,6 @@ async def _after(router: Router, turn: Turn) -> None:
 
 
 async def new(router: Router, turn: Turn, args: str) -> None:
-    from handlers.commands import pause
-
     viewer = await turn.viewer()
     if router.active(turn):
         pause(turn)

@@ -22,29 +22,31 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 # The funnel, top to bottom, as drawn and as counted (verdict counts are part of "checked").
-CHART_MEASURES: tuple[tuple[str, str], ...] = (
-    ("registered", "Registered"),
-    ("products", "With a product"),
-    ("photos", "Good photos"),
-    ("ready", "Listing ready"),
-    ("checked", "Export check done"),
-    ("invited", "Invited to training"),
-    ("attended", "Attended training"),
-    ("orders", "With orders"),
+# The chart's bars, in order; their labels (and the axis's, "sellers") come from the caller.
+CHART_MEASURES = (
+    "registered",
+    "products",
+    "photos",
+    "ready",
+    "checked",
+    "invited",
+    "attended",
+    "orders",
 )
 COLOURS = ("#1b5e20", "#2e7d32", "#43a047", "#66bb6a", "#0277bd", "#ef6c00", "#f9a825", "#6a1b9a")
 DPI = 100
 MAX_CHART_DISTRICTS = 30
+# The sellers sheet's columns, in order (their headers come from the caller).
 SHEET_COLUMNS = (
-    "Name",
-    "District",
-    "Craft",
-    "Stage",
-    "Products",
-    "Ready listings",
-    "Latest export check",
-    "Registered",
-    "Phone",
+    "name",
+    "district",
+    "craft",
+    "stage",
+    "products",
+    "ready",
+    "check",
+    "registered",
+    "phone",
 )
 
 
@@ -129,9 +131,10 @@ def known_stage(text: str) -> str | None:
 # --- the chart ----------------------------------------------------------------------------
 
 
-def funnel_chart(rows: Sequence[FunnelRow], title: str) -> bytes:
+def funnel_chart(rows: Sequence[FunnelRow], title: str, labels: Mapping[str, str]) -> bytes:
     """A PNG: a funnel for one district, grouped bars per district for several."""
-    figure = _funnel(rows[0], title) if len(rows) == 1 else _grouped(rows, title)
+    """``labels``: each measure's label, and "sellers" for the axis."""
+    figure = _funnel(rows[0], title, labels) if len(rows) == 1 else _grouped(rows, title, labels)
     buffer = io.BytesIO()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -139,20 +142,20 @@ def funnel_chart(rows: Sequence[FunnelRow], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def _funnel(row: FunnelRow, title: str) -> Figure:
+def _funnel(row: FunnelRow, title: str, labels: Mapping[str, str]) -> Figure:
     """Bars centred on one axis, widest on top; each labelled at its right end."""
-    values = [row[m] for m, _ in CHART_MEASURES]
+    values = [row[m] for m in CHART_MEASURES]
     widest = max(values) or 1
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(8, 4.8), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
-    for y, ((measure, _), value) in enumerate(zip(CHART_MEASURES, values, strict=True)):
+    for y, (measure, value) in enumerate(zip(CHART_MEASURES, values, strict=True)):
         left = (widest - value) / 2
         axes.barh(y, value, left=left, color=COLOURS[y], height=0.75)
         share = f"  ({row.percent(measure)}%)" if measure != "registered" else ""
         axes.text(left + value + widest * 0.01, y, f"{value:,}{share}", va="center", fontsize=10)
-    axes.set_yticks(range(len(values)), [label for _, label in CHART_MEASURES])
+    axes.set_yticks(range(len(values)), [labels[m] for m in CHART_MEASURES])
     axes.set_ylim(len(values) - 0.5, -0.5)
     axes.set_xlim(0, widest * 1.25)
     axes.set_xticks([])
@@ -163,7 +166,7 @@ def _funnel(row: FunnelRow, title: str) -> Figure:
     return figure
 
 
-def _grouped(rows: Sequence[FunnelRow], title: str) -> Figure:
+def _grouped(rows: Sequence[FunnelRow], title: str, labels: Mapping[str, str]) -> Figure:
     rows = list(rows)[:MAX_CHART_DISTRICTS]
     n, k = len(rows), len(CHART_MEASURES)
     height = 0.8 / k
@@ -171,12 +174,13 @@ def _grouped(rows: Sequence[FunnelRow], title: str) -> Figure:
 
     figure = Figure(figsize=(9, 1.5 + 0.6 * n * max(1, k / 6)), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
-    for i, (measure, label) in enumerate(CHART_MEASURES):
+    for i, measure in enumerate(CHART_MEASURES):
         ys = [g + (i - (k - 1) / 2) * height for g in range(n)]
-        axes.barh(ys, [r[measure] for r in rows], height=height, color=COLOURS[i], label=label)
+        bars = [r[measure] for r in rows]
+        axes.barh(ys, bars, height=height, color=COLOURS[i], label=labels[measure])
     axes.set_yticks(range(n), [r.label for r in rows])
     axes.set_ylim(n - 0.5, -0.5)
-    axes.set_xlabel("Sellers")
+    axes.set_xlabel(labels["sellers"])
     axes.grid(axis="x", alpha=0.3)
     figure.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)
     axes.set_title(title, fontsize=13)
@@ -199,13 +203,14 @@ class SheetRow:
     phone: str
 
 
-def write_sellers_xlsx(rows: Iterable[SheetRow], path: Path) -> int:
-    """The sellers sheet (openpyxl write-only: memory stays flat); returns the row count."""
+def write_sellers_xlsx(rows: Iterable[SheetRow], path: Path, headers: Sequence[str]) -> int:
+    """The sellers sheet (openpyxl write-only: memory stays flat) under ``headers`` (one per
+    SHEET_COLUMNS); returns the row count."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Sellers")
-    sheet.append(list(SHEET_COLUMNS))
+    sheet.append(list(headers))
     count = 0
     for row in rows:
         sheet.append(

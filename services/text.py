@@ -67,3 +67,8 @@ def visible_length(text: str) -> int:
 def words(text: str) -> list[str]:
     """Whole words, Bengali vowel signs included (``re``'s \\w splits কাঁথা)."""
     return regex.findall(r"[\p{L}\p{M}\p{N}]+", text)
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts message and caption lengths in UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2

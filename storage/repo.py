@@ -164,7 +164,6 @@ def _statements(dialect: str) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class ClaimRecord:
     process: str | None
-    at: datetime | None
     replied: bool
 
 
@@ -210,16 +209,14 @@ class Updates(_Part):
         return result.first() is not None
 
     async def claimed(self, update_id: int) -> ClaimRecord | None:
-        """Who claimed an update, when, and whether its replies are known to have gone out."""
+        """Who claimed an update, and whether its replies are known to have gone out."""
         u = updates_t.c
         row = (
-            await self.run(
-                select(u.claimed_by, u.processed_at, u.replied_at).where(u.update_id == update_id)
-            )
+            await self.run(select(u.claimed_by, u.replied_at).where(u.update_id == update_id))
         ).first()
         if row is None:
             return None
-        return ClaimRecord(row.claimed_by, _aware(row.processed_at), row.replied_at is not None)
+        return ClaimRecord(row.claimed_by, row.replied_at is not None)
 
     async def claimer_alive(self, application_name: str) -> bool:
         """Whether a process with this application name has a session open (PostgreSQL):

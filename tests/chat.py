@@ -125,3 +125,26 @@ class ChatUser:
             if out.buttons:
                 return [b.data for row in out.buttons for b in row]
         return []
+
+
+def text_update(user_id: int, update_id: int, text: str, language_code: str = "en") -> Inbound:
+    """A text message as one update, for tests that hand the same update to several routers."""
+    return Inbound(
+        channel="test",
+        user_id=user_id,
+        chat_id=user_id,
+        update_id=update_id,
+        language_code=language_code,
+        kind="text",
+        text=text,
+    )
+
+
+async def at_the_name_question(router: Router, user_id: int) -> ChatUser:
+    """A newcomer who chose English and agreed: the registration now asks their name."""
+    user = ChatUser(router, user_id, language_code="en")
+    await user.says("/start")
+    await user.presses("English")
+    await user.presses("I agree")
+    assert "name" in user.text().lower()
+    return user

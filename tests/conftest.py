@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -74,16 +76,29 @@ def shelf() -> FileShelf:
     return FileShelf()
 
 
-@pytest.fixture
-def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path) -> Router:
+def make_router(
+    db: Database,
+    messages: Messages,
+    shelf: FileShelf,
+    data_dir: Path,
+    clock: Callable[[], datetime] | None = None,
+) -> Router:
+    """The router as the tests use it: ADMIN_ID administers, files come from ``shelf``."""
+    extra = {} if clock is None else {"clock": clock}
     return Router(
         db,
         messages,
         detect_language,
         admin_ids={ADMIN_ID},
-        data_dir=tmp_path / "data",
+        data_dir=data_dir,
         fetch_media=shelf.fetch,
+        **extra,
     )
+
+
+@pytest.fixture
+def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path: Path) -> Router:
+    return make_router(db, messages, shelf, tmp_path / "data")
 
 
 @pytest.fixture

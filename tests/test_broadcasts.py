@@ -4,12 +4,12 @@ outbox row per reachable seller in their language, scope, reports, the report jo
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
 
 from bot.i18n import Messages
-from bot.language import detect_language
 from flows.broadcasts import TEXT_LIMIT, _parse_text, queue, telegram_length, text_locale
 from flows.engine import Accept, Answer, Reject
 from handlers.broadcasts import is_stop_word, minutely
@@ -20,7 +20,7 @@ from storage.db import Database
 from storage.records import SellerRecord
 from storage.repo import sellers_t, users_t
 from tests.chat import ChatUser, FileShelf
-from tests.conftest import ADMIN_ID
+from tests.conftest import make_router
 from tests.images import good_photo
 from tests.test_registration import register_in_bengali
 
@@ -29,17 +29,9 @@ BANKURA_COORD, HOWRAH_COORD = 501, 502
 
 
 @pytest.fixture
-def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path) -> Router:
+def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path: Path) -> Router:
     """The shared router, with a fixed clock so that typed dates read the same every day."""
-    return Router(
-        db,
-        messages,
-        detect_language,
-        admin_ids={ADMIN_ID},
-        clock=lambda: NOW,
-        data_dir=tmp_path / "data",
-        fetch_media=shelf.fetch,
-    )
+    return make_router(db, messages, shelf, tmp_path / "data", lambda: NOW)
 
 
 async def add_seller(

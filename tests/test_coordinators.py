@@ -691,7 +691,9 @@ async def test_digest_renders_in_every_language(messages: Any) -> None:
 
 def test_chart_sizes_fit_telegram() -> None:
     from services import places
-    from services.reports import funnel_chart, funnel_rows
+    from services.reports import CHART_MEASURES, funnel_chart, funnel_rows
+
+    labels = {m: m for m in (*CHART_MEASURES, "sellers")}
 
     counts = {"registered": 120, "products": 90, "photos": 70, "ready": 60, "orders": 5}
     found = {d.code: counts for d in places.districts()}
@@ -700,7 +702,7 @@ def test_chart_sizes_fit_telegram() -> None:
         funnel_rows(found, [], lambda c: c),
         funnel_rows({}, ["BNK", "PRL"]),  # nobody yet: still a picture
     ):
-        image = Image.open(io.BytesIO(funnel_chart(rows, "Sellers at each step")))
+        image = Image.open(io.BytesIO(funnel_chart(rows, "Sellers at each step", labels)))
         width, height = image.size
         assert image.format == "PNG" and width + height <= 10_000
         assert 300 <= width <= 2000 and max(width, height) / min(width, height) <= 20

@@ -4,37 +4,20 @@ Application and the fake Bot API server."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from bot.settings import Settings
 from storage.records import SellerRecord
+from tests import test_e2e_telegram as e2e
 from tests.fakebot import FakeBotApi, FakeUser
-from tests.test_e2e_telegram import TOKEN, Bot
+from tests.test_e2e_telegram import Bot
+
+# The end-to-end fixtures: the fake Bot API server, and settings with ADMIN as administrator.
+api, settings = e2e.api, e2e.settings
 
 ADMIN = 900001
 BANKURA, HOWRAH = 501, 502
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(token=TOKEN, max_poll_timeout=1) as server:
-        yield server
-
-
-@pytest.fixture
-def settings(db_url: str, tmp_path: Path, api: FakeBotApi) -> Settings:
-    return Settings(
-        _env_file=None,
-        telegram_bot_token=TOKEN,
-        telegram_api_url=api.root,
-        database_url=db_url,
-        data_dir=tmp_path,
-        admin_telegram_ids=str(ADMIN),
-    )
 
 
 async def test_stats_and_seller_card_over_telegram(api: FakeBotApi, settings: Settings) -> None:

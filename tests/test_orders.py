@@ -10,7 +10,6 @@ import pytest
 
 from bot.channels.types import Media
 from bot.i18n import Messages
-from bot.language import detect_language
 from flows.orders import (
     ROW_ERRORS,
     CalendarError,
@@ -25,7 +24,8 @@ from storage.db import Database
 from storage.outbox import OutboxRow
 from storage.records import SellerRecord
 from tests.chat import ChatUser, FileShelf
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, make_router
+from tests.delivery_helpers import FakeClock
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
 from tests.test_registration import register_in_bengali
@@ -46,30 +46,16 @@ def ist(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
 NOW = ist(2027, 4, 5, 10, 0)  # a Monday, 10:00 in Kolkata
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def orouter(db: Database, messages: Messages, shelf: FileShelf, tmp_path, clock: Clock) -> Router:
-    return Router(
-        db,
-        messages,
-        detect_language,
-        admin_ids={ADMIN_ID},
-        clock=clock,
-        data_dir=tmp_path / "data",
-        fetch_media=shelf.fetch,
-    )
+def orouter(
+    db: Database, messages: Messages, shelf: FileShelf, tmp_path: Path, clock: FakeClock
+) -> Router:
+    return make_router(db, messages, shelf, tmp_path / "data", clock)
 
 
 @pytest.fixture

@@ -330,7 +330,8 @@ async def test_forged_numeric_ids_never_crash(registered: ChatUser, payload: str
 
 
 def test_long_messages_are_cut_at_a_line_break_within_telegrams_limit() -> None:
-    from handlers.render import fit, utf16_length
+    from handlers.render import fit
+    from services.text import utf16_length
 
     text = "\n".join(f"🟡 <b>line {n}</b>" for n in range(600))
     cut = fit(text, 4096)

@@ -12,7 +12,7 @@ from bot.i18n import Messages
 from bot.language import detect_language
 from handlers.router import Router
 from storage.db import Database
-from tests.chat import ChatUser
+from tests.chat import at_the_name_question, text_update
 
 USER = 5151
 
@@ -23,22 +23,11 @@ def _router(db: Database, tmp_path: Path) -> Router:
 
 
 def _name(update_id: int) -> Inbound:
-    return Inbound(
-        channel="test",
-        user_id=USER,
-        chat_id=USER,
-        update_id=update_id,
-        language_code="en",
-        kind="text",
-        text="Alpha Roy",
-    )
+    return text_update(USER, update_id, "Alpha Roy")
 
 
 async def _at_the_name_question(router: Router) -> None:
-    user = ChatUser(router, USER, language_code="en")
-    await user.says("/start")
-    await user.presses("English")
-    await user.presses("I agree")
+    await at_the_name_question(router, USER)
 
 
 class Died(Exception):

@@ -4,11 +4,11 @@ outbox, RSVPs and their reminders, capacity, refusals, /trainings, attendance an
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.i18n import Messages
-from bot.language import detect_language
 from handlers.router import Router
 from services.when import IST
 from storage.db import Database
@@ -16,7 +16,8 @@ from storage.outbox import OutboxRow
 from storage.records import SellerRecord
 from storage.trainings import TrainingRecord
 from tests.chat import ChatUser, FileShelf
-from tests.conftest import ADMIN_ID
+from tests.conftest import make_router
+from tests.delivery_helpers import FakeClock
 from tests.test_registration import register_in_bengali
 
 # Thursday 26 November 2026, 10:00 in Kolkata.
@@ -25,30 +26,16 @@ BANKURA_COORDINATOR, HOWRAH_COORDINATOR, TWO_DISTRICT_COORDINATOR = 501, 502, 50
 BANKURA_SELLER, HOWRAH_SELLER, BLOCKED_SELLER = 1002, 1003, 1004
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(T0)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
-
-
-@pytest.fixture
-def router(db: Database, messages: Messages, shelf: FileShelf, tmp_path, clock: Clock) -> Router:
-    return Router(
-        db,
-        messages,
-        detect_language,
-        admin_ids={ADMIN_ID},
-        clock=clock,
-        data_dir=tmp_path / "data",
-        fetch_media=shelf.fetch,
-    )
+def router(
+    db: Database, messages: Messages, shelf: FileShelf, tmp_path: Path, clock: FakeClock
+) -> Router:
+    return make_router(db, messages, shelf, tmp_path / "data", clock)
 
 
 async def add_seller(db: Database, user_id: int, district: str, name: str) -> None:
@@ -272,7 +259,7 @@ async def test_rsvp_yes_queues_two_reminders_and_no_skips_them(
 
 
 async def test_answering_two_hours_before_gets_only_the_one_hour_reminder(
-    training: TrainingRecord, people: ChatUser, db: Database, clock: Clock
+    training: TrainingRecord, people: ChatUser, db: Database, clock: FakeClock
 ) -> None:
     clock.now = training.starts_at - timedelta(hours=2)
     await people.presses_data(f"trn:yes:{training.id}")
@@ -296,7 +283,7 @@ async def test_capacity_full(training: TrainingRecord, router: Router, db: Datab
 
 
 async def test_other_district_forged_and_past_trainings_are_refused(
-    training: TrainingRecord, router: Router, people: ChatUser, db: Database, clock: Clock
+    training: TrainingRecord, router: Router, people: ChatUser, db: Database, clock: FakeClock
 ) -> None:
     howrah = user(router, HOWRAH_SELLER, "en")
     await howrah.presses_data(f"trn:yes:{training.id}")
@@ -344,7 +331,7 @@ async def test_trainings_lists_for_sellers_and_counts_for_coordinators(
 
 
 async def test_attendance_marking_and_its_scope(
-    training: TrainingRecord, router: Router, people: ChatUser, db: Database, clock: Clock
+    training: TrainingRecord, router: Router, people: ChatUser, db: Database, clock: FakeClock
 ) -> None:
     await people.presses_data(f"trn:yes:{training.id}")
     coordinator = user(router, BANKURA_COORDINATOR)

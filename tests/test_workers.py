@@ -16,7 +16,7 @@ from bot.language import detect_language
 from handlers.router import Router
 from storage.db import Database
 from storage.repo import updates_t
-from tests.chat import ChatUser
+from tests.chat import ChatUser, at_the_name_question, text_update
 
 WORKERS = 3
 USER = 4242
@@ -39,26 +39,14 @@ async def workers(db_url: str, db: Database, tmp_path: Path) -> AsyncIterator[li
 
 
 def _text(update_id: int, text: str) -> Inbound:
-    return Inbound(
-        channel="test",
-        user_id=USER,
-        chat_id=USER,
-        update_id=update_id,
-        language_code="en",
-        kind="text",
-        text=text,
-    )
+    return text_update(USER, update_id, text)
 
 
 async def _at_the_name_question(workers: list[Router]) -> None:
     """USER at the name question, and every worker connected (so that they really race)."""
     for number, router in enumerate(workers):
         await ChatUser(router, USER + 1 + number, language_code="en").says("/help")
-    user = ChatUser(workers[0], USER, language_code="en")
-    await user.says("/start")
-    await user.presses("English")
-    await user.presses("I agree")
-    assert "name" in user.text().lower()
+    await at_the_name_question(workers[0], USER)
 
 
 async def _state(db: Database) -> tuple[str, dict[str, object]]:

@@ -56,6 +56,7 @@ from bot.channels.types import (
     Rejected,
     Transient,
 )
+from services.text import utf16_length
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +68,6 @@ CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
 # Every update kind, in polling and in setWebhook alike (the bot ignores what it does not use).
 ALLOWED_UPDATES = tuple(Update.ALL_TYPES)
-
-
-def utf16_length(text: str) -> int:
-    """Telegram counts a caption's length in UTF-16 code units (an emoji is two)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def to_inbound(update: Update) -> Inbound | None:

@@ -145,3 +145,25 @@ cs-digest =
     🛒 দেরি হয়ে যাওয়া অর্ডার: { $overdue }
 cs-btn-digest-pending = ⏳ কে আটকে
 cs-btn-digest-stats = 📊 অগ্রগতি
+
+## The chart (always drawn in English: the default fonts cannot shape Bengali) and the sellers sheet
+cs-chart-title-one = { $district }: প্রতিটি ধাপে বিক্রেতা, { $day }
+cs-chart-title-all = জেলা অনুযায়ী প্রতিটি ধাপে বিক্রেতা, { $day }
+cs-chart-registered = নিবন্ধিত
+cs-chart-products = পণ্য আছে
+cs-chart-photos = ভালো ছবি
+cs-chart-ready = তালিকা তৈরি
+cs-chart-checked = রফতানি যাচাই হয়েছে
+cs-chart-invited = প্রশিক্ষণে আমন্ত্রিত
+cs-chart-attended = প্রশিক্ষণে এসেছেন
+cs-chart-orders = অর্ডার আছে
+cs-chart-sellers = বিক্রেতা
+cs-sheet-name = নাম
+cs-sheet-district = জেলা
+cs-sheet-craft = কারুশিল্প
+cs-sheet-stage = ধাপ
+cs-sheet-products = পণ্য
+cs-sheet-ready = তৈরি তালিকা
+cs-sheet-check = শেষ রফতানি যাচাই
+cs-sheet-registered = নিবন্ধন
+cs-sheet-phone = ফোন

@@ -145,3 +145,25 @@ cs-digest =
     🛒 Overdue orders: { $overdue }
 cs-btn-digest-pending = ⏳ Who is stuck
 cs-btn-digest-stats = 📊 Progress
+
+## The chart (always drawn in English: the default fonts cannot shape Bengali) and the sellers sheet
+cs-chart-title-one = { $district }: sellers at each step, { $day }
+cs-chart-title-all = Sellers at each step by district, { $day }
+cs-chart-registered = Registered
+cs-chart-products = With a product
+cs-chart-photos = Good photos
+cs-chart-ready = Listing ready
+cs-chart-checked = Export check done
+cs-chart-invited = Invited to training
+cs-chart-attended = Attended training
+cs-chart-orders = With orders
+cs-chart-sellers = Sellers
+cs-sheet-name = Name
+cs-sheet-district = District
+cs-sheet-craft = Craft
+cs-sheet-stage = Stage
+cs-sheet-products = Products
+cs-sheet-ready = Ready listings
+cs-sheet-check = Latest export check
+cs-sheet-registered = Registered
+cs-sheet-phone = Phone

@@ -145,3 +145,25 @@ cs-digest =
     🛒 देर वाले ऑर्डर: { $overdue }
 cs-btn-digest-pending = ⏳ कौन अटका है
 cs-btn-digest-stats = 📊 प्रगति
+
+## The chart (always drawn in English: the default fonts cannot shape Bengali) and the sellers sheet
+cs-chart-title-one = { $district }: हर चरण पर विक्रेता, { $day }
+cs-chart-title-all = ज़िलेवार हर चरण पर विक्रेता, { $day }
+cs-chart-registered = पंजीकृत
+cs-chart-products = उत्पाद है
+cs-chart-photos = अच्छी फ़ोटो
+cs-chart-ready = लिस्टिंग तैयार
+cs-chart-checked = निर्यात जाँच हुई
+cs-chart-invited = प्रशिक्षण में आमंत्रित
+cs-chart-attended = प्रशिक्षण में आए
+cs-chart-orders = ऑर्डर है
+cs-chart-sellers = विक्रेता
+cs-sheet-name = नाम
+cs-sheet-district = ज़िला
+cs-sheet-craft = शिल्प
+cs-sheet-stage = चरण
+cs-sheet-products = उत्पाद
+cs-sheet-ready = तैयार लिस्टिंग
+cs-sheet-check = आख़िरी निर्यात जाँच
+cs-sheet-registered = पंजीकरण
+cs-sheet-phone = फ़ोन
