@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import asyncpg
 
 from bot.app import settle_memory
-from bot.channels.types import Inbound
 from bot.i18n import Messages
 from bot.language import detect_language
+from chat.inbound import Inbound
 from handlers.router import Router
 from storage.db import Database
 

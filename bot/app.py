@@ -13,14 +13,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot import metrics
-from bot.channels.types import Deliver
 from bot.delivery import Sender
-from bot.i18n import DEFAULT_LOCALE, LOCALES, Messages
+from bot.i18n import Messages
 from bot.language import detect_language
 from bot.leader import RETRY_SECONDS, Elector, exclusive, wait_lost
 from bot.logs import setup_logging as setup_logging  # re-exported: run_bot and tools use it
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from chat.outbound import Deliver
+from content import DEFAULT_LOCALE, LOCALES
 from flows.eligibility import use_rules
 from flows.orders import load_calendar
 from handlers.router import FEATURES, Router

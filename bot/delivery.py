@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
 
-from bot.channels.types import (
+from chat.outbound import (
     Blocked,
     Deliver,
     DeliveryError,
@@ -33,7 +33,7 @@ from bot.channels.types import (
     Rejected,
     Transient,
 )
-from flows.replies import Choice, Reply
+from chat.replies import Choice, Reply
 from handlers.render import TEXT_LIMIT, Renderer
 from services.text import utf16_length
 from storage.db import Database

@@ -13,12 +13,10 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from content import DEFAULT_LOCALE, LOCALES
 from services.text import localise_digits
 
 log = logging.getLogger(__name__)
-
-LOCALES: tuple[str, ...] = ("bn", "en", "hi")
-DEFAULT_LOCALE = "bn"
 
 
 class Markup(str):

@@ -26,7 +26,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 
-from bot.channels.types import Blocked, Deliver, Inbound, Outbound, RateLimited, Rejected
+from chat.inbound import Inbound
+from chat.outbound import Blocked, Deliver, Outbound, RateLimited, Rejected
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 KINDS = ("message", "callback", "photo", "command", "other")

@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from chat.replies import Choice, Reply
+from content import LOCALES
 from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
 from flows.engine import answer_payload as _payload
 from flows.registration import district_label
-from flows.replies import Choice, Reply
 from services import places
 from services.text import localise_digits, utf16_length
 from services.when import IST, parse_when
@@ -19,7 +20,6 @@ from storage.outbox import OutboxItem
 from storage.unit import Repo
 
 BROADCAST = "bcast"
-LOCALES = ("bn", "en", "hi")
 FALLBACK = "bn"
 VERSION_ORDER = ("en", "hi", "bn")  # the "add … version" buttons
 # Telegram allows 4096 characters (UTF-16 units) a message. The sender escapes the text for

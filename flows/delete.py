@@ -6,8 +6,8 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from chat.replies import Choice, Reply
 from flows.engine import Accept, Answer, Flow, FlowContext, Parsed, Reject, Step
-from flows.replies import Choice, Reply
 from storage.records import ConversationState
 
 

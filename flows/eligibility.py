@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from chat.replies import Choice, Reply
 from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
 from flows.product import product_label
-from flows.replies import Choice, Reply
 from services import places
 from services.eligibility import CheckInput, Question, RuleSet, Verdict, load_rules
 from services.text import lookup_key, visible_length

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from flows.replies import Choice, Reply, Rows, rows
+from chat.replies import Choice, Reply, Rows, rows
 from services.text import lookup_key
 from storage.records import ConversationState
 from storage.unit import Repo

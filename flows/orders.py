@@ -14,9 +14,9 @@ from typing import Any
 import regex
 import yaml
 
+from chat.replies import Choice, Reply
 from flows.engine import Accept, Answer, Flow, FlowContext, Parsed, Reject, Step
 from flows.product import product_label
-from flows.replies import Choice, Reply
 from services.order_report import MAX_BYTES, REQUIRED, parse_order_report
 from services.text import ascii_digits, localise_digits, lookup_key
 from services.when import IST, next_days, parse_day

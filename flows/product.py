@@ -8,6 +8,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from chat.replies import Choice, Reply
 from flows.delete import remove_files
 from flows.engine import (
     Accept,
@@ -19,7 +20,6 @@ from flows.engine import (
     Reject,
     Step,
 )
-from flows.replies import Choice, Reply
 from services import places
 from services.catalogue import Listing, ProductFacts, Size
 from services.listing import compose_listing

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from chat.replies import Choice, Reply
+from content import LOCALES
 from flows.engine import (
     Accept,
     Answer,
@@ -15,7 +17,6 @@ from flows.engine import (
     Stop,
     answer_payload,
 )
-from flows.replies import Choice, Reply
 from services import places
 from services.ids import (
     check_gstin,
@@ -28,7 +29,6 @@ from services.ids import (
 from services.text import visible_length
 from storage.records import SellerRecord
 
-LANGUAGES = ("bn", "en", "hi")
 # Limits on typed names: long enough for any real name, short enough for a listing header.
 NAME_MAX = 80
 BUSINESS_MAX = 120
@@ -68,13 +68,13 @@ def _name_like(answer: Answer, limit: int, too_long: str) -> Parsed:
 
 
 def _language_choices(ctx: FlowContext) -> list[Choice]:
-    preferred = ctx.language_code if ctx.language_code in LANGUAGES else ctx.locale
-    ordered = sorted(LANGUAGES, key=lambda code: code != preferred)
+    preferred = ctx.language_code if ctx.language_code in LOCALES else ctx.locale
+    ordered = sorted(LOCALES, key=lambda code: code != preferred)
     return [Choice(code, key=f"lang-name-{code}") for code in ordered]
 
 
 def _parse_language(answer: Answer, ctx: FlowContext) -> Parsed:
-    if answer.value in LANGUAGES:
+    if answer.value in LOCALES:
         return Accept(answer.value)
     return Reject(Reply("flow-use-buttons"))
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from babel.dates import format_date
 
+from chat.replies import Choice, Reply
 from flows.eligibility import TYPED_ANSWERS
 from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
 from flows.registration import district_label
-from flows.replies import Choice, Reply
 from services import places
 from services.measures import parse_count
 from services.text import localise_digits, lookup_key, visible_length

@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Choice, Reply, rows
 from flows.broadcasts import BROADCAST, LANGUAGE, STAGE, broadcast, format_when
 from flows.engine import Flow
 from flows.registration import district_label
-from flows.replies import Choice, Reply, rows
 from handlers.pause import pause
 from services import places
 from services.ids import parse_id

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chat.replies import Reply
 from flows.eligibility import ELIGIBILITY, carried_answers, item_from_product, start_data
 from flows.registration import district_label
-from flows.replies import Reply
 from handlers.pause import pause
 from handlers.staff import staff_request
 from services.ids import parse_id

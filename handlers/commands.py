@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Attachment, Choice, Reply, rows
+from content import LOCALES
 from flows.delete import DELETE
 from flows.engine import Answer
 from flows.registration import (
@@ -15,7 +17,6 @@ from flows.registration import (
     district_label,
     show_craft,
 )
-from flows.replies import Attachment, Choice, Reply, rows
 from handlers import broadcasts, checks, coordinators, orders, products, staff, trainings
 from handlers.pause import pause
 from services import places
@@ -24,8 +25,6 @@ from services.text import ascii_digits
 
 if TYPE_CHECKING:
     from handlers.router import Router, Turn
-
-LOCALES = ("bn", "en", "hi")
 
 
 async def run(router: Router, turn: Turn, command: str, args: str) -> None:

@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Attachment, Choice, Reply, rows
 from flows.engine import Flow
 from flows.registration import district_label
-from flows.replies import Attachment, Choice, Reply, rows
 from handlers.products import product_name
 from handlers.staff import XLSX_MIME, audit_read, scope, staff_request
 from services import places

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Choice, Reply, rows
 from flows.engine import Flow
 from flows.orders import (
     IMPORT,
@@ -18,7 +19,6 @@ from flows.orders import (
     today_ist,
 )
 from flows.product import product_label
-from flows.replies import Choice, Reply, rows
 from handlers.pause import pause
 from handlers.staff import staff_request
 

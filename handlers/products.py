@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Attachment, Choice, Reply, rows
 from flows.product import PRODUCT, PRODUCT_DELETE, facts_from, listing_reply, product_label
-from flows.replies import Attachment, Choice, Reply, rows
 from services.catalogue import ExportRow, Listing
 from services.exports import SELLER_COLUMNS, SELLER_LABELS, write_seller_catalogue_xlsx
 from services.ids import parse_id

@@ -6,8 +6,8 @@ import html
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from bot.channels.types import Button, Document, Outbound
-from flows.replies import Choice, Reply
+from chat.outbound import Button, Document, Outbound
+from chat.replies import Choice, Reply
 from services.text import utf16_length
 
 # Telegram's limits (Bot API: sendMessage text 1-4096 characters, callback_data 1-64 bytes).

@@ -16,14 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.channels.types import FetchMedia, FileTooBig, Inbound, Outbound
+from chat.inbound import FetchMedia, FileTooBig, Inbound
+from chat.outbound import Outbound
+from chat.replies import Choice, Reply
+from content import LOCALES
 from flows.broadcasts import LONG_TEXT_STEPS
 from flows.delete import deletion
 from flows.eligibility import eligibility
 from flows.engine import Answer, Engine, FlowContext
 from flows.product import product, product_delete
 from flows.registration import REGISTRATION, profile_edit, registration
-from flows.replies import Choice, Reply
 from handlers import broadcasts, checks, commands, coordinators, orders, products, trainings
 from handlers.broadcasts import is_stop_word
 from handlers.locks import UserLocks
@@ -37,7 +39,6 @@ from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
-LOCALES = ("bn", "en", "hi")
 # Feature modules that declare their flows, commands and buttons (see handlers/trainings.py).
 FEATURES = (trainings, orders, broadcasts, coordinators)
 FEATURE_BUTTONS = {kind: handler for module in FEATURES for kind, handler in module.BUTTONS.items()}

@@ -8,9 +8,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chat.replies import Attachment, Reply
 from flows.product import facts_from
 from flows.registration import district_label
-from flows.replies import Attachment, Reply
 from services import places
 from services.access import Viewer
 from services.catalogue import ExportRow, Listing

@@ -6,9 +6,9 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from chat.replies import Choice, Reply, rows
 from flows.engine import Flow
 from flows.registration import district_label
-from flows.replies import Choice, Reply, rows
 from flows.trainings import NEW_TRAINING, new_training, start_data, when_text
 from handlers.pause import pause
 from services.access import Viewer

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from bot.channels.telegram import CAPTION_LIMIT
-from bot.channels.types import Outbound
+from chat.outbound import Outbound
 from tests.fakebot import parse_html, utf16_len
 
 TEXT_LIMIT = 4096  # sendMessage text, UTF-16 code units after entity parsing

@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.channels.types import Inbound, Media, Outbound
+from chat.inbound import Inbound, Media
+from chat.outbound import Outbound
 from handlers.router import Router
 
 _update_ids = itertools.count(1)

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from bot.channels.types import Outbound
 from bot.delivery import Sender
 from bot.i18n import Messages
+from chat.outbound import Outbound
 from handlers.render import Renderer
 from storage.db import Database
 from storage.outbox import outbox_t

@@ -15,9 +15,9 @@ from sqlalchemy import event
 from telegram import Bot
 
 from bot.channels.telegram import telegram_deliver
-from bot.channels.types import Deliver, Outbound, RateLimited
 from bot.delivery import QuietHours, Sender, literal_html
 from bot.i18n import Messages
+from chat.outbound import Deliver, Outbound, RateLimited
 from handlers.render import Renderer
 from storage.db import Database
 from storage.outbox import Outbox, OutboxItem, OutboxRow

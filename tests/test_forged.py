@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import MetaData, func, select
 
-from bot.channels.types import Outbound
+from chat.outbound import Outbound
 from handlers.router import Router
 from storage.db import Database
 from storage.records import SellerRecord

@@ -33,10 +33,11 @@ from sqlalchemy import func, select
 from telegram import Update
 
 from bot.channels.telegram import telegram_deliver, to_inbound
-from bot.channels.types import FileTooBig, Media, Outbound
 from bot.delivery import Sender
 from bot.i18n import Messages
 from bot.language import detect_language
+from chat.inbound import FileTooBig, Media
+from chat.outbound import Outbound
 from handlers.render import Renderer
 from handlers.router import Router
 from storage.db import Database

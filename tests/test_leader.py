@@ -11,9 +11,9 @@ import asyncpg
 import pytest
 
 from bot.app import Background, build_core, start_background
-from bot.channels.types import Outbound
 from bot.leader import LEADER_KEY, Elector, exclusive
 from bot.settings import Settings
+from chat.outbound import Outbound
 from tests.conftest import PG_HOST, PG_PORT, PG_USER, _drop_pg_database, _fresh_pg_database
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.i18n import LOCALES, Messages
+from bot.i18n import Messages
+from content import LOCALES
 from services import ids
 
 ROOT = Path(__file__).resolve().parent.parent

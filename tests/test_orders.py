@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.types import Media
 from bot.i18n import Messages
+from chat.inbound import Media
 from flows.orders import (
     ROW_ERRORS,
     CalendarError,

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.channels.telegram import Poller, TelegramChannel
-from bot.channels.types import Inbound, Outbound
+from chat.inbound import Inbound
+from chat.outbound import Outbound
 from tests.fakebot import FakeBotApi, FakeUser
 
 TOKEN = "123456:TEST-token"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.types import Inbound, Outbound
 from bot.i18n import Messages
 from bot.language import detect_language
+from chat.inbound import Inbound
+from chat.outbound import Outbound
 from handlers.router import Router
 from storage.db import Database
 from tests.chat import at_the_name_question, text_update

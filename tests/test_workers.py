@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.channels.types import Inbound
 from bot.i18n import Messages
 from bot.language import detect_language
+from chat.inbound import Inbound
 from handlers.router import Router
 from storage.db import Database
 from storage.repo import updates_t

@@ -11,7 +11,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.channels.types import Button, Inbound, Media, Outbound
+from chat.inbound import Inbound, Media
+from chat.outbound import Button, Outbound
 
 Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
 _TAGS = re.compile(r"<[^>]+>")

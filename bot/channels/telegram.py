@@ -46,16 +46,8 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
-from bot.channels.types import (
-    Blocked,
-    FileTooBig,
-    Inbound,
-    Media,
-    Outbound,
-    RateLimited,
-    Rejected,
-    Transient,
-)
+from chat.inbound import FileTooBig, Inbound, Media
+from chat.outbound import Blocked, Outbound, RateLimited, Rejected, Transient
 from services.text import utf16_length
 
 log = logging.getLogger(__name__)

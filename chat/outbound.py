@@ -1,59 +1,9 @@
-"""Channel-neutral message types: what every channel turns its updates into and sends back."""
+"""What the bot sends, as every channel takes it, and how a send can fail."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
-
-InboundKind = Literal[
-    "text",
-    "command",
-    "button",
-    "contact",
-    "photo",
-    "document",
-    "sticker",
-    "voice",
-    "video",
-    "location",
-    "other",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Media:
-    """A file the user sent; only ids and metadata, the bytes are fetched on demand."""
-
-    file_id: str
-    file_size: int | None = None
-    mime_type: str | None = None
-    file_name: str | None = None
-    width: int | None = None
-    height: int | None = None
-    local_path: str | None = None  # console channel: a file on this machine
-
-
-@dataclass(frozen=True, slots=True)
-class Inbound:
-    """One thing a user did: typed, pressed, shared or sent."""
-
-    channel: str
-    user_id: int
-    chat_id: int
-    kind: InboundKind
-    update_id: int | None = None
-    text: str | None = None
-    command: str | None = None  # without the slash, lower case
-    args: str = ""
-    button: str | None = None  # callback data
-    callback_id: str | None = None
-    contact_phone: str | None = None
-    contact_user_id: int | None = None
-    media: Media | None = None
-    media_group_id: str | None = None
-    language_code: str | None = None
-    message_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +35,6 @@ class Outbound:
     remove_keyboard: bool = False
     document: Document | None = None
     photos: tuple[str, ...] = ()  # image files: one is sent with text as caption, more as an album
-
-
-class FileTooBig(Exception):
-    """The platform will not hand the file over (Telegram bots: 20 MB)."""
-
-
-# Fetches the bytes of a file a user sent; given to the router by the channel.
-FetchMedia = Callable[[Media], Awaitable[bytes]]
 
 
 class DeliveryError(Exception):
