@@ -44,10 +44,10 @@ from bot.channels.telegram import retry_after_seconds, telegram_deliver
 from bot.delivery import Sender
 from bot.i18n import Messages
 from handlers.render import Renderer
+from storage.base import now
 from storage.db import Database
 from storage.models import User
 from storage.outbox import OutboxItem, enqueue_in_chunks
-from storage.repo import now
 from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi
 

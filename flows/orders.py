@@ -610,7 +610,7 @@ async def _late_notices(repo: Repo, today: date, now: datetime) -> list[OutboxIt
     late = await repo.orders.overdue_unflagged(today)
     if not late:
         return []
-    coordinators = await repo.orders.coordinators_in({order.district for order in late})
+    coordinators = await repo.coordinators.of_districts({order.district for order in late})
     items = [
         OutboxItem(
             recipient=coordinator,
@@ -652,7 +652,7 @@ async def _compliance(
                 due_at=due_at,
                 expires_at=expires,
             )
-            for seller_id in await repo.orders.sellers_not_reminded(reminder.who, ref)
+            for seller_id in await repo.sellers.not_reminded(reminder.who, ref)
         ]
     return items
 

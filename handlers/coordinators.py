@@ -846,7 +846,7 @@ async def remove_coordinator(router: Router, turn: Turn, args: str) -> None:
     if any(c is None for c in codes):
         turn.replies.append(Reply("addcoordinator-unknown-district"))
         return
-    removed = await turn.repo.reports.remove_coordinator(target, [c for c in codes if c] or None)
+    removed = await turn.repo.coordinators.remove(target, [c for c in codes if c] or None)
     if not removed:
         turn.replies.append(Reply("cs-removecoordinator-none", {"user": str(target)}))
         return
@@ -865,7 +865,7 @@ async def list_coordinators(router: Router, turn: Turn, args: str) -> None:
     if await _admin(turn) is None:
         return
     locale = turn.ctx.locale
-    found = await turn.repo.reports.coordinators()
+    found = await turn.repo.coordinators.all()
     if not found:
         turn.replies.append(Reply("cs-coordinators-none"))
         return
@@ -888,7 +888,7 @@ async def audit(router: Router, turn: Turn, args: str) -> None:
         return
     asked = parse_int(args) if args.strip() else AUDIT_DEFAULT
     limit = max(1, min(AUDIT_MAX, asked if asked is not None else AUDIT_DEFAULT))
-    found = await turn.repo.reports.audit_reads(READ_ACTIONS, limit)
+    found = await turn.repo.audit.reads(READ_ACTIONS, limit)
     if not found:
         turn.replies.append(Reply("cs-audit-none"))
         return
@@ -922,7 +922,7 @@ async def daily(repo: Repo, now: datetime) -> None:
     """One digest a day to each coordinator (ref digest:<day>, so a rerun adds nothing): new
     registrations since yesterday, sellers newly stuck a week at one step, trainings in the
     next three days and overdue orders, in their districts. Six grouped queries in all."""
-    coordinators = await repo.reports.coordinators()
+    coordinators = await repo.coordinators.all()
     if not coordinators:
         return
     today = now.astimezone(IST).date()

@@ -94,7 +94,7 @@ async def mark_shipped(router: Router, turn: Turn, target: str) -> None:
         return
     changed = await turn.repo.orders.mark_shipped(order.id, user_id)
     if changed:
-        await turn.repo.orders.skip_reminders(user_id, reminder_refs(order.id), "shipped")
+        await turn.repo.outbox.skip_refs(user_id, reminder_refs(order.id), "shipped")
     product = await turn.repo.products.get(order.product_id) if order.product_id else None
     name = product_label(
         product.answers if product else None, order.sku, turn.ctx.locale, order.title

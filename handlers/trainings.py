@@ -202,10 +202,10 @@ async def rsvp(router: Router, turn: Turn, training_id: int, answer: str) -> Non
     await repo.trainings.answer(training.id, user_id, answer)
     # Their pending rows of this training (the invitation, reminders) go; a yes brings the
     # reminders back.
-    await repo.trainings.skip_messages(training.id, ANSWERED, recipient=user_id)
+    await repo.outbox.skip_refs_starting(f"trn:{training.id}:", ANSWERED, recipient=user_id)
     if answer == YES:
         items = _reminders(training, user_id, when, now)
-        await repo.trainings.revive(items, ANSWERED)
+        await repo.outbox.revive(items, ANSWERED)
         await repo.outbox.enqueue(items)
         key, other = "trn-rsvp-yes", Choice(f"trn:no:{training.id}", key="btn-trn-no")
     else:
@@ -335,7 +335,7 @@ async def _cancel(router: Router, turn: Turn, training: TrainingRecord, confirme
         )
         return
     await repo.trainings.cancel(training.id)
-    await repo.trainings.skip_messages(training.id, "cancelled")
+    await repo.outbox.skip_refs_starting(f"trn:{training.id}:", "cancelled")
     going = [uid for uid, _ in await repo.trainings.yes_sellers(training.id)]
     locales = {uid: r.locale for uid, r in (await repo.outbox.recipients(going)).items()}
     await repo.outbox.enqueue(

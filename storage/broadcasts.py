@@ -1,75 +1,20 @@
-"""Coordinator broadcasts (who, what, to which segment, when) and once-a-day job marks."""
+"""Coordinator broadcasts: who, what, to which segment, when, and whether it was reported."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Date,
-    DateTime,
-    Integer,
-    String,
-    Text,
-    exists,
-    func,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import exists, func, insert, select, update
 
-from storage.models import Base, JsonDoc
-from storage.outbox import outbox_t
-from storage.repo import (
-    _aware,
-    _Part,
-    _upsert_insert,
-    checks_t,
-    now,
-    products_t,
-    sellers_t,
-    users_t,
-)
+from storage.base import Part, aware, now
+from storage.models import broadcasts_t, checks_t, outbox_t, products_t, sellers_t, users_t
 
 # Where a seller stands: any / registered without a ready product / with a ready product /
 # has had an export check / has not.
 STAGES = ("any", "noprod", "ready", "checked", "unchecked")
-
-
-class Broadcast(Base):
-    """One broadcast: its texts per locale, optional photo, segment, due time and outcome."""
-
-    __tablename__ = "broadcasts"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    creator: Mapped[int] = mapped_column(BigInteger, index=True)
-    main_locale: Mapped[str] = mapped_column(String(8))  # the language the text was written in
-    texts: Mapped[dict[str, str]] = mapped_column(JsonDoc)  # locale -> text
-    photo: Mapped[str | None] = mapped_column(Text)
-    segment: Mapped[dict[str, Any]] = mapped_column(JsonDoc)
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    recipients: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | reported
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class JobRun(Base):
-    """A daily job that ran on a (local) day: one row, so restarts do not run it twice."""
-
-    __tablename__ = "job_runs"
-
-    name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    ran_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-broadcasts_t = Broadcast.__table__
-job_runs_t = JobRun.__table__
 _OPEN = ("pending", "sending")
 
 
@@ -124,11 +69,11 @@ def _record(row: Any) -> BroadcastRecord:
         texts=dict(row.texts or {}),
         photo=row.photo,
         segment=Segment.from_json(row.segment or {}),
-        due_at=_aware(row.due_at) or now(),
+        due_at=aware(row.due_at) or now(),
         recipients=row.recipients,
         status=row.status,
-        created_at=_aware(row.created_at) or now(),
-        reported_at=_aware(row.reported_at),
+        created_at=aware(row.created_at) or now(),
+        reported_at=aware(row.reported_at),
     )
 
 
@@ -153,7 +98,7 @@ def _reachable(segment: Segment) -> list[Any]:
 _JOINED = sellers_t.join(users_t, users_t.c.user_id == sellers_t.c.user_id)
 
 
-class Broadcasts(_Part):
+class Broadcasts(Part):
     async def count(self, segment: Segment) -> int:
         """How many sellers a broadcast to ``segment`` would reach now: one counting query."""
         query = select(func.count()).select_from(_JOINED).where(*_reachable(segment))
@@ -229,15 +174,3 @@ class Broadcasts(_Part):
             .values(status="reported", reported_at=at)
         )
         return bool(result.rowcount)
-
-
-class JobRuns(_Part):
-    async def once(self, name: str, day: date) -> bool:
-        """Mark ``name`` as run on ``day``; True only the first time (across restarts)."""
-        result = await self.run(
-            _upsert_insert(self.dialect, job_runs_t)
-            .values(name=name, day=day, ran_at=now())
-            .on_conflict_do_nothing(index_elements=["name", "day"])
-            .returning(job_runs_t.c.name)
-        )
-        return result.first() is not None

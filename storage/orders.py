@@ -7,69 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    delete,
-    exists,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import delete, insert, select, update
 
-from storage.models import Base, Coordinator, Product, Seller
-from storage.outbox import outbox_t
-from storage.repo import _aware, _Part, _upsert_insert, now
+from storage.base import Part, aware, chunks, now, upsert
+from storage.models import orders_t, products_t, sellers_t
 
 OPEN, SHIPPED = "open", "shipped"
 MANUAL, AMAZON = "manual", "amazon"
 IN_CHUNK = 1000  # values per IN (…) list: far under SQLite's and asyncpg's parameter limits
 INSERT_CHUNK = 2000
-
-
-class Order(Base):
-    """One order line a seller has to pack and send by a date."""
-
-    __tablename__ = "orders"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    seller_id: Mapped[int] = mapped_column(BigInteger)
-    product_id: Mapped[int | None] = mapped_column(
-        Integer, ForeignKey("products.id", ondelete="SET NULL"), index=True
-    )
-    sku: Mapped[str] = mapped_column(String(64))
-    title: Mapped[str | None] = mapped_column(Text)  # the marketplace's product name
-    quantity: Mapped[int] = mapped_column(Integer)
-    ship_by: Mapped[date | None] = mapped_column(Date)  # a calendar day in IST
-    source: Mapped[str] = mapped_column(String(16))  # manual | amazon
-    external_id: Mapped[str | None] = mapped_column(String(128))  # order-id:order-item-id
-    status: Mapped[str] = mapped_column(String(8), default=OPEN)  # open | shipped
-    created_by: Mapped[int] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    late_flagged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-    __table_args__ = (
-        # Re-importing a report adds nothing; typed orders have no external id (NULLs differ).
-        UniqueConstraint("source", "external_id", name="uq_orders_source_external"),
-        Index("ix_orders_seller_status", "seller_id", "status"),
-        # The daily overdue scan: open orders by date.
-        Index("ix_orders_status_ship_by", "status", "ship_by"),
-    )
-
-
-orders_t = Order.__table__
-sellers_t = Seller.__table__
-products_t = Product.__table__
-coordinators_t = Coordinator.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +78,14 @@ def _record(row: Any, answers: Any = None) -> OrderRecord:
         source=row.source,
         external_id=row.external_id,
         status=row.status,
-        created_at=_aware(row.created_at),
-        shipped_at=_aware(row.shipped_at),
-        late_flagged_at=_aware(row.late_flagged_at),
+        created_at=aware(row.created_at),
+        shipped_at=aware(row.shipped_at),
+        late_flagged_at=aware(row.late_flagged_at),
         product_answers=dict(answers) if answers is not None else None,
     )
 
 
-def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-class Orders(_Part):
+class Orders(Part):
     async def create(
         self,
         seller_id: int,
@@ -173,7 +114,6 @@ class Orders(_Part):
             )
             .returning(orders_t.c.id)
         )
-        self.moved(seller_id)
         return int(result.scalar_one())
 
     async def add_imported(self, rows: Sequence[Mapping[str, Any]]) -> list[OrderRecord]:
@@ -199,15 +139,14 @@ class Orders(_Part):
             for r in rows
         ]
         statement = (
-            _upsert_insert(self.dialect, orders_t)
+            upsert(self.dialect, orders_t)
             .on_conflict_do_nothing(index_elements=["source", "external_id"])
             .returning(*orders_t.columns)
         )
         added: list[OrderRecord] = []
-        for chunk in _chunks(values, INSERT_CHUNK):
-            result = await self.connection.execute(statement, list(chunk))
+        for chunk in chunks(values, INSERT_CHUNK):
+            result = await self.run(statement, list(chunk))
             added += [_record(r) for r in result.all()]
-        self.moved(*(r.seller_id for r in added))
         return added
 
     async def get(self, order_id: int) -> OrderRecord | None:
@@ -236,16 +175,6 @@ class Orders(_Part):
         )
         return bool(result.rowcount)
 
-    async def skip_reminders(self, recipient: int, refs: Iterable[str], reason: str) -> int:
-        """Skip the still-pending outbox rows of one recipient with these refs."""
-        c = outbox_t.c
-        result = await self.run(
-            update(outbox_t)
-            .where(c.recipient == recipient, c.ref.in_(sorted(set(refs))), c.status == "pending")
-            .values(status="skipped", last_error=reason)
-        )
-        return int(result.rowcount or 0)
-
     async def by_skus(
         self, skus: Iterable[str], districts: frozenset[str] | None
     ) -> dict[str, SkuMatch]:
@@ -254,7 +183,7 @@ class Orders(_Part):
         wanted = sorted({s.strip().upper() for s in skus if s.strip()})
         found: dict[str, SkuMatch] = {}
         p, s = products_t.c, sellers_t.c
-        for chunk in _chunks(wanted, IN_CHUNK):
+        for chunk in chunks(wanted, IN_CHUNK):
             query = (
                 select(p.id, p.sku, p.answers, s.user_id, s.district)
                 .join(sellers_t, s.user_id == p.seller_id)
@@ -283,42 +212,13 @@ class Orders(_Part):
         ]
 
     async def flag_late(self, order_ids: Sequence[int], at: datetime) -> None:
-        for chunk in _chunks(sorted(order_ids), IN_CHUNK):
+        for chunk in chunks(sorted(order_ids), IN_CHUNK):
             await self.run(
                 update(orders_t).where(orders_t.c.id.in_(list(chunk))).values(late_flagged_at=at)
             )
 
-    async def coordinators_in(self, districts: Iterable[str]) -> dict[str, list[int]]:
-        """The coordinators of each of these districts, in one query."""
-        wanted = sorted(set(districts))
-        if not wanted:
-            return {}
-        c = coordinators_t.c
-        rows = await self.run(
-            select(c.district, c.user_id).where(c.district.in_(wanted)).order_by(c.user_id)
-        )
-        found: dict[str, list[int]] = {}
-        for r in rows:
-            found.setdefault(r.district, []).append(r.user_id)
-        return found
-
-    async def sellers_not_reminded(self, having: str, ref: str) -> list[int]:
-        """Sellers with ``having`` ("iec", "gstin" or "all") on their profile and no outbox row
-        with ``ref`` yet: one query (the outbox's unique (recipient, ref) index answers it)."""
-        s, c = sellers_t.c, outbox_t.c
-        query = select(s.user_id).where(~exists().where(c.recipient == s.user_id, c.ref == ref))
-        if having == "iec":
-            query = query.where(s.iec.is_not(None), s.iec != "")
-        elif having == "gstin":
-            query = query.where(s.gstin.is_not(None), s.gstin != "")
-        elif having != "all":
-            raise ValueError(f"unknown seller condition {having!r}")
-        rows = await self.run(query.order_by(s.user_id))
-        return list(rows.scalars())
-
     async def delete_of_seller(self, seller_id: int) -> None:
         await self.run(delete(orders_t).where(orders_t.c.seller_id == seller_id))
-        self.moved(seller_id)
 
     async def of_seller(self, seller_id: int) -> list[OrderRecord]:
         """Every order of a seller (for /mydata), newest first."""

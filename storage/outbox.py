@@ -5,32 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    DateTime,
-    Index,
-    Integer,
-    SmallInteger,
-    String,
-    Text,
-    TypeDecorator,
-    UniqueConstraint,
-    bindparam,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import TypeDecorator, bindparam, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base, JsonDoc, User
-from storage.repo import Changes, _aware, _Part, _upsert_insert, now
+from storage.base import Changes, Part, aware, now, upsert, utc
+from storage.models import JsonDoc, outbox_t, users_t
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -53,56 +37,11 @@ ENQUEUE_CHUNK = 2000  # rows per INSERT … VALUES statement (well under both pa
 ERROR_LIMIT = 500
 
 
-class OutboxEntry(Base):
-    """One message to send: who, what (message key or literal text per locale), when, state."""
-
-    __tablename__ = "outbox"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    recipient: Mapped[int] = mapped_column(BigInteger)
-    kind: Mapped[str] = mapped_column(String(16))
-    priority: Mapped[int] = mapped_column(SmallInteger, default=URGENT)
-    ref: Mapped[str | None] = mapped_column(String(64))
-    message: Mapped[str | None] = mapped_column(String(64))
-    args: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
-    text_by_locale: Mapped[dict[str, str] | None] = mapped_column(JsonDoc)
-    buttons: Mapped[list[Any]] = mapped_column(JsonDoc, default=list)
-    photo: Mapped[str | None] = mapped_column(Text)
-    broadcast_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    quiet: Mapped[bool] = mapped_column(Boolean, default=False)
-    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    status: Mapped[str] = mapped_column(String(8), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
-    lease_owner: Mapped[str | None] = mapped_column(String(64))
-    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-    __table_args__ = (
-        # NULL refs never conflict (both databases treat NULLs as distinct).
-        UniqueConstraint("recipient", "ref", name="uq_outbox_recipient_ref"),
-        # "Due pending rows of one priority in due order" is a range scan of this index.
-        Index("ix_outbox_claim", "status", "priority", "due_at", "id"),
-    )
-
-
-outbox_t = OutboxEntry.__table__
-users_t = User.__table__
 _OPEN = ("pending", "sending")  # states a stale sender may still move a row out of
 
 
-def _utc(value: datetime) -> datetime:
-    """Everything is stored in UTC (SQLite drops the offset, so it must be UTC already)."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
 def _utc_or_none(value: datetime | None) -> datetime | None:
-    return _utc(value) if value is not None else None
+    return utc(value) if value is not None else None
 
 
 def _error(text: str) -> str:
@@ -149,7 +88,7 @@ class OutboxItem:
             "broadcast_id": self.broadcast_id,
             "quiet": self.quiet,
             "expires_at": _utc_or_none(self.expires_at),
-            "due_at": _utc(self.due_at) if self.due_at is not None else stamp,
+            "due_at": utc(self.due_at) if self.due_at is not None else stamp,
             "status": "pending",
             "attempts": 0,
             "created_at": stamp,
@@ -209,16 +148,16 @@ def _row(r: Any) -> OutboxRow:
         photo=r.photo,
         broadcast_id=r.broadcast_id,
         quiet=bool(r.quiet),
-        expires_at=_aware(r.expires_at),
-        due_at=_aware(r.due_at) or now(),
+        expires_at=aware(r.expires_at),
+        due_at=aware(r.due_at) or now(),
         status=r.status,
         attempts=r.attempts,
         last_error=r.last_error,
         sent_message_id=r.sent_message_id,
         lease_owner=r.lease_owner,
-        lease_until=_aware(r.lease_until),
-        created_at=_aware(r.created_at) or now(),
-        sent_at=_aware(r.sent_at),
+        lease_until=aware(r.lease_until),
+        created_at=aware(r.created_at) or now(),
+        sent_at=aware(r.sent_at),
     )
 
 
@@ -262,14 +201,14 @@ def _enqueue_statement(dialect: str) -> Any:
         and c.name != "sent_at"
     }
     return (
-        _upsert_insert(dialect, outbox_t)
+        upsert(dialect, outbox_t)
         .values(**values)
         .on_conflict_do_nothing(index_elements=["recipient", "ref"])
         .returning(outbox_t.c.id)
     )
 
 
-class Outbox(_Part):
+class Outbox(Part):
     """Outbox statements on one connection (inside one short transaction)."""
 
     def __init__(
@@ -285,9 +224,7 @@ class Outbox(_Part):
         values = [item.values(stamp, dump) for item in rows]
         added = 0
         for start in range(0, len(values), ENQUEUE_CHUNK):
-            result = await self.connection.execute(
-                self._enqueue, values[start : start + ENQUEUE_CHUNK]
-            )
+            result = await self.run(self._enqueue, values[start : start + ENQUEUE_CHUNK])
             added += len(result.all())
         return added
 
@@ -303,7 +240,7 @@ class Outbox(_Part):
         expired lease), then due pending rows, urgent before bulk, each in due order. On
         PostgreSQL, FOR UPDATE SKIP LOCKED keeps concurrent senders off each other's rows.
         ``exclude``: ids the caller is still sending (its own lease may have run out)."""
-        at = _utc(at)
+        at = utc(at)
         c = outbox_t.c
         rows: list[OutboxRow] = []
         stale = [c.status == "sending", c.lease_until < at]
@@ -338,7 +275,7 @@ class Outbox(_Part):
         result = await self.run(
             update(outbox_t)
             .where(c.id.in_(sorted(ids)), c.lease_owner == owner, c.status == "sending")
-            .values(lease_until=_utc(until))
+            .values(lease_until=utc(until))
         )
         return int(result.rowcount or 0)
 
@@ -378,7 +315,7 @@ class Outbox(_Part):
             .values(
                 status="sent",
                 sent_message_id=message_id,
-                sent_at=_utc(at) if at else now(),
+                sent_at=utc(at) if at else now(),
                 attempts=c.attempts + 1,
                 last_error=None,
                 lease_owner=None,
@@ -393,7 +330,7 @@ class Outbox(_Part):
             status="pending",
             attempts=outbox_t.c.attempts + 1,
             last_error=_error(error),
-            due_at=_utc(due_at),
+            due_at=utc(due_at),
         )
 
     async def failed(self, id: int, error: str) -> None:
@@ -421,7 +358,7 @@ class Outbox(_Part):
     async def postpone(self, ids: int | Sequence[int], due_at: datetime) -> int:
         """Back to pending at ``due_at`` without counting an attempt (quiet hours, 429)."""
         return await self._move(
-            [ids] if isinstance(ids, int) else ids, status="pending", due_at=_utc(due_at)
+            [ids] if isinstance(ids, int) else ids, status="pending", due_at=utc(due_at)
         )
 
     async def release(self, owner: str) -> int:
@@ -438,7 +375,7 @@ class Outbox(_Part):
         """How many pending rows are due (the backlog, for metrics)."""
         c = outbox_t.c
         result = await self.run(
-            select(func.count()).where(c.status == "pending", c.due_at <= _utc(at))
+            select(func.count()).where(c.status == "pending", c.due_at <= utc(at))
         )
         return int(result.scalar_one())
 
@@ -458,6 +395,58 @@ class Outbox(_Part):
                 key = f"{status}:{error}"
                 counts[key] = counts.get(key, 0) + n
         return counts
+
+    async def skip_refs(self, recipient: int, refs: Iterable[str], reason: str) -> int:
+        """Skip the still-pending rows of one recipient with these refs."""
+        c = outbox_t.c
+        result = await self.run(
+            update(outbox_t)
+            .where(c.recipient == recipient, c.ref.in_(sorted(set(refs))), c.status == "pending")
+            .values(status="skipped", last_error=_error(reason))
+        )
+        return int(result.rowcount or 0)
+
+    async def skip_refs_starting(
+        self, prefix: str, reason: str, recipient: int | None = None
+    ) -> int:
+        """Skip the pending rows whose ref starts with ``prefix`` (a training's invitation and
+        reminders), of one recipient or of everyone. Rows being sent are left to the sender."""
+        c = outbox_t.c
+        statement = (
+            update(outbox_t)
+            .where(c.status == "pending", c.ref.startswith(prefix, autoescape=True))
+            .values(status="skipped", last_error=_error(reason))
+        )
+        if recipient is not None:
+            statement = statement.where(c.recipient == recipient)
+        return int((await self.run(statement)).rowcount or 0)
+
+    async def revive(self, items: Sequence[OutboxItem], reason: str) -> int:
+        """Back to pending: rows of these (recipient, ref) that were skipped for ``reason`` (a
+        seller says yes again after a no). New ones are for ``enqueue``."""
+        c = outbox_t.c
+        revived = 0
+        for item in items:
+            assert item.due_at is not None
+            result = await self.run(
+                update(outbox_t)
+                .where(
+                    c.recipient == item.recipient,
+                    c.ref == item.ref,
+                    c.status == "skipped",
+                    c.last_error == reason,
+                )
+                .values(
+                    status="pending",
+                    last_error=None,
+                    attempts=0,
+                    due_at=utc(item.due_at),
+                    expires_at=_utc_or_none(item.expires_at),
+                    args=dict(item.args),
+                )
+            )
+            revived += int(result.rowcount or 0)
+        return revived
 
     async def get(self, id: int) -> OutboxRow | None:
         row = (await self.run(select(outbox_t).where(outbox_t.c.id == id))).first()

@@ -11,21 +11,14 @@ depends on neither their repositories nor their models.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    Date,
-    DateTime,
-    Integer,
-    String,
-    Text,
     and_,
     case,
-    column,
     delete,
     func,
     insert,
@@ -34,25 +27,24 @@ from sqlalchemy import (
     null,
     or_,
     select,
-    table,
     text,
     true,
     union_all,
 )
 
-from storage.models import SellerProgress
-from storage.repo import (
-    Changes,
-    _aware,
-    _Part,
-    _upsert_insert,
-    audit_t,
+from storage.base import Changes, Part, aware, upsert
+from storage.models import (
+    attendance_t,
     checks_t,
     conversations_t,
-    coordinators_t,
+    orders_t,
     photos_t,
     products_t,
+    progress_t,
+    rsvps_t,
     sellers_t,
+    training_districts_t,
+    trainings_t,
 )
 
 # Where a registered seller stands, in funnel order: the first step not done yet.
@@ -82,35 +74,7 @@ MEASURES = (
     "orders",
 )
 
-# Tables of other features, by name and the columns read here.
-trainings_t = table(
-    "trainings",
-    column("id", Integer),
-    column("title", Text),
-    column("starts_at", DateTime(timezone=True)),
-    column("cancelled_at", DateTime(timezone=True)),
-)
-training_districts_t = table(
-    "training_districts", column("training_id", Integer), column("district", String)
-)
-rsvps_t = table(
-    "training_rsvps",
-    column("training_id", Integer),
-    column("user_id", BigInteger),
-    column("answer", String),
-)
-attendance_t = table(
-    "training_attendance", column("training_id", Integer), column("user_id", BigInteger)
-)
-orders_t = table(
-    "orders",
-    column("id", Integer),
-    column("seller_id", BigInteger),
-    column("status", String),
-    column("ship_by", Date),
-)
 OPEN_ORDER = "open"
-progress_t = SellerProgress.__table__
 REFRESH_CHUNK = 500
 # Inline constants, not parameters: the planners then use the partial index of these photos.
 GOOD_MAIN = and_(
@@ -161,23 +125,6 @@ class UpcomingTraining:
     title: str
     starts_at: datetime | None
     districts: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class AuditRow:
-    actor_id: int
-    subject_id: int | None
-    subject_name: str | None
-    action: str
-    detail: str | None
-    at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class CoordinatorRow:
-    user_id: int
-    districts: tuple[str, ...]
-    added_at: datetime | None
 
 
 def _flag(condition: Any) -> Any:
@@ -338,7 +285,7 @@ def _seller_row(r: Any) -> SellerRow:
         district=r.district,
         phone=r.phone,
         stage=r.stage,
-        registered_at=_aware(r.registered_at),
+        registered_at=aware(r.registered_at),
         products=int(r.products or 0),
         ready=int(r.ready or 0),
         verdict=r.verdict,
@@ -367,7 +314,7 @@ def _unfinished(districts: frozenset[str] | None) -> Any:
     return query
 
 
-class Reports(_Part):
+class Reports(Part):
     # --- keeping seller_progress up to date ----------------------------------------------------
 
     async def refresh(self, changes: Changes) -> None:
@@ -401,11 +348,11 @@ class Reports(_Part):
                 for row in rows:
                     for name in _STAMPS:
                         row[name] = _datetime(row[name])
-                upsert = _upsert_insert(self.dialect, progress_t)
-                await self.connection.execute(
-                    upsert.on_conflict_do_update(
+                statement = upsert(self.dialect, progress_t)
+                await self.run(
+                    statement.on_conflict_do_update(
                         index_elements=["user_id"],
-                        set_={c: upsert.excluded[c] for c in PROGRESS_COLUMNS if c != "user_id"},
+                        set_={c: statement.excluded[c] for c in PROGRESS_COLUMNS if c != "user_id"},
                     ),
                     rows,
                 )
@@ -577,7 +524,7 @@ class Reports(_Part):
             named = await self.run(select(s.user_id, s.name).where(s.user_id.in_(ids)))
             names = {int(uid): str(name) for uid, name in named}
         picked.sort(
-            key=lambda r: (PENDING.index(r.stage), _aware(_datetime(r.since)) or _EPOCH, r.user_id)
+            key=lambda r: (PENDING.index(r.stage), aware(_datetime(r.since)) or _EPOCH, r.user_id)
         )
         return [
             PendingRow(
@@ -585,7 +532,7 @@ class Reports(_Part):
                 name=names.get(int(r.user_id)),
                 district=r.district,
                 stage=r.stage,
-                since=_aware(_datetime(r.since)),
+                since=aware(_datetime(r.since)),
                 total=totals.get(r.stage, 0),
             )
             for r in picked
@@ -611,7 +558,7 @@ class Reports(_Part):
                 name=row.name,
                 district=row.district,
                 stage=row.stage,
-                since=_aware(_datetime(row.since)),
+                since=aware(_datetime(row.since)),
                 total=int(row.total),
             )
             for row in rows
@@ -679,7 +626,7 @@ class Reports(_Part):
             .limit(limit)
         )
         return [
-            TrainingLine(row.title, _aware(row.starts_at), row.answer, row.came is not None)
+            TrainingLine(row.title, aware(row.starts_at), row.answer, row.came is not None)
             for row in rows
         ]
 
@@ -726,59 +673,13 @@ class Reports(_Part):
         )
         found: dict[int, tuple[str, datetime | None, set[str]]] = {}
         for r in rows:
-            found.setdefault(r.id, (r.title, _aware(r.starts_at), set()))[2].add(r.district)
+            found.setdefault(r.id, (r.title, aware(r.starts_at), set()))[2].add(r.district)
         return [
             UpcomingTraining(i, title, when, frozenset(ds))
             for i, (title, when, ds) in found.items()
         ]
 
     # --- coordinators and the audit log --------------------------------------------------------
-
-    async def coordinators(self) -> list[CoordinatorRow]:
-        """Every coordinator with their districts and when they were first appointed."""
-        c = coordinators_t.c
-        rows = await self.run(select(c.user_id, c.district, c.added_at).order_by(c.user_id))
-        districts: dict[int, list[str]] = {}
-        since: dict[int, datetime | None] = {}
-        for r in rows:
-            uid, added = int(r.user_id), _aware(r.added_at)
-            districts.setdefault(uid, []).append(r.district)
-            first = since.get(uid)
-            since[uid] = added if first is None or (added is not None and added < first) else first
-        return [CoordinatorRow(uid, tuple(sorted(ds)), since[uid]) for uid, ds in districts.items()]
-
-    async def remove_coordinator(self, user_id: int, districts: Iterable[str] | None) -> list[str]:
-        """Take districts (None: all) from a coordinator; returns those actually removed."""
-        c = coordinators_t.c
-        where = [c.user_id == user_id]
-        if districts is not None:
-            where.append(c.district.in_(sorted(set(districts))))
-        had = sorted((await self.run(select(c.district).where(*where))).scalars())
-        if had:
-            await self.run(delete(coordinators_t).where(*where))
-        return had
-
-    async def audit_reads(self, actions: Iterable[str], limit: int) -> list[AuditRow]:
-        """The newest audit entries of these actions, with the subject's name when a seller."""
-        a, s = audit_t.c, sellers_t.c
-        rows = await self.run(
-            select(a.actor_id, a.subject_id, s.name, a.action, a.detail, a.at)
-            .select_from(audit_t.outerjoin(sellers_t, s.user_id == a.subject_id))
-            .where(a.action.in_(sorted(set(actions))))
-            .order_by(a.id.desc())
-            .limit(limit)
-        )
-        return [
-            AuditRow(
-                int(r.actor_id),
-                int(r.subject_id) if r.subject_id is not None else None,
-                r.name,
-                r.action,
-                r.detail,
-                _aware(r.at),
-            )
-            for r in rows
-        ]
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

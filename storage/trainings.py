@@ -4,90 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import delete, func, insert, select, update
 
-from storage.models import Base, Seller, User
-from storage.outbox import OutboxItem, outbox_t
-from storage.repo import _aware, _Part, _upsert_insert, now
+from storage.base import Part, aware, now, upsert
+from storage.models import (
+    attendance_t,
+    rsvps_t,
+    sellers_t,
+    training_districts_t,
+    trainings_t,
+    users_t,
+)
 
 YES, NO = "yes", "no"
-
-
-class Training(Base):
-    """One session: what, where, when (UTC), how many seats, who made it."""
-
-    __tablename__ = "trainings"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    title: Mapped[str] = mapped_column(Text)
-    place: Mapped[str] = mapped_column(Text)
-    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    capacity: Mapped[int | None] = mapped_column(Integer)
-    invited: Mapped[int] = mapped_column(Integer, default=0)
-    created_by: Mapped[int] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class TrainingDistrict(Base):
-    """The districts whose sellers a training is for."""
-
-    __tablename__ = "training_districts"
-
-    training_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
-    district: Mapped[str] = mapped_column(String(8), primary_key=True, index=True)
-
-
-class TrainingRsvp(Base):
-    """A seller's latest answer to an invitation: yes or no."""
-
-    __tablename__ = "training_rsvps"
-
-    training_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
-    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
-    answer: Mapped[str] = mapped_column(String(3))
-    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class TrainingAttendance(Base):
-    """A seller marked present by a coordinator."""
-
-    __tablename__ = "training_attendance"
-
-    training_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
-    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
-    marked_by: Mapped[int] = mapped_column(BigInteger)
-    marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-trainings_t = Training.__table__
-districts_t = TrainingDistrict.__table__
-rsvps_t = TrainingRsvp.__table__
-attendance_t = TrainingAttendance.__table__
-sellers_t = Seller.__table__
-users_t = User.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +40,7 @@ def reminder_refs(training_id: int) -> tuple[str, str]:
     return f"trn:{training_id}:24h", f"trn:{training_id}:1h"
 
 
-class Trainings(_Part):
+class Trainings(Part):
     async def create(
         self,
         *,
@@ -136,7 +68,7 @@ class Trainings(_Part):
         training_id = int(result.scalar_one())
         rows = [{"training_id": training_id, "district": d} for d in sorted(set(districts))]
         if rows:
-            await self.connection.execute(insert(districts_t), rows)
+            await self.run(insert(training_districts_t), rows)
         return training_id
 
     async def get(self, training_id: int, *, lock: bool = False) -> TrainingRecord | None:
@@ -154,8 +86,8 @@ class Trainings(_Part):
         by_id: dict[int, set[str]] = {i: set() for i in ids}
         if ids:
             found = await self.run(
-                select(districts_t.c.training_id, districts_t.c.district).where(
-                    districts_t.c.training_id.in_(ids)
+                select(training_districts_t.c.training_id, training_districts_t.c.district).where(
+                    training_districts_t.c.training_id.in_(ids)
                 )
             )
             for training_id, district in found:
@@ -165,12 +97,12 @@ class Trainings(_Part):
                 id=r.id,
                 title=r.title,
                 place=r.place,
-                starts_at=_aware(r.starts_at) or now(),
+                starts_at=aware(r.starts_at) or now(),
                 capacity=r.capacity,
                 invited=r.invited,
                 created_by=r.created_by,
                 districts=frozenset(by_id[r.id]),
-                cancelled_at=_aware(r.cancelled_at),
+                cancelled_at=aware(r.cancelled_at),
             )
             for r in rows
         ]
@@ -180,7 +112,9 @@ class Trainings(_Part):
     ) -> list[TrainingRecord]:
         """Trainings for a district that have not started and are not cancelled, soonest first."""
         t = trainings_t.c
-        ids = select(districts_t.c.training_id).where(districts_t.c.district == district)
+        ids = select(training_districts_t.c.training_id).where(
+            training_districts_t.c.district == district
+        )
         rows = await self.run(
             select(trainings_t)
             .where(t.id.in_(ids), t.starts_at > after, t.cancelled_at.is_(None))
@@ -196,8 +130,8 @@ class Trainings(_Part):
         t = trainings_t.c
         query = select(trainings_t).where(t.starts_at >= since)
         if districts is not None:
-            ids = select(districts_t.c.training_id).where(
-                districts_t.c.district.in_(sorted(districts))
+            ids = select(training_districts_t.c.training_id).where(
+                training_districts_t.c.district.in_(sorted(districts))
             )
             query = query.where(t.id.in_(ids))
         rows = await self.run(query.order_by(t.starts_at, t.id).limit(limit))
@@ -229,11 +163,10 @@ class Trainings(_Part):
     async def answer(self, training_id: int, user_id: int, answer: str) -> None:
         values = {"answer": answer, "answered_at": now()}
         await self.run(
-            _upsert_insert(self.dialect, rsvps_t)
+            upsert(self.dialect, rsvps_t)
             .values(training_id=training_id, user_id=user_id, **values)
             .on_conflict_do_update(index_elements=["training_id", "user_id"], set_=values)
         )
-        self.moved(user_id)
 
     async def answers_of(self, user_id: int, training_ids: Iterable[int]) -> dict[int, str]:
         ids = sorted(set(training_ids))
@@ -299,62 +232,16 @@ class Trainings(_Part):
         removed = await self.run(
             delete(attendance_t).where(a.training_id == training_id, a.user_id == user_id)
         )
-        self.moved(user_id)
         if removed.rowcount:
             return False
         await self.run(
-            _upsert_insert(self.dialect, attendance_t)
+            upsert(self.dialect, attendance_t)
             .values(training_id=training_id, user_id=user_id, marked_by=marked_by, marked_at=now())
             .on_conflict_do_nothing(index_elements=["training_id", "user_id"])
         )
         return True
 
-    # --- the seller's reminders in the outbox ------------------------------------------------
-
-    async def skip_messages(
-        self, training_id: int, reason: str, recipient: int | None = None
-    ) -> int:
-        """Skip the pending outbox rows of a training (invitation, reminders), of one seller or
-        of everyone. Rows being sent right now are left to the sender."""
-        o = outbox_t.c
-        statement = (
-            update(outbox_t)
-            .where(o.status == "pending", o.ref.like(f"trn:{int(training_id)}:%"))
-            .values(status="skipped", last_error=reason)
-        )
-        if recipient is not None:
-            statement = statement.where(o.recipient == recipient)
-        return int((await self.run(statement)).rowcount or 0)
-
-    async def revive(self, items: Sequence[OutboxItem], reason: str) -> int:
-        """Back to pending: rows of these (recipient, ref) that ``skip_messages`` skipped for
-        ``reason`` (a seller says yes again after a no). New ones are for ``enqueue``."""
-        o = outbox_t.c
-        revived = 0
-        for item in items:
-            assert item.due_at is not None
-            result = await self.run(
-                update(outbox_t)
-                .where(
-                    o.recipient == item.recipient,
-                    o.ref == item.ref,
-                    o.status == "skipped",
-                    o.last_error == reason,
-                )
-                .values(
-                    status="pending",
-                    last_error=None,
-                    attempts=0,
-                    due_at=item.due_at.astimezone(UTC),
-                    expires_at=item.expires_at.astimezone(UTC) if item.expires_at else None,
-                    args=dict(item.args),
-                )
-            )
-            revived += int(result.rowcount or 0)
-        return revived
-
     async def forget(self, user_id: int) -> None:
         """A seller deleted their data: their answers and attendance go too."""
         await self.run(delete(rsvps_t).where(rsvps_t.c.user_id == user_id))
         await self.run(delete(attendance_t).where(attendance_t.c.user_id == user_id))
-        self.moved(user_id)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storage.broadcasts import Broadcasts, JobRuns
+from storage.audit import Audit
+from storage.base import Changes
+from storage.broadcasts import Broadcasts
+from storage.checks import Checks
+from storage.dialogue import Conversations, Updates
+from storage.jobs import JobRuns
 from storage.orders import Orders
 from storage.outbox import Outbox
-from storage.repo import (
-    Audit,
-    Changes,
-    Checks,
-    Conversations,
-    Coordinators,
-    Products,
-    Sellers,
-    Updates,
-    Users,
-)
+from storage.products import Products
 from storage.reports import Reports
+from storage.sellers import Sellers
 from storage.trainings import Trainings
+from storage.users import Coordinators, Users
 
 
 class Repo:
@@ -49,5 +46,4 @@ class Repo:
         date, in the same transaction (so the reports never disagree with the data)."""
         if self.changes:
             await self.reports.refresh(self.changes)
-            self.changes.sellers.clear()
-            self.changes.products.clear()
+            self.changes.clear()

@@ -17,8 +17,8 @@ from handlers.router import Router
 from services.when import IST
 from storage.broadcasts import Segment
 from storage.db import Database
+from storage.models import sellers_t, users_t
 from storage.records import SellerRecord
-from storage.repo import sellers_t, users_t
 from tests.chat import ChatUser, FileShelf
 from tests.conftest import make_router
 from tests.images import good_photo

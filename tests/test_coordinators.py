@@ -18,17 +18,20 @@ from handlers.router import Router
 from services.reports import stage_of
 from services.when import IST
 from storage.db import Database
-from storage.orders import orders_t
-from storage.outbox import outbox_t
-from storage.repo import (
+from storage.models import (
+    attendance_t,
     checks_t,
     conversations_t,
+    orders_t,
+    outbox_t,
     photos_t,
     products_t,
+    rsvps_t,
     sellers_t,
+    trainings_t,
     users_t,
 )
-from storage.trainings import attendance_t, districts_t, rsvps_t, trainings_t
+from storage.models import training_districts_t as districts_t
 from tests.chat import ChatUser
 from tests.conftest import ADMIN_ID
 

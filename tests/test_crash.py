@@ -27,10 +27,10 @@ from bot.delivery import Sender
 from bot.i18n import Messages
 from chat.outbound import Outbound
 from handlers.render import Renderer
+from storage.base import now
 from storage.db import Database
-from storage.outbox import outbox_t
+from storage.models import outbox_t
 from storage.records import ConversationState, ProductRecord, SellerRecord
-from storage.repo import now
 from tests.fakebot import FakeBotApi, FakeUser, Message
 from tests.images import good_photo
 

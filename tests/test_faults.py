@@ -23,8 +23,8 @@ from bot.channels.telegram import TelegramChannel
 from bot.i18n import Messages
 from bot.settings import Settings
 from storage.db import Database
-from storage.outbox import OutboxItem, outbox_t
-from storage.repo import updates_t
+from storage.models import outbox_t, updates_t
+from storage.outbox import OutboxItem
 from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi, FakeUser, Recorded
 

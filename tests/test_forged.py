@@ -16,8 +16,8 @@ from sqlalchemy import MetaData, func, select
 from chat.outbound import Outbound
 from handlers.router import Router
 from storage.db import Database
+from storage.models import sellers_t
 from storage.records import SellerRecord
-from storage.repo import sellers_t
 from tests.botapi_rules import assert_valid
 from tests.chat import ChatUser, FileShelf
 from tests.conftest import ADMIN_ID

@@ -41,7 +41,8 @@ from chat.outbound import Outbound
 from handlers.render import Renderer
 from handlers.router import Router
 from storage.db import Database
-from storage.outbox import OutboxItem, outbox_t
+from storage.models import outbox_t
+from storage.outbox import OutboxItem
 from storage.records import SellerRecord
 from tests.botapi_rules import assert_valid
 from tests.chat import ChatUser, FileShelf

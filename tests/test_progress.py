@@ -3,13 +3,18 @@ moves a seller, the stored rows equal the rows computed from the data."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.sql.visitors import iterate
 
+from storage.base import TRACKED
 from storage.db import Database
+from storage.models import orders_t, products_t, rsvps_t, trainings_t
 from storage.records import SellerRecord
 from storage.reports import PROGRESS_COLUMNS, _computed, _datetime, progress_t
 from storage.unit import Repo
@@ -174,3 +179,89 @@ async def test_heal_rebuilds_rows_written_around_the_repositories(db: Database) 
         assert await repo.reports.heal()
     stored, computed = await _stored_and_computed(db)
     assert stored == computed and len(stored) == 3
+
+
+async def test_a_new_write_path_is_tracked_without_being_told(db: Database) -> None:
+    """Writes that no repository method makes (as a new feature's would) still move progress:
+    the tracking lives in the one place every statement goes through."""
+
+    async def register(repo: Repo) -> None:
+        await repo.sellers.save(
+            SellerRecord(user_id=41, name="S41", district="BNK", phone="+919830012345")
+        )
+
+    async def raw_product(repo: Repo) -> None:
+        stamp = datetime.now(UTC)
+        await repo.products.run(
+            insert(products_t).values(
+                seller_id=41, status="ready", answers={}, created_at=stamp, updated_at=stamp
+            )
+        )
+
+    async def raw_rsvp(repo: Repo) -> None:
+        stamp = datetime.now(UTC)
+        result = await repo.trainings.run(
+            insert(trainings_t)
+            .values(
+                title="T", place="P", starts_at=stamp, invited=1, created_by=1, created_at=stamp
+            )
+            .returning(trainings_t.c.id)
+        )
+        training = result.scalar_one()
+        await repo.trainings.run(
+            insert(rsvps_t).values(
+                training_id=training, user_id=41, answer="yes", answered_at=stamp
+            )
+        )
+
+    async def raw_order_status(repo: Repo) -> None:
+        stamp = datetime.now(UTC)
+        await repo.orders.run(
+            insert(orders_t).values(
+                seller_id=41,
+                sku="X",
+                quantity=1,
+                source="manual",
+                status="open",
+                created_by=41,
+                created_at=stamp,
+            )
+        )
+        await repo.orders.run(update(orders_t).values(status="shipped"))
+
+    for step in (register, raw_product, raw_rsvp, raw_order_status):
+        await _write(db, step)
+        stored, computed = await _stored_and_computed(db)
+        assert stored == computed, step.__name__
+    row = dict(zip(PROGRESS_COLUMNS, stored[0], strict=True))
+    assert (row["products"], row["ready"], row["trained"], row["orders"]) == (1, 1, 1, 1)
+
+
+def test_every_table_progress_is_computed_from_is_tracked() -> None:
+    """A table added to the progress computation must be tracked, or its writes would leave
+    the reports behind."""
+    read = {
+        node.name
+        for node in iterate(_computed(None))
+        if isinstance(node, Table) and node.name != progress_t.name
+    }
+    assert read >= {"sellers", "products", "orders"}  # the walk sees the statement's tables
+    assert read <= set(TRACKED), read - set(TRACKED)
+
+
+def test_no_repository_writes_around_the_tracking() -> None:
+    """Every statement in storage/ goes through ``Part.run`` (base.py is where it executes)."""
+    storage = Path(__file__).resolve().parent.parent / "storage"
+    offenders = []
+    for path in sorted(storage.glob("*.py")):
+        if path.name in ("base.py", "db.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("execute", "exec_driver_sql")
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "connection"
+            ):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert not offenders, offenders

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot.app import EXPORTS_KEPT, prune_exports
 from bot.scheduler import Scheduler
 from storage.db import Database
-from storage.repo import audit_t
+from storage.models import audit_t
 from storage.unit import Repo
 
 MORNING = datetime(2026, 11, 26, 4, 0, tzinfo=UTC)  # 09:30 in Kolkata

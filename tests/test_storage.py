@@ -4,25 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import inspect
-
 from storage.db import Database
 from storage.records import ConversationState, SellerRecord
-
-
-async def test_migrations_are_idempotent_and_create_every_table(db: Database) -> None:
-    await db.migrate()
-    async with db.engine.connect() as connection:
-        tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
-    assert {
-        "users",
-        "sellers",
-        "coordinators",
-        "conversations",
-        "processed_updates",
-        "audit_log",
-        "alembic_version",
-    } <= tables
 
 
 async def test_update_claim_is_once_only(db: Database) -> None:

@@ -15,7 +15,7 @@ from bot.language import detect_language
 from chat.inbound import Inbound
 from handlers.router import Router
 from storage.db import Database
-from storage.repo import updates_t
+from storage.models import updates_t
 from tests.chat import ChatUser, at_the_name_question, text_update
 
 WORKERS = 3

@@ -9,8 +9,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy.ext.asyncio import create_async_engine
 
-import storage.unit  # noqa: F401  (every table module, so autogenerate sees them all)
-from storage.models import Base
+from storage.models import Base  # every table, on one MetaData
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,0 +1,222 @@
+"""People: everyone who has talked to the bot (language, reachability) and who coordinates which
+districts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, bindparam, delete, func, select, update
+
+from storage.base import Part, aware, now, upsert
+from storage.models import conversations_t, coordinators_t, users_t
+from storage.records import ConversationState, UserRecord
+
+# last_seen_at is for reports ("active this week"), not auditing: a write per update would
+# cost more than it tells.
+LAST_SEEN_RESOLUTION = timedelta(minutes=10)
+
+
+@cache
+def _statements(dialect: str) -> dict[str, Any]:
+    """The hot-path statements, built once per dialect with bind parameters: building them
+    costs more than running them on SQLite."""
+    u, c = users_t.c, conversations_t.c
+    touch = (
+        upsert(dialect, users_t)
+        .values(
+            user_id=bindparam("user_id"),
+            locale=bindparam("locale"),
+            language_code=bindparam("language_code"),
+            lang_offered=False,
+            created_at=bindparam("stamp"),
+            last_seen_at=bindparam("stamp"),
+        )
+        .on_conflict_do_update(
+            index_elements=["user_id"], set_={"last_seen_at": bindparam("stamp")}
+        )
+        .returning(
+            u.locale, u.language_code, u.lang_offered, u.blocked_at, u.opted_out_at, u.created_at
+        )
+    )
+    # The user and their conversation in one round trip: the first read of every update.
+    load = (
+        select(
+            u.locale,
+            u.language_code,
+            u.lang_offered,
+            u.blocked_at,
+            u.opted_out_at,
+            u.created_at,
+            u.last_seen_at,
+            c.flow,
+            c.step,
+            c.answers,
+            c.data,
+            c.active,
+            c.version,
+        )
+        .select_from(users_t.outerjoin(conversations_t, c.user_id == u.user_id))
+        .where(u.user_id == bindparam("user_id"))
+    )
+    return {"touch": touch, "load": load}
+
+
+def _user_record(user_id: int, row: Any, stamp: datetime | None = None) -> UserRecord:
+    created = aware(row.created_at)
+    return UserRecord(
+        user_id=user_id,
+        locale=row.locale,
+        language_code=row.language_code,
+        lang_offered=row.lang_offered,
+        blocked_at=aware(row.blocked_at),
+        opted_out_at=aware(row.opted_out_at),
+        created_at=created,
+        is_new=stamp is not None and created == stamp,
+    )
+
+
+def lock_keys(user_id: int) -> dict[str, int]:
+    """A user id as PostgreSQL's two-int advisory lock key (a key space apart from the
+    one-bigint keys, so no user's lock is ever another lock's)."""
+    high, low = (user_id >> 32) & 0xFFFFFFFF, user_id & 0xFFFFFFFF
+    return {"high": high - (1 << 32) * (high >> 31), "low": low - (1 << 32) * (low >> 31)}
+
+
+_USER_LOCK = select(
+    func.pg_advisory_xact_lock(bindparam("high", type_=Integer), bindparam("low", type_=Integer))
+)
+
+
+class Users(Part):
+    async def serialise(self, user_id: int) -> None:
+        """Hold this user's lock until the transaction ends, so that several workers on one
+        PostgreSQL handle a user's updates one at a time (SQLite has one writer anyway)."""
+        if self.dialect == "postgresql":
+            await self.run(_USER_LOCK, lock_keys(user_id))
+
+    async def load(
+        self, user_id: int, language_code: str | None, default_locale: str
+    ) -> tuple[UserRecord, ConversationState | None]:
+        """The user (created on first contact) and their conversation, in one query."""
+        row = (await self.run(_statements(self.dialect)["load"], {"user_id": user_id})).first()
+        if row is None:
+            return await self.touch(user_id, language_code, default_locale), None
+        user = _user_record(user_id, row)
+        seen = aware(row.last_seen_at)
+        if seen is None or now() - seen > LAST_SEEN_RESOLUTION:
+            await self._set(user_id, last_seen_at=now())
+        state = None
+        if row.flow is not None:
+            state = ConversationState(
+                user_id=user_id,
+                flow=row.flow,
+                step=row.step,
+                answers=dict(row.answers or {}),
+                data=dict(row.data or {}),
+                active=row.active,
+                version=row.version,
+            )
+        return user, state
+
+    async def touch(
+        self, user_id: int, language_code: str | None, default_locale: str
+    ) -> UserRecord:
+        """Fetch a user, creating them on first contact, in one upsert."""
+        stamp = now()
+        params = {
+            "user_id": user_id,
+            "locale": default_locale,
+            "language_code": language_code,
+            "stamp": stamp,
+        }
+        row = (await self.run(_statements(self.dialect)["touch"], params)).one()
+        return _user_record(user_id, row, stamp)
+
+    async def get(self, user_id: int) -> UserRecord | None:
+        row = (await self.run(select(users_t).where(users_t.c.user_id == user_id))).first()
+        return _user_record(user_id, row) if row is not None else None
+
+    async def _set(self, user_id: int, **values: Any) -> None:
+        await self.run(update(users_t).where(users_t.c.user_id == user_id).values(**values))
+
+    async def set_locale(self, user_id: int, locale: str) -> None:
+        await self._set(user_id, locale=locale)
+
+    async def set_opted_out(self, user_id: int, opted_out: bool) -> None:
+        await self._set(user_id, opted_out_at=now() if opted_out else None)
+
+    async def mark_lang_offered(self, user_id: int) -> None:
+        await self._set(user_id, lang_offered=True)
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        await self._set(user_id, blocked_at=now() if blocked else None)
+
+    async def delete(self, user_id: int) -> None:
+        await self.run(delete(users_t).where(users_t.c.user_id == user_id))
+
+
+@dataclass(frozen=True, slots=True)
+class CoordinatorRow:
+    user_id: int
+    districts: tuple[str, ...]
+    added_at: datetime | None
+
+
+class Coordinators(Part):
+    async def districts_of(self, user_id: int) -> frozenset[str]:
+        rows = await self.run(
+            select(coordinators_t.c.district).where(coordinators_t.c.user_id == user_id)
+        )
+        return frozenset(rows.scalars())
+
+    async def add(self, user_id: int, districts: Iterable[str], added_by: int) -> None:
+        stamp = now()
+        rows = [
+            {"user_id": user_id, "district": d, "added_by": added_by, "added_at": stamp}
+            for d in districts
+        ]
+        if rows:
+            statement = upsert(self.dialect, coordinators_t).on_conflict_do_nothing(
+                index_elements=["user_id", "district"]
+            )
+            await self.run(statement, rows)
+
+    async def remove(self, user_id: int, districts: Iterable[str] | None) -> list[str]:
+        """Take districts (None: all) from a coordinator; returns those actually removed."""
+        c = coordinators_t.c
+        statement = delete(coordinators_t).where(c.user_id == user_id)
+        if districts is not None:
+            statement = statement.where(c.district.in_(sorted(set(districts))))
+        rows = await self.run(statement.returning(c.district))
+        return sorted(rows.scalars())
+
+    async def of_districts(self, districts: Iterable[str]) -> dict[str, list[int]]:
+        """The coordinators of each of these districts, in one query."""
+        wanted = sorted(set(districts))
+        if not wanted:
+            return {}
+        c = coordinators_t.c
+        rows = await self.run(
+            select(c.district, c.user_id).where(c.district.in_(wanted)).order_by(c.user_id)
+        )
+        found: dict[str, list[int]] = {}
+        for r in rows:
+            found.setdefault(r.district, []).append(r.user_id)
+        return found
+
+    async def all(self) -> list[CoordinatorRow]:
+        """Every coordinator with their districts and when they were first appointed."""
+        c = coordinators_t.c
+        rows = await self.run(select(c.user_id, c.district, c.added_at).order_by(c.user_id))
+        districts: dict[int, list[str]] = {}
+        since: dict[int, datetime | None] = {}
+        for r in rows:
+            uid, added = int(r.user_id), aware(r.added_at)
+            districts.setdefault(uid, []).append(r.district)
+            first = since.get(uid)
+            since[uid] = added if first is None or (added is not None and added < first) else first
+        return [CoordinatorRow(uid, tuple(sorted(ds)), since[uid]) for uid, ds in districts.items()]
