@@ -66,7 +66,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 async def run_console(settings: Settings, user_id: int, language_code: str | None) -> None:
     from bot.app import build_core, start_background
-    from bot.channels.console import ConsoleChannel
+    from bot.channels.console import CHANNEL, ConsoleChannel
+    from chat.capabilities import UNLIMITED
+    from chat.outbound import Delivery
 
     core = await build_core(settings)
     try:
@@ -75,7 +77,9 @@ async def run_console(settings: Settings, user_id: int, language_code: str | Non
         # On a shared PostgreSQL the console must not become the leader: the outbox (other
         # people's reminders) would be "delivered" to this terminal.
         background = (
-            start_background(core, channel.deliver) if core.db.dialect == "sqlite" else None
+            start_background(core, {CHANNEL: Delivery(channel.deliver, UNLIMITED)})
+            if core.db.dialect == "sqlite"
+            else None
         )
         try:
             await channel.run(banner=_banner(core.messages))

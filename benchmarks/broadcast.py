@@ -40,14 +40,15 @@ from sqlalchemy import insert
 from telegram import Bot
 from telegram.error import RetryAfter
 
-from bot.channels.telegram import retry_after_seconds, telegram_deliver
+from bot.channels.telegram import CAPABILITIES, retry_after_seconds, telegram_deliver
 from bot.delivery import Sender
 from bot.i18n import Messages
+from chat.outbound import Delivery
 from handlers.render import Renderer
 from storage.base import now
-from storage.db import Database
+from storage.db import Database, enqueue_in_chunks
 from storage.models import User
-from storage.outbox import OutboxItem, enqueue_in_chunks
+from storage.outbox import OutboxItem
 from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi
 
@@ -210,7 +211,7 @@ async def run(args: argparse.Namespace) -> int:
                 sender = Sender(
                     db,
                     Renderer(Messages()),
-                    telegram_deliver(sender_bot),
+                    {"telegram": Delivery(telegram_deliver(sender_bot), CAPABILITIES)},
                     rate=args.rate,
                     quiet_hours="",  # a benchmark at any hour
                 )

@@ -38,6 +38,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from zoneinfo import ZoneInfo
+
 import asyncpg
 
 from bot.i18n import Messages
@@ -48,6 +50,8 @@ from handlers.router import Router
 from services import places
 from services.access import Viewer
 from storage.db import Database
+
+ZONE = ZoneInfo("Asia/Kolkata")  # the programme's, TIMEZONE's default
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 ADMIN = 900_001
@@ -360,7 +364,12 @@ async def run(args: argparse.Namespace) -> int:
             print(f"progress  rebuilt in {time.perf_counter() - started:.1f} s (once, at start-up)")
             messages = Messages()
             router = Router(
-                db, messages, detect_language, admin_ids={ADMIN}, data_dir=Path(tmp) / "data"
+                db,
+                messages,
+                detect_language,
+                zone=ZONE,
+                admin_ids={ADMIN},
+                data_dir=Path(tmp) / "data",
             )
             update_ids = iter(range(1, 1_000_000))
             coordinator = rows["coordinators"][0]
@@ -368,7 +377,7 @@ async def run(args: argparse.Namespace) -> int:
             async def stats_text(viewer: Viewer) -> None:
                 async with db.transaction() as repo:
                     districts = None if viewer.is_admin else viewer.districts
-                    replies = await coordinators.stats_replies(repo, districts, "en")
+                    replies = await coordinators.stats_replies(repo, districts, "en", "today")
                 for reply in replies:
                     router.renderer.outbound(reply, viewer.user_id, "en")
 

@@ -69,7 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.workers import bind  # noqa: E402
-from storage.models import ProcessedUpdate, Seller  # noqa: E402
+from storage.models import Identity, ProcessedUpdate, Seller  # noqa: E402
 from tests.fakebot import FakeBotApi, FakeUser, Message  # noqa: E402
 
 TOKEN = "4242:LOAD-bench"
@@ -582,19 +582,23 @@ async def check_database(outcome: Outcome, url: str, sellers: list[Simulated]) -
             rows = (
                 await conn.execute(select(ProcessedUpdate.update_id, ProcessedUpdate.replied_at))
             ).all()
-            registered = set(
-                (
+            registered = {
+                int(external)
+                for external in (
                     await conn.execute(
-                        select(Seller.user_id).where(
-                            Seller.user_id.in_([s.user.id for s in sellers])
+                        select(Identity.external_id)
+                        .join(Seller, Seller.user_id == Identity.user_id)
+                        .where(
+                            Identity.channel == "telegram",
+                            Identity.external_id.in_([str(s.user.id) for s in sellers]),
                         )
                     )
                 ).scalars()
-            )
+            }
             total = (await conn.execute(select(func.count()).select_from(ProcessedUpdate))).scalar()
     finally:
         await engine.dispose()
-    processed = {r.update_id for r in rows}
+    processed = {int(r.update_id) for r in rows}
     outcome.missing_updates = len(set(sent) - processed)
     outcome.unexpected_updates = len(processed - set(sent))
     outcome.doubled_updates = int(total or 0) - len(processed) + (len(sent) - len(set(sent)))

@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from zoneinfo import ZoneInfo
+
 import asyncpg
 
 from bot.app import settle_memory
@@ -34,6 +36,8 @@ from bot.language import detect_language
 from chat.inbound import Inbound
 from handlers.router import Router
 from storage.db import Database
+
+ZONE = ZoneInfo("Asia/Kolkata")  # the programme's, TIMEZONE's default
 
 # One registration in Bengali: typed answers and button payloads, as a seller sends them.
 SCRIPT: list[tuple[str, str]] = [
@@ -100,7 +104,7 @@ async def seller(router: Router, user_id: int, pacer: Pacer, timings: list[float
 async def run(url: str, sellers: int, concurrency: int, rate: float | None) -> dict[str, float]:
     db = Database(url)
     await db.migrate()
-    router = Router(db, Messages(), detect_language)
+    router = Router(db, Messages(), detect_language, zone=ZONE)
     settle_memory()  # as bot.app.build_core does at start-up
     timings: list[float] = []
     gate = asyncio.Semaphore(concurrency)

@@ -6,11 +6,9 @@ import asyncio
 import contextlib
 import gc
 import logging
-import shutil
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 from bot import metrics
 from bot.delivery import Sender
@@ -20,14 +18,14 @@ from bot.leader import RETRY_SECONDS, Elector, exclusive, wait_lost
 from bot.logs import setup_logging as setup_logging  # re-exported: run_bot and tools use it
 from bot.scheduler import Scheduler
 from bot.settings import Settings
-from chat.outbound import Deliver
+from chat.outbound import Delivery
 from content import DEFAULT_LOCALE, LOCALES
 from flows.eligibility import use_rules
-from flows.orders import load_calendar
-from handlers.router import FEATURES, Router
+from handlers.feature import Role
+from handlers.router import Router
+from services.calendar import load_calendar
 from services.eligibility import load_rules
 from storage.db import Database
-from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +66,8 @@ async def build_core(settings: Settings) -> Core:
         db,
         messages,
         detect_language,
-        admin_ids=settings.admin_ids,
+        zone=ZoneInfo(settings.timezone),
+        admins=settings.administrators,
         data_dir=settings.data_dir,
         image_base_url=settings.image_base_url,
     )
@@ -77,31 +76,12 @@ async def build_core(settings: Settings) -> Core:
     return Core(settings, db, messages, router)
 
 
-# Commands shown in Telegram's command menu, in this order (the others still work).
-MENU_COMMANDS = (
-    "start",
-    "menu",
-    "addproduct",
-    "products",
-    "check",
-    "orders",
-    "trainings",
-    "profile",
-    "language",
-    "help",
-    "back",
-    "cancel",
-    "mydata",
-    "delete",
-    "stop",
-)
-
-
-def command_menu(messages: Messages) -> dict[str, list[tuple[str, str]]]:
-    """The command menu per language code; "" is the default (Bengali)."""
-    menus = {
-        code: [(c, messages.text(code, f"cmd-{c}")) for c in MENU_COMMANDS] for code in LOCALES
-    }
+def command_menu(
+    router: Router, messages: Messages, role: Role = Role.SELLER
+) -> dict[str, list[tuple[str, str]]]:
+    """A role's command list (from the features) per language code; "" is the default."""
+    names = router.registry.command_list(role)
+    menus = {code: [(c, messages.text(code, f"cmd-{c}")) for c in names] for code in LOCALES}
     menus[""] = menus[DEFAULT_LOCALE]
     return menus
 
@@ -127,9 +107,13 @@ class Background:
     """
 
     def __init__(
-        self, core: Core, deliver: Deliver, elector: Elector, retry: float = RETRY_SECONDS
+        self,
+        core: Core,
+        deliveries: Mapping[str, Delivery],
+        elector: Elector,
+        retry: float = RETRY_SECONDS,
     ) -> None:
-        self.core, self.deliver, self.elector, self.retry = core, deliver, elector, retry
+        self.core, self.deliveries, self.elector, self.retry = core, deliveries, elector, retry
         self.sender: Sender | None = None
         self.scheduler: Scheduler | None = None
         self._sender_task: asyncio.Task[None] | None = None
@@ -181,22 +165,19 @@ class Background:
         self.sender = Sender(
             core.db,
             core.router.renderer,
-            self.deliver,
+            self.deliveries,
             rate=settings.broadcast_rate,
             quiet_hours=settings.quiet_hours,
             timezone=settings.timezone,
             on_blocked=core.router.mark_blocked,
         )
-        jobs = [module.EXTRA for module in FEATURES]
+        registry = core.router.registry
         self.scheduler = Scheduler(
             core.db,
-            daily=[
-                housekeeping,
-                exports_housekeeping(core.router.exports_dir()),
-                *(extra["daily"] for extra in jobs if "daily" in extra),
-            ],
-            minutely=[extra["minutely"] for extra in jobs if "minutely" in extra],
+            daily=[scheduled.job for scheduled in registry.jobs("day")],
+            minutely=[scheduled.job for scheduled in registry.jobs("minute")],
             timezone=settings.timezone,
+            data_dir=settings.data_dir,
         )
         self.scheduler.start()
         self._sender_task = asyncio.create_task(self.sender.run(), name="outbox")
@@ -213,48 +194,14 @@ class Background:
                 await task
 
 
-# Update ids are kept this long to spot redeliveries (Telegram redelivers within a day).
-PROCESSED_UPDATES_KEPT = timedelta(days=7)
-
-
-async def housekeeping(repo: Repo, now: datetime) -> None:
-    await repo.updates.prune(now - PROCESSED_UPDATES_KEPT)
-
-
-# Export files (catalogue sheets, sellers sheets with phone numbers, charts) are sent at once;
-# kept a day for a resend, then removed, so no seller's data outlives their /delete for long.
-EXPORTS_KEPT = timedelta(days=1)
-
-
-def prune_exports(directory: Path, before: datetime) -> int:
-    """Remove files and folders in ``directory`` last changed before ``before``."""
-    removed = 0
-    if not directory.is_dir():
-        return removed
-    cutoff = before.timestamp()
-    for entry in directory.iterdir():
-        try:
-            if entry.stat().st_mtime >= cutoff:
-                continue
-            if entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-            removed += 1
-        except OSError:
-            log.warning("could not remove an old export (%s)", entry.name)
-    return removed
-
-
-def exports_housekeeping(directory: Path) -> Callable[[Repo, datetime], Awaitable[None]]:
-    async def prune_old_exports(repo: Repo, now: datetime) -> None:
-        await asyncio.to_thread(prune_exports, directory, now - EXPORTS_KEPT)
-
-    return prune_old_exports
-
-
-def start_background(core: Core, deliver: Deliver, *, retry: float = RETRY_SECONDS) -> Background:
+def start_background(
+    core: Core, deliveries: Mapping[str, Delivery], *, retry: float = RETRY_SECONDS
+) -> Background:
     """The scheduler and the outbox sender, in whichever process leads (see Background)."""
-    background = Background(core, metrics.counting(deliver), Elector(core.db.url), retry)
+    counted = {
+        channel: replace(delivery, deliver=metrics.counting(delivery.deliver))
+        for channel, delivery in deliveries.items()
+    }
+    background = Background(core, counted, Elector(core.db.url), retry)
     background.start()
     return background

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import logging
 import math
 import os
 import socket
 import uuid
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
 
+from chat.capabilities import Capabilities
+from chat.markup import escape
 from chat.outbound import (
     Blocked,
-    Deliver,
+    Delivery,
     DeliveryError,
     Outbound,
     RateLimited,
@@ -35,7 +36,6 @@ from chat.outbound import (
 )
 from chat.replies import Choice, Reply
 from handlers.render import TEXT_LIMIT, Renderer
-from services.text import utf16_length
 from storage.db import Database
 from storage.outbox import Outbox, OutboxRow, Recipient
 
@@ -48,6 +48,7 @@ BACKOFF_BASE = 5.0  # seconds; doubled per attempt
 BACKOFF_CAP = 900.0
 MAX_PAUSE = 300.0  # never believe a retry_after longer than this (a bad clock, a bad answer)
 SHUTDOWN_GRACE = 5.0  # seconds in-flight sends get to finish and be recorded on cancel
+OTHER_CHANNEL_WAIT = timedelta(minutes=5)  # a row for a channel this process does not serve
 WRITE_ATTEMPTS = 3
 
 T = TypeVar("T")
@@ -101,16 +102,17 @@ def backoff(attempts: int) -> float:
     return min(BACKOFF_BASE * 2**attempts, BACKOFF_CAP)
 
 
-def literal_html(text: str, limit: int = TEXT_LIMIT) -> str:
-    """Coordinator text as safe HTML, cut (never inside an entity) to fit ``limit``."""
-    escaped = html.escape(text, quote=False)
-    if utf16_length(escaped) <= limit:
+def literal_markup(text: str, caps: Capabilities) -> str:
+    """A coordinator's text as markup, cut (never inside an entity) to the channel's length."""
+    limit = min(caps.text_limit, TEXT_LIMIT)
+    escaped = escape(text)
+    if caps.length(escaped) <= limit:
         return escaped
     pieces: list[str] = []
     room = limit - 1  # the ellipsis
     for char in text:
-        piece = html.escape(char, quote=False)
-        room -= utf16_length(piece)
+        piece = escape(char)
+        room -= caps.length(piece)
         if room < 0:
             break
         pieces.append(piece)
@@ -126,7 +128,7 @@ class Sender:
         self,
         db: Database,
         renderer: Renderer,
-        deliver: Deliver,
+        deliveries: Mapping[str, Delivery],
         *,
         rate: float = 25.0,
         per_chat_interval: float = 1.0,
@@ -151,7 +153,7 @@ class Sender:
                 self.max_rate,
             )
             rate = self.max_rate
-        self.db, self.renderer, self.deliver = db, renderer, deliver
+        self.db, self.renderer, self.deliveries = db, renderer, dict(deliveries)
         self.rate = rate
         self.per_chat_interval = per_chat_interval
         self.quiet = QuietHours.parse(quiet_hours, timezone)
@@ -281,6 +283,11 @@ class Sender:
                 user = users.get(row.recipient, Recipient())
                 reason = self._skip_reason(row, user, at)
                 end = self._quiet_end(row, at) if reason is None else None
+                if reason is None and end is None and user.channel not in self.deliveries:
+                    # Reached on a channel this process does not serve: look again later.
+                    end = at + OTHER_CHANNEL_WAIT
+                    if row.expires_at is not None and row.expires_at <= end:
+                        reason = "expired"
                 if end is not None and row.expires_at is not None and row.expires_at <= end:
                     reason = "expired"  # it would only be sent after it stopped mattering
                 if reason is not None:
@@ -299,6 +306,8 @@ class Sender:
     def _skip_reason(self, row: OutboxRow, user: Recipient, at: datetime) -> str | None:
         if row.expires_at is not None and at >= row.expires_at:
             return "expired"
+        if user.channel is None:
+            return "unreachable"  # no identity left: the user is gone
         if user.blocked or self._found_blocked(row):
             return "blocked"
         if user.opted_out and row.kind in OPT_OUT_KINDS:
@@ -336,8 +345,9 @@ class Sender:
             log.error("outbox: sending a row failed unexpectedly", exc_info=exc)
 
     async def _send(self, row: OutboxRow, recipient: Recipient) -> None:
+        delivery = self.deliveries[recipient.channel or ""]
         try:
-            out = self.render(row, recipient.locale)
+            messages = self.render(row, recipient, delivery.capabilities)
         except Exception as exc:
             log.exception("outbox: cannot render row %s", row.id)
             await self._fail(row, f"render: {exc}")
@@ -347,7 +357,11 @@ class Sender:
         self._chat_users[chat] += 1
         try:
             async with lock:
-                outcome = await self._deliver_paced(row, out)
+                outcome: int | DeliveryError | None = None
+                for out in messages:  # one, unless the channel cannot show it all at once
+                    outcome = await self._deliver_paced(row, out, delivery)
+                    if not isinstance(outcome, int):
+                        break
         finally:
             self._chat_users[chat] -= 1
             if not self._chat_users[chat]:
@@ -356,7 +370,9 @@ class Sender:
         if outcome is not None:
             await self._record(row, outcome)
 
-    async def _deliver_paced(self, row: OutboxRow, out: Outbound) -> int | DeliveryError | None:
+    async def _deliver_paced(
+        self, row: OutboxRow, out: Outbound, delivery: Delivery
+    ) -> int | DeliveryError | None:
         """Wait for this chat's next slot, the pause, a request slot and the rate limiter,
         then send. None: nothing was sent and nothing is to be recorded (stopping)."""
         last = self._last_sent.get(row.recipient)
@@ -379,7 +395,7 @@ class Sender:
                 assert task is not None
                 self._delivering.add(task)
                 try:
-                    return await self.deliver(out)
+                    return await delivery.deliver(out)
                 except DeliveryError as exc:
                     if isinstance(exc, Blocked):
                         self._blocked[row.recipient] = utc_now()
@@ -403,8 +419,10 @@ class Sender:
             return _Postpone(end)
         return None
 
-    def render(self, row: OutboxRow, locale: str) -> Outbound:
-        """The row as a message in the recipient's language."""
+    def render(self, row: OutboxRow, recipient: Recipient, caps: Capabilities) -> list[Outbound]:
+        """The row as messages in the recipient's language, as their channel shows them: the
+        same renderer as every reply (documents and albums included)."""
+        locale, address = recipient.locale, recipient.address or str(row.recipient)
         choices = tuple(
             tuple(Choice(value=data, key=label) for label, data in buttons)
             for buttons in row.buttons
@@ -419,14 +437,10 @@ class Sender:
             if literal is not None:
                 args["text"] = literal  # escaped by the catalogue like any string argument
             reply = Reply(row.message, args, choices=choices, photos=photos)
-            return self.renderer.outbound(reply, row.recipient, locale)
-        out = self.renderer.outbound(Reply(choices=choices, photos=photos), row.recipient, locale)
-        return Outbound(
-            chat_id=out.chat_id,
-            text=literal_html(literal or ""),
-            buttons=out.buttons,
-            photos=out.photos,
-        )
+            return self.renderer.outbound(reply, address, locale, caps)
+        bare = Reply(choices=choices, photos=photos)
+        first, *rest = self.renderer.outbound(bare, address, locale, caps)
+        return [replace(first, text=literal_markup(literal or "", caps)), *rest]
 
     async def _record(self, row: OutboxRow, outcome: int | DeliveryError) -> None:
         if isinstance(outcome, int):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Mapping
 from functools import cached_property
@@ -13,14 +12,11 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from chat.markup import Markup, escape
 from content import DEFAULT_LOCALE, LOCALES
 from services.text import localise_digits
 
 log = logging.getLogger(__name__)
-
-
-class Markup(str):
-    """Text that is already safe HTML (rendered from our own catalogues): never escaped again."""
 
 
 class _Variables(Visitor):
@@ -71,12 +67,22 @@ class Messages:
     def has(self, key: str) -> bool:
         return key in self.keys
 
-    def safe(self, html: str) -> str:
-        return Markup(html)
+    def short(self, locale: str, key: str, args: Mapping[str, Any] | None = None) -> str | None:
+        """The message's ``.short`` attribute (a label for narrow buttons), if it has one."""
+        bundle = self._bundles.get(locale) or self._bundles[DEFAULT_LOCALE]
+        if not bundle.has_message(key):
+            return None
+        attribute = bundle.get_message(key).attributes.get("short")
+        if attribute is None:
+            return None
+        prepared = {name: _prepare(value, locale) for name, value in (args or {}).items()}
+        value, _ = bundle.format_pattern(attribute, prepared)
+        return value
 
     def text(self, locale: str, key: str, args: Mapping[str, Any] | None = None) -> str:
         """Render ``key`` in ``locale`` (Bengali as fallback). String arguments are escaped for
-        HTML unless they are Markup; numbers are written in the locale's digits."""
+        for the markup (chat/markup.py) unless they are Markup already; numbers are written in the
+        locale's digits."""
         if locale not in self._bundles:
             locale = DEFAULT_LOCALE
         bundle = self._bundles[locale]
@@ -102,4 +108,4 @@ def _prepare(value: Any, locale: str) -> Any:
         return localise_digits(str(value), locale)
     if value is None:
         return ""
-    return html.escape(str(value), quote=False)
+    return escape(str(value))

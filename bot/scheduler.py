@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from services.jobs import Job, JobContext
 from storage.db import Database
-from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
-Job = Callable[[Repo, datetime], Awaitable[None]]
 DAILY_AT = (9, 0)  # 09:00 in TIMEZONE: sellers read their phone in the morning
 
 
@@ -32,13 +32,16 @@ class Scheduler:
         db: Database,
         daily: Sequence[Job],
         minutely: Sequence[Job],
-        timezone: str = "Asia/Kolkata",
+        *,
+        timezone: str,
+        data_dir: Path,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.db = db
         self.daily_jobs = tuple(daily)
         self.minutely_jobs = tuple(minutely)
         self.zone = ZoneInfo(timezone)
+        self.data_dir = data_dir
         self.clock = clock
         self.scheduler = AsyncIOScheduler(timezone=self.zone)
 
@@ -93,7 +96,7 @@ class Scheduler:
             async with self.db.transaction() as repo:
                 if once is not None and not await repo.job_runs.once(*once):
                     return False
-                await job(repo, now)
+                await job(JobContext(repo, now.astimezone(self.zone), self.zone, self.data_dir))
             return True
         except Exception:  # one failing job must not stop the others
             log.exception("scheduled job %s failed", _name(job))

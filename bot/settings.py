@@ -21,7 +21,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     database_url: str | None = None
     data_dir: Path = Path("data")
-    admin_telegram_ids: str = ""
+    admin_telegram_ids: str = ""  # the older way to name administrators (Telegram ids)
+    admins: str = ""  # channel:id pairs, e.g. telegram:123,whatsapp:+919830012345
     timezone: str = "Asia/Kolkata"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -55,6 +56,20 @@ class Settings(BaseSettings):
     def admin_ids(self) -> frozenset[int]:
         ids = (part.strip() for part in self.admin_telegram_ids.replace(";", ",").split(","))
         return frozenset(int(part) for part in ids if part.lstrip("-").isdigit())
+
+    @property
+    def administrators(self) -> frozenset[tuple[str, str]]:
+        """(channel, id) of every administrator: ADMINS, and ADMIN_TELEGRAM_IDS on Telegram.
+        Those Telegram ids are administrators on the console too (`--as ID`): whoever can run
+        the console on the bot's machine can read its database anyway."""
+        found: set[tuple[str, str]] = set()
+        for number in self.admin_ids:
+            found |= {("telegram", str(number)), ("console", str(number))}
+        for part in self.admins.replace(";", ",").split(","):
+            channel, _, external = part.strip().partition(":")
+            if channel.strip() and external.strip():
+                found.add((channel.strip().lower(), external.strip()))
+        return frozenset(found)
 
     @property
     def postgres(self) -> bool:

@@ -38,18 +38,18 @@ class Media:
 class Inbound:
     """One thing a user did: typed, pressed, shared or sent."""
 
-    channel: str
-    user_id: int
-    chat_id: int
+    channel: str  # "telegram", "whatsapp", "console", …
+    sender: str  # who, as the channel knows them: a Telegram id, a WhatsApp number
+    chat_id: int | str  # where to answer, as the channel addresses it
     kind: InboundKind
-    update_id: int | None = None
+    update_id: str | None = None  # the channel's id of this update (for de-duplication)
     text: str | None = None
     command: str | None = None  # without the slash, lower case
     args: str = ""
     button: str | None = None  # callback data
     callback_id: str | None = None
     contact_phone: str | None = None
-    contact_user_id: int | None = None
+    contact_sender: str | None = None  # whose contact it is, as the channel knows them
     media: Media | None = None
     media_group_id: str | None = None
     language_code: str | None = None

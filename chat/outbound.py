@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from chat.capabilities import Capabilities
+
 
 @dataclass(frozen=True, slots=True)
 class Button:
@@ -26,15 +28,17 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Outbound:
-    """One message to send. ``text`` is HTML: user-supplied parts are already escaped."""
+    """One message to send. ``text`` is in the markup (chat/markup.py): what users typed is
+    escaped; each channel renders it its own way."""
 
-    chat_id: int
+    chat_id: int | str  # the channel's address of the chat
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     request_contact: str | None = None  # label of a one-time "share my number" key
     remove_keyboard: bool = False
     document: Document | None = None
     photos: tuple[str, ...] = ()  # image files: one is sent with text as caption, more as an album
+    as_list: bool = False  # the buttons are one list menu (a channel with few buttons a message)
 
 
 class DeliveryError(Exception):
@@ -63,3 +67,12 @@ class Rejected(DeliveryError):
 
 # Sends one message and returns its message id; raises the DeliveryError classes above.
 Deliver = Callable[[Outbound], Awaitable[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """How messages nobody is waiting for (the outbox) reach one channel: what it can show,
+    and how to send there."""
+
+    deliver: Deliver
+    capabilities: Capabilities

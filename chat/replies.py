@@ -44,6 +44,10 @@ class Reply:
     attachment: Attachment | None = None
     locale: str | None = None  # render in this locale instead of the user's (e.g. after /delete)
     photos: tuple[str, ...] = ()  # image files to show with this message (one: its caption)
+    # The choices may be shown a page at a time (a "more" button asks the question again with
+    # the next page) where a channel cannot show them all; otherwise they go in several messages.
+    pageable: bool = False
+    page: int = 0
 
 
 def rows(choices: list[Choice], per_row: int = 1) -> Rows:

@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from chat import callbacks
 from chat.replies import Choice, Reply
-from content import LOCALES
-from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
+from content import DEFAULT_LOCALE, LOCALES
+from flows.effects import Effect, EffectEnv
+from flows.engine import (
+    DELETE,
+    Accept,
+    Answer,
+    Change,
+    Flow,
+    FlowContext,
+    Keep,
+    Outcome,
+    Parsed,
+    Reject,
+    Step,
+)
 from flows.engine import answer_payload as _payload
-from flows.registration import district_label
-from services import places
-from services.text import localise_digits, utf16_length
-from services.when import IST, parse_when
+from services import broadcasts, places
+from services.broadcasts import markup_length, text_locale, texts_of
+from services.when import numeric_when, parse_when
 from storage.broadcasts import STAGES, Segment
-from storage.outbox import OutboxItem
-from storage.unit import Repo
 
 BROADCAST = "bcast"
-FALLBACK = "bn"
+FALLBACK = DEFAULT_LOCALE
 VERSION_ORDER = ("en", "hi", "bn")  # the "add … version" buttons
-# Telegram allows 4096 characters (UTF-16 units) a message. The sender escapes the text for
-# HTML and cuts what is longer, so the escaped text is measured, with a margin to spare.
+# Telegram allows 4096 characters (UTF-16 units) a message, the strictest of the channels. The
+# text is escaped into the markup and cut if longer, so the escaped text is measured, with a
+# margin to spare.
 TEXT_LIMIT = 4000
 PREVIEW_ROOM = 3200  # characters of text the preview shows in all (the review is one message)
 EXCERPT = 60
 SEGMENT_STEPS = ("district", "craft", "stage", "lang")
-BATCH = 10_000  # recipients per enqueue call
-TTL = timedelta(days=7)  # an announcement not delivered within a week is stale: skipped
-# Steps whose typed answer is the coordinator's own text: the router is to pass it with its
-# line breaks and at full length (up to Telegram's 4096), not cut to its usual MAX_INPUT.
-LONG_TEXT_STEPS = frozenset({(BROADCAST, "text"), (BROADCAST, "versions")})
 
 LANGUAGE = {"bn": Reply("lang-name-bn"), "en": Reply("lang-name-en"), "hi": Reply("lang-name-hi")}
 STAGE = {
@@ -61,40 +68,6 @@ assert tuple(STAGE) == STAGES
 # --- texts ----------------------------------------------------------------------------------
 
 
-def telegram_length(text: str) -> int:
-    """The text's length as Telegram counts it once the sender has escaped it (UTF-16 units)."""
-    return utf16_length(html.escape(text, quote=False))
-
-
-def text_locale(text: str, default: str) -> str:
-    """The language a text is written in, by its script: Bengali, Devanagari or Latin."""
-    counts = dict.fromkeys(LOCALES, 0)
-    for char in text:
-        point = ord(char)
-        if 0x0980 <= point <= 0x09FF:
-            counts["bn"] += 1
-        elif 0x0900 <= point <= 0x097F:
-            counts["hi"] += 1
-        elif char.isascii() and char.isalpha():
-            counts["en"] += 1
-    best = max(counts, key=lambda code: counts[code])
-    return best if counts[best] else default
-
-
-def texts_of(answers: Mapping[str, Any], default: str) -> tuple[str, dict[str, str]]:
-    """The main text's language and every version by locale (the main text wins its own)."""
-    main_text = answers.get("text") or ""
-    main = text_locale(main_text, default)
-    versions = answers.get("versions") or {}
-    texts = {code: t for code, t in versions.items() if code in LOCALES and code != main and t}
-    return main, {main: main_text, **texts}
-
-
-def pick(texts: Mapping[str, str], main: str, locale: str) -> str:
-    """What a seller reading ``locale`` gets: their version, else Bengali, else the main text."""
-    return texts.get(locale) or texts.get(FALLBACK) or texts[main]
-
-
 def _excerpt(text: str, room: int = EXCERPT) -> str:
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
@@ -107,7 +80,7 @@ def _text(answer: Answer) -> Parsed:
     text = (answer.text or "").strip()
     if not text:
         return Reject(Reply("error-use-text"))
-    length = telegram_length(text)
+    length = markup_length(text)
     if length > TEXT_LIMIT:
         return Reject(Reply("bc-text-long", {"max": TEXT_LIMIT, "length": length}))
     return Accept(text)
@@ -151,29 +124,31 @@ def _versions_args(ctx: FlowContext) -> dict[str, Any]:
 
 def _parse_versions(answer: Answer, ctx: FlowContext) -> Parsed:
     data = ctx.data
+    # A version in the main text's own language is dropped (the main text was changed).
     versions: dict[str, str] = {
         code: text for code, text in (data.get("versions") or {}).items() if code != _main(ctx)
     }
-    data["versions"] = versions
     value = answer.value
     if value == "done":
-        data.pop("adding", None)
-        return Accept(dict(versions))
+        return Accept(dict(versions), data={"versions": versions, "adding": DELETE})
     if value is not None:
         code = value.removeprefix("add_")
         if not value.startswith("add_") or code not in LANGUAGE or code == _main(ctx):
-            return Reject(Reply("error-stale-button"))
-        data["adding"] = code
-        return Keep((), ask_again=True)
+            return Reject(Reply("error-stale-button"), data={"versions": versions})
+        return Keep(ask_again=True, data={"versions": versions, "adding": code})
     adding = data.get("adding")
     if adding not in LANGUAGE:
-        return Reject(Reply("flow-use-buttons"))
+        return Reject(Reply("flow-use-buttons"), data={"versions": versions})
     parsed = _text(answer)
     if not isinstance(parsed, Accept):
-        return parsed
+        return (
+            Reject(parsed.reply, data={"versions": versions})
+            if isinstance(parsed, Reject)
+            else parsed
+        )
     versions[adding] = parsed.value
-    data.pop("adding")
-    return Keep((Reply("bc-version-saved", {"language": LANGUAGE[adding]}),), ask_again=True)
+    saved = Reply("bc-version-saved", {"language": LANGUAGE[adding]})
+    return Keep((saved,), ask_again=True, data={"versions": versions, "adding": DELETE})
 
 
 def _show_versions(value: Any, ctx: FlowContext) -> str:
@@ -204,44 +179,35 @@ def _show_photo(value: Any, ctx: FlowContext) -> Reply | None:
 # --- the segment ----------------------------------------------------------------------------
 
 
-async def _own(ctx: FlowContext) -> list[str]:
-    """The coordinator's districts, fresh (an admin may have changed them mid-flow)."""
-    own = sorted(await ctx.repo.coordinators.districts_of(ctx.user_id))
-    ctx.data["own"] = own
-    return own
-
-
-def districts_of(value: str | None, ctx: FlowContext) -> tuple[str, ...] | None:
+def districts_of(value: str | None, own: Any) -> tuple[str, ...] | None:
     """The districts a district answer stands for (None: all of West Bengal)."""
     if value == "all":
         return None
     if value == "mine":
-        return tuple(ctx.data.get("own") or ())
+        return tuple(own or ())
     return (value,) if value else ()
 
 
-def segment_of(answers: Mapping[str, Any], ctx: FlowContext) -> Segment:
+def segment_of(answers: Mapping[str, Any], own: Any) -> Segment:
     craft, lang = answers.get("craft"), answers.get("lang")
     return Segment(
-        districts=districts_of(answers.get("district"), ctx),
+        districts=districts_of(answers.get("district"), own),
         craft=None if craft in (None, "any") else craft,
         stage=answers.get("stage") or "any",
         locale=None if lang in (None, "any") else lang,
     )
 
 
-async def _checked(ctx: FlowContext, name: str, value: Any) -> Parsed:
+async def _checked(ctx: FlowContext, name: str, value: Any, own: Any = None) -> Parsed:
     """Accept a segment answer, unless the whole segment then matches nobody: say so plainly
     and ask the segment again from its first question."""
+    own = ctx.data.get("own") if own is None else own
     trial = {**ctx.answers, name: value}
     if any(trial.get(step) is None for step in SEGMENT_STEPS):
-        return Accept(value)
-    if await ctx.repo.broadcasts.count(segment_of(trial, ctx)):
-        return Accept(value)
-    assert ctx.state is not None
-    ctx.state.step = SEGMENT_STEPS[0]
-    ctx.state.data.pop("editing", None)
-    return Keep((Reply("bc-nobody"),), ask_again=True)
+        return Accept(value, data={"own": list(own or ())})
+    if await ctx.look.audience(segment_of(trial, own)):
+        return Accept(value, data={"own": list(own or ())})
+    return Keep((Reply("bc-nobody"),), goto=SEGMENT_STEPS[0], data={"own": list(own or ())})
 
 
 def _district_choices(ctx: FlowContext) -> list[Choice]:
@@ -252,19 +218,21 @@ def _district_choices(ctx: FlowContext) -> list[Choice]:
     if own:
         choices.append(Choice("mine", key="bc-district-mine"))
     codes = [d.code for d in places.districts()] if ctx.is_admin else own
-    choices += [Choice(code, text=district_label(code, ctx.locale)) for code in codes]
+    choices += [Choice(code, text=places.district_name(code, ctx.locale)) for code in codes]
     return choices
 
 
 async def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
-    own = await _own(ctx)
+    # The coordinator's districts, fresh: an admin may have changed them mid-flow.
+    own = sorted(await ctx.look.coordinator_districts(ctx.user_id))
+    fresh = {"own": own}
     value = answer.value
     if value is None:
         if not answer.text:
-            return Reject(Reply("flow-use-buttons"))
+            return Reject(Reply("flow-use-buttons"), data=fresh)
         match = places.match_district(answer.text)
         if match.district is None:
-            return Reject(Reply("staff-unknown-district"))
+            return Reject(Reply("staff-unknown-district"), data=fresh)
         value = match.district.code
     if value == "all":
         allowed = ctx.is_admin
@@ -273,24 +241,25 @@ async def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
     else:
         district = places.district(value)
         if district is None:
-            return Reject(Reply("error-stale-button"))
+            return Reject(Reply("error-stale-button"), data=fresh)
         allowed = ctx.is_admin or value in own
         if not allowed:
-            return Reject(Reply("staff-not-your-district", {"district": district.name(ctx.locale)}))
+            refusal = Reply("staff-not-your-district", {"district": district.name(ctx.locale)})
+            return Reject(refusal, data=fresh)
     if not allowed:
-        return Reject(Reply("error-stale-button"))
-    return await _checked(ctx, "district", value)
+        return Reject(Reply("error-stale-button"), data=fresh)
+    return await _checked(ctx, "district", value, own)
 
 
 def _show_district(value: Any, ctx: FlowContext) -> str | Reply | None:
     if value == "all":
         return Reply("bc-district-all")
-    codes = districts_of(value, ctx) or ()
-    return ", ".join(district_label(code, ctx.locale) for code in codes) or None
+    codes = districts_of(value, ctx.data.get("own")) or ()
+    return places.district_names(codes, ctx.locale) or None
 
 
 def _craft_choices(ctx: FlowContext) -> list[Choice]:
-    chosen = districts_of(ctx.answers.get("district"), ctx)
+    chosen = districts_of(ctx.answers.get("district"), ctx.data.get("own"))
     codes = [d.code for d in places.districts()] if chosen is None else chosen
     crafts = {c.id: c for code in codes for c in places.crafts_for(code)}
     return [Choice(c.id, text=c.name(ctx.locale)) for c in crafts.values()]
@@ -305,11 +274,6 @@ async def _parse_craft(answer: Answer, ctx: FlowContext) -> Parsed:
     if craft is None:
         return Reject(Reply("bc-craft-unknown"))
     return await _checked(ctx, "craft", craft.id)
-
-
-async def _any_craft(ctx: FlowContext, value: Any) -> None:
-    if value is None and ctx.state is not None:  # skipped: every craft
-        ctx.state.answers["craft"] = "any"
 
 
 def _show_craft(value: Any, ctx: FlowContext) -> str | Reply | None:
@@ -353,60 +317,52 @@ def _show_lang(value: Any, ctx: FlowContext) -> Reply | None:
 # --- when -----------------------------------------------------------------------------------
 
 
-def format_when(moment: datetime, locale: str) -> str:
-    """A moment as a person in West Bengal reads it: IST, day/month/year and 24-hour time."""
-    return localise_digits(moment.astimezone(IST).strftime("%d/%m/%Y %H:%M"), locale)
+def format_when(moment: datetime, ctx: FlowContext) -> str:
+    return numeric_when(moment, ctx.locale, ctx.zone)
 
 
 def _parse_when(answer: Answer, ctx: FlowContext) -> Parsed:
-    pending = ctx.data.pop("when_pending", None)
+    pending = ctx.data.get("when_pending")
+    done = {"when_pending": DELETE}  # a reading waiting to be confirmed is answered by now
     if answer.value == "now":
-        return Accept("now")
+        return Accept("now", data=done)
     if answer.value == "yes" and pending:
-        return Accept(pending)
+        return Accept(pending, data=done)
     if answer.value == "no" and pending:
-        return Keep((Reply("bc-when-again"),), ask_again=True)
+        return Keep((Reply("bc-when-again"),), ask_again=True, data=done)
     if answer.value is not None:
-        return Reject(Reply("error-stale-button"))
+        return Reject(Reply("error-stale-button"), data=done)
     if not answer.text:
-        return Reject(Reply("bc-when-not-date"))
-    parsed = parse_when(answer.text, now=ctx.now)
+        return Reject(Reply("bc-when-not-date"), data=done)
+    parsed = parse_when(answer.text, now=ctx.now, zone=ctx.zone)
     if parsed.value is None:
-        return Reject(WHEN_ERROR.get(parsed.error or "", Reply("bc-when-not-date")))
+        return Reject(WHEN_ERROR.get(parsed.error or "", Reply("bc-when-not-date")), data=done)
     iso = parsed.value.astimezone(UTC).isoformat()
     if not parsed.ambiguous:
-        return Accept(iso)
-    ctx.data["when_pending"] = iso
+        return Accept(iso, data=done)
     buttons = (
         (Choice(_payload(ctx, "yes"), key="bc-when-yes"),),
         (Choice(_payload(ctx, "no"), key="bc-when-no"),),
     )
-    confirm = Reply(
-        "bc-when-confirm", {"when": format_when(parsed.value, ctx.locale)}, choices=buttons
-    )
-    return Keep((confirm,))
+    confirm = Reply("bc-when-confirm", {"when": format_when(parsed.value, ctx)}, choices=buttons)
+    return Keep((confirm,), data={"when_pending": iso})
 
 
 def _show_when(value: Any, ctx: FlowContext) -> str | Reply | None:
     if value == "now":
         return Reply("bc-when-immediately")
-    return format_when(datetime.fromisoformat(str(value)), ctx.locale) if value else None
-
-
-def due_of(value: Any, now: datetime) -> datetime:
-    """When the rows fall due: now, or the typed moment (never in the past)."""
-    now = now.astimezone(UTC)
-    if value == "now" or not value:
-        return now
-    return max(datetime.fromisoformat(str(value)).astimezone(UTC), now)
+    return format_when(datetime.fromisoformat(str(value)), ctx) if value else None
 
 
 # --- preview and finish ---------------------------------------------------------------------
 
 
-async def _count(ctx: FlowContext) -> None:
-    if all(ctx.answers.get(step) is not None for step in SEGMENT_STEPS):
-        ctx.data["count"] = await ctx.repo.broadcasts.count(segment_of(ctx.answers, ctx))
+async def _count(ctx: FlowContext) -> Change:
+    """How many the segment reaches, for the preview (counted again after every change)."""
+    if not all(ctx.answers.get(step) is not None for step in SEGMENT_STEPS):
+        return Change()
+    count = await ctx.look.audience(segment_of(ctx.answers, ctx.data.get("own")))
+    return Change(data={"count": count})
 
 
 def _review_parts(ctx: FlowContext) -> list[Reply]:
@@ -424,71 +380,37 @@ def _review_parts(ctx: FlowContext) -> list[Reply]:
     return parts
 
 
-async def queue(
-    repo: Repo,
-    broadcast_id: int,
-    recipients: Sequence[tuple[int, str]],
-    main: str,
-    texts: Mapping[str, str],
-    photo: str | None,
-    due_at: datetime,
-) -> int:
-    """One outbox row per recipient, in their language, enqueued in batches. The ref makes a
-    repeated call a no-op."""
-    ref = f"bc:{broadcast_id}"
-    by_locale: dict[str, dict[str, str]] = {}
-    added = 0
-    for start in range(0, len(recipients), BATCH):
-        items = []
-        for user_id, locale in recipients[start : start + BATCH]:
-            text = by_locale.get(locale)
-            if text is None:
-                text = by_locale[locale] = {locale: pick(texts, main, locale)}
-            items.append(
-                OutboxItem(
-                    recipient=user_id,
-                    kind="broadcast",
-                    text_by_locale=text,
-                    photo=photo,
-                    ref=ref,
-                    broadcast_id=broadcast_id,
-                    quiet=True,
-                    expires_at=due_at + TTL,
-                    due_at=due_at,
-                )
-            )
-        added += await repo.outbox.enqueue(items)
-    return added
+@dataclass(frozen=True, slots=True)
+class SendBroadcast(Effect):
+    """Queue the announcement for everyone the segment reaches now, if the coordinator still
+    covers its districts."""
 
+    segment: Segment
+    answers: dict[str, Any]
+    is_admin: bool
 
-async def _finish(ctx: FlowContext) -> list[Reply]:
-    own = await _own(ctx)
-    segment = segment_of(ctx.answers, ctx)
-    allowed = ctx.is_admin or (
-        segment.districts is not None and set(segment.districts) <= set(own) and bool(own)
-    )
-    if not allowed:
-        return [Reply("bc-scope-changed")]
-    recipients = await ctx.repo.broadcasts.recipients(segment)
-    if not recipients:
-        return [Reply("bc-nobody-now")]
-    main, texts = texts_of(ctx.answers, ctx.locale)
-    photo = (ctx.answers.get("photo") or {}).get("path")
-    due = due_of(ctx.answers.get("when"), ctx.now)
-    broadcast_id = await ctx.repo.broadcasts.create(
-        ctx.user_id, main, texts, photo, segment, due, len(recipients)
-    )
-    await queue(ctx.repo, broadcast_id, recipients, main, texts, photo, due)
-    detail = f"id={broadcast_id} n={len(recipients)}"
-    await ctx.repo.audit.write(ctx.user_id, None, "broadcast", detail)
-    key = "bc-queued-now" if ctx.answers.get("when") == "now" else "bc-queued-later"
-    return [
-        Reply(
-            key,
-            {"id": broadcast_id, "count": len(recipients), "when": format_when(due, ctx.locale)},
-            choices=((Choice(f"bc:view:{broadcast_id}", key="btn-bc-view"),),),
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        own = await env.repo.coordinators.districts_of(env.user_id)
+        districts = self.segment.districts
+        allowed = self.is_admin or (districts is not None and bool(own) and set(districts) <= own)
+        if not allowed:
+            return [Reply("bc-scope-changed")]
+        sent = await broadcasts.send(
+            env.repo, env.user_id, self.segment, self.answers, env.locale, env.now
         )
-    ]
+        if sent is None:
+            return [Reply("bc-nobody-now")]
+        broadcast_id, count, due = sent
+        key = "bc-queued-now" if self.answers.get("when") == "now" else "bc-queued-later"
+        when = numeric_when(due, env.locale, env.zone)
+        view = Choice(callbacks.BROADCAST_VIEW.data(broadcast_id), key="btn-bc-view")
+        args = {"id": broadcast_id, "count": count, "when": when}
+        return [Reply(key, args, choices=((view,),))]
+
+
+def _finish(ctx: FlowContext) -> list[Outcome]:
+    segment = segment_of(ctx.answers, ctx.data.get("own"))
+    return [SendBroadcast(segment, dict(ctx.answers), ctx.is_admin)]
 
 
 broadcast = Flow(
@@ -502,6 +424,7 @@ broadcast = Flow(
             label="bc-field-text",
             show=_show_text,
             prompt_args=lambda ctx: {"max": TEXT_LIMIT},
+            long_text=True,
         ),
         Step(
             "versions",
@@ -512,6 +435,8 @@ broadcast = Flow(
             label="bc-field-versions",
             show=_show_versions,
             prompt_args=_versions_args,
+            long_text=True,
+            loop="a version in another language",
         ),
         Step(
             "photo",
@@ -543,7 +468,7 @@ broadcast = Flow(
             help="bc-help-craft",
             label="field-craft",
             show=_show_craft,
-            after=_any_craft,
+            skipped="any",
         ),
         Step(
             "stage",
@@ -577,7 +502,6 @@ broadcast = Flow(
     finish=_finish,
     review_key="bc-preview",
     cancelled_key="bc-cancelled",
-    keep_on_cancel=False,
-    on_answer=_count,
+    on_change=_count,
     review_parts=_review_parts,
 )

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from pathlib import Path
+from dataclasses import dataclass
 
 from chat.replies import Choice, Reply
-from flows.engine import Accept, Answer, Flow, FlowContext, Parsed, Reject, Step
+from flows.effects import Effect, EffectEnv, remove_files
+from flows.engine import Accept, Answer, Flow, FlowContext, Handover, Parsed, Reject, Step
 from storage.records import ConversationState
 
-
-def remove_files(paths: list[str]) -> Callable[[], Awaitable[list[Reply]]]:
-    """A job for after the commit: delete photo files that no product uses any more."""
-
-    async def job() -> list[Reply]:
-        for path in paths:
-            await asyncio.to_thread(Path(path).unlink, missing_ok=True)
-        return []
-
-    return job
-
-
 DELETE = "del"
+
+
+@dataclass(frozen=True, slots=True)
+class EraseSeller(Effect):
+    """Everything stored about a user goes: profile, products and their photo files, checks,
+    training answers, orders, conversation, the user row. The audit log keeps that it happened."""
+
+    user_id: int
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        repo, user_id = env.repo, self.user_id
+        await repo.checks.delete_of_seller(user_id)
+        await repo.trainings.forget(user_id)
+        await repo.orders.delete_of_seller(user_id)
+        env.later.append(remove_files(await repo.products.delete_of_seller(user_id)))
+        await repo.sellers.delete(user_id)
+        await repo.conversations.delete(user_id)
+        await repo.users.delete(user_id)
+        await repo.audit.write(user_id, user_id, "delete")
+        return []
 
 
 def _parse(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -31,22 +38,15 @@ def _parse(answer: Answer, ctx: FlowContext) -> Parsed:
     return Reject(Reply("flow-use-buttons"))
 
 
-async def _finish(ctx: FlowContext) -> list[Reply]:
-    stash = ctx.data.get("stash")
+def _finish(ctx: FlowContext) -> list[Effect | Reply | Handover]:
     if not ctx.answers.get("confirm"):
+        stash = ctx.data.get("stash")
+        kept: list[Effect | Reply | Handover] = [Reply("delete-kept")]
         if stash:  # put back whatever the user was doing, paused
-            ctx.state = ConversationState(user_id=ctx.user_id, active=False, **stash)
-        return [Reply("delete-kept")]
-    repo = ctx.repo
-    await repo.checks.delete_of_seller(ctx.user_id)
-    await repo.trainings.forget(ctx.user_id)
-    await repo.orders.delete_of_seller(ctx.user_id)
-    ctx.later.append(remove_files(await repo.products.delete_of_seller(ctx.user_id)))
-    await repo.sellers.delete(ctx.user_id)
-    await repo.conversations.delete(ctx.user_id)
-    await repo.users.delete(ctx.user_id)
-    await repo.audit.write(ctx.user_id, ctx.user_id, "delete")
-    return [Reply("delete-done", locale=ctx.locale, remove_keyboard=True)]
+            kept.append(Handover(ConversationState(user_id=ctx.user_id, active=False, **stash)))
+        return kept
+    # Said in the language chosen so far: there is no user left to look it up from.
+    return [EraseSeller(ctx.user_id), Reply("delete-done", locale=ctx.locale, remove_keyboard=True)]
 
 
 deletion = Flow(
@@ -64,5 +64,4 @@ deletion = Flow(
     ),
     finish=_finish,
     cancelled_key="delete-kept",
-    keep_on_cancel=False,
 )

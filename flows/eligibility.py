@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from chat import callbacks
 from chat.replies import Choice, Reply
-from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
-from flows.product import product_label
+from flows.answers import free_text
+from flows.effects import Effect, EffectEnv
+from flows.engine import (
+    DELETE,
+    Accept,
+    Answer,
+    Flow,
+    FlowContext,
+    Keep,
+    Outcome,
+    Parsed,
+    Reject,
+    Step,
+)
 from services import places
+from services.catalogue import product_label
 from services.eligibility import CheckInput, Question, RuleSet, Verdict, load_rules
-from services.text import lookup_key, visible_length
+from services.text import lookup_key
 from storage.records import ProductRecord, SellerRecord
 
 ELIGIBILITY = "elig"
@@ -41,7 +55,6 @@ SELLER_QUESTIONS = frozenset(
     {"lut", "ad_code", "forex_bank", "marketplace", "iec_updated", "gi_user"}
 )
 DESCRIPTION_MAX = 300
-TIMEZONE = ZoneInfo("Asia/Kolkata")
 
 
 def item_from_product(product: ProductRecord, locale: str) -> dict[str, Any]:
@@ -93,10 +106,15 @@ def start_data(
 
 
 def check_input(ctx: FlowContext) -> CheckInput:
+    return check_input_of(ctx.answers, ctx)
+
+
+def check_input_of(answers_so_far: Any, ctx: FlowContext) -> CheckInput:
+    """What the rules look at: the item, the seller, where to, and every answer given."""
     item = ctx.data.get("item") or {}
     seller = ctx.data.get("seller") or {}
-    destination = ctx.answers.get("destination")
-    answers = {**ctx.data.get("carried", {}), **ctx.answers.get("questions", {})}
+    destination = answers_so_far.get("destination")
+    answers = {**ctx.data.get("carried", {}), **answers_so_far.get("questions", {})}
     return CheckInput(
         craft_id=item.get("craft_id"),
         words=item.get("words", ""),
@@ -106,7 +124,7 @@ def check_input(ctx: FlowContext) -> CheckInput:
         gstin=seller.get("gstin"),
         destination=destination if destination in DESTINATIONS else None,
         answers=answers,
-        today=ctx.now.astimezone(TIMEZONE).date(),
+        today=ctx.now.astimezone(ctx.zone).date(),
     )
 
 
@@ -137,34 +155,27 @@ def _product_choices(ctx: FlowContext) -> list[Choice]:
 
 def _parse_product(answer: Answer, ctx: FlowContext) -> Parsed:
     if answer.value == "new":
-        ctx.data.pop("item", None)
-        return Accept("new")
+        return Accept("new", data={"item": DELETE})
     if answer.value and answer.value.startswith("p"):
         for item in ctx.data["products"]:
             if f"p{item['product_id']}" == answer.value:
-                ctx.data["item"] = item
-                return Accept(answer.value)
+                return Accept(answer.value, data={"item": item})
         return Reject(Reply("error-stale-button"))
     if answer.media:
         return Reject(Reply("error-not-text", {"kind": answer.media}))
     if answer.text:  # typed straight away: that is the description
         parsed = _parse_describe(answer, ctx)
         if isinstance(parsed, Accept):
-            return Accept("typed")
+            return Accept("typed", data=parsed.data)
         return parsed
     return Reject(Reply("flow-use-buttons"))
 
 
 def _parse_describe(answer: Answer, ctx: FlowContext) -> Parsed:
-    if answer.media:
-        return Reject(Reply("error-not-text", {"kind": answer.media}))
-    text = answer.text
-    if not text or text.startswith("/"):
-        return Reject(Reply("error-use-text"))
-    if visible_length(text) > DESCRIPTION_MAX:
-        return Reject(Reply("error-text-long", {"max": DESCRIPTION_MAX}))
-    ctx.data["item"] = item_from_words(text)
-    return Accept(text)
+    parsed = free_text(answer, DESCRIPTION_MAX, needs="anything")
+    if not isinstance(parsed, Accept):
+        return parsed
+    return Accept(parsed.value, data={"item": item_from_words(parsed.value)})
 
 
 def _destination_choices(ctx: FlowContext) -> list[Choice]:
@@ -208,12 +219,11 @@ def _parse_question(answer: Answer, ctx: FlowContext) -> Parsed:
             return Reject(Reply("elig-answer-with-buttons"))
     else:
         return Reject(Reply("elig-answer-with-buttons"))
-    questions = dict(ctx.answers.get("questions", {}))
-    questions[current] = given
-    ctx.state.answers["questions"] = questions  # type: ignore[union-attr]
-    if _needed(ctx):
-        return Keep((), ask_again=True)
-    return Accept(True)
+    questions = {**ctx.answers.get("questions", {}), current: given}
+    trial = {**ctx.answers, "questions": questions}
+    if rules().questions_needed(check_input_of(trial, ctx)):
+        return Keep(ask_again=True, answers={"questions": questions})
+    return Accept(True, answers={"questions": questions})
 
 
 # --- the verdict ----------------------------------------------------------------------------
@@ -255,15 +265,45 @@ def verdict_replies(verdict: Verdict, item_name: str) -> list[Reply]:
     return replies
 
 
-async def _finish(ctx: FlowContext) -> list[Reply]:
+@dataclass(frozen=True, slots=True)
+class SaveCheck(Effect):
+    """The verdict, with the answers and rules version it was made with. A product deleted
+    while its check was open is saved as described, not linked."""
+
+    product_id: int | None
+    description: str | None
+    destination: str | None
+    status: str
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    answers: dict[str, str] = field(default_factory=dict)
+    rules_version: str = ""
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        product_id = self.product_id
+        if product_id is not None:
+            product = await env.repo.products.get(product_id)
+            if product is None or product.seller_id != env.user_id:
+                product_id = None
+        await env.repo.checks.save(
+            seller_id=env.user_id,
+            product_id=product_id,
+            description=self.description,
+            destination=self.destination,
+            status=self.status,
+            findings=self.findings,
+            answers=self.answers,
+            rules_version=self.rules_version,
+        )
+        return []
+
+
+def _finish(ctx: FlowContext) -> list[Outcome]:
     ruleset = rules()
     verdict = ruleset.evaluate(check_input(ctx))
     item = ctx.data.get("item") or {}
-    questions = ctx.answers.get("questions", {})
     destination = ctx.answers.get("destination")
-    await ctx.repo.checks.save(
-        seller_id=ctx.user_id,
-        product_id=await _still_there(ctx, item.get("product_id")),
+    save = SaveCheck(
+        product_id=item.get("product_id"),
         description=item.get("description"),
         destination=destination if destination in DESTINATIONS else None,
         status=verdict.status,
@@ -271,7 +311,7 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
             {"rule": f.rule_id, "level": f.level, "unknown": f.unknown, "steps": list(f.steps)}
             for f in verdict.findings
         ],
-        answers={**ctx.data.get("carried", {}), **questions},
+        answers={**ctx.data.get("carried", {}), **ctx.answers.get("questions", {})},
         rules_version=ruleset.version,
     )
     replies = verdict_replies(verdict, item.get("name", ""))
@@ -280,19 +320,11 @@ async def _finish(ctx: FlowContext) -> list[Reply]:
         replies[-1].args,
         parts=replies[-1].parts,
         choices=(
-            (Choice("elig:start", key="btn-check-another"),),
-            (Choice("prod:list", key="btn-my-products"),),
+            (Choice(callbacks.CHECK_START.data(), key="btn-check-another"),),
+            (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
         ),
     )
-    return replies
-
-
-async def _still_there(ctx: FlowContext, product_id: int | None) -> int | None:
-    """A product deleted while its check was open is checked as described, not linked."""
-    if product_id is None:
-        return None
-    product = await ctx.repo.products.get(product_id)
-    return product_id if product is not None and product.seller_id == ctx.user_id else None
+    return [save, *replies]
 
 
 eligibility = Flow(
@@ -313,6 +345,7 @@ eligibility = Flow(
             when=lambda ctx: ctx.answers.get("product") == "new",
             help="elig-help-describe",
             language_signal=True,
+            when_label="an item not in the catalogue",
         ),
         Step(
             "destination",
@@ -331,23 +364,24 @@ eligibility = Flow(
             when=lambda ctx: bool(_needed(ctx)),
             prompt_args=_question_args,
             help="elig-help-question",
+            when_label="the rules need an answer",
+            loop="the next question the rules need",
         ),
     ),
     finish=_finish,
     cancelled_key="elig-cancelled",
-    keep_on_cancel=False,
 )
 
 
 def carried_answers(
-    latest: dict[str, str] | None, checked_at: datetime | None, now: datetime
+    latest: dict[str, str] | None, checked_at: datetime | None, now: datetime, zone: tzinfo
 ) -> dict[str, str]:
     """Seller-level "yes" answers from a check in the same financial year (April to March)."""
     if not latest or checked_at is None:
         return {}
 
     def year(moment: datetime) -> int:
-        local = moment.astimezone(TIMEZONE)
+        local = moment.astimezone(zone)
         return local.year if local.month >= 4 else local.year - 1
 
     if year(checked_at) != year(now):

@@ -1,8 +1,11 @@
 """The step engine: runs any declared flow one answer at a time, channel-agnostic.
 
-A flow is data (steps with a prompt key, a parser, choices and conditions); the engine
-moves a user's `ConversationState` through it and returns `Reply` objects. It never sends,
-never renders text and never opens a transaction: handlers do that around it.
+A flow is data: steps with a prompt key, a parser, choices and conditions. A parser is a pure
+function of the answer, the conversation state and read-only look-ups: it returns what should
+happen (Accept, Reject, Keep, Stop), and any write it calls for is an ``Effect`` in that result,
+never done by the parser. The engine moves the user's ``ConversationState`` and returns the
+replies and effects in order; whoever calls it (handlers/router.py) applies the effects inside
+the update's transaction and renders the replies. The engine never sends, renders or stores.
 """
 
 from __future__ import annotations
@@ -10,17 +13,25 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import datetime, tzinfo
+from types import MappingProxyType
+from typing import Any, Protocol
 
+from chat import callbacks
 from chat.replies import Choice, Reply, Rows, rows
+from flows.effects import Effect
 from services.text import lookup_key
+from storage.broadcasts import Segment
 from storage.records import ConversationState
-from storage.unit import Repo
 
 REVIEW = "_review"
 EDIT = "_edit"
 CONFIRM = "_ok"
+SKIP, BACK, CANCEL = "_skip", "_back", "_cancel"
+DELETE = object()  # a data change that removes the key
+
+# What the engine hands back, in order: messages to say and effects to apply.
+Outcome = Reply | Effect
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +44,19 @@ class Answer:
     contact_is_own: bool = True
     media: str | None = None  # "photo", "sticker", "voice", … when that is what came
     upload: Any = None  # a photo already fetched, checked and stored by the handler
-    album: str | None = None  # Telegram media_group_id when the photo is part of an album
+    album: str | None = None  # the album (media group) the photo belongs to
 
 
 @dataclass(frozen=True, slots=True)
 class Accept:
+    """The answer is taken: ``value`` is stored under the step's name and the flow goes on."""
+
     value: Any
     notes: tuple[Reply, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)  # changes to the state's data
+    effects: tuple[Effect, ...] = ()
+    defer: bool = False  # part of an album: the answer waits for its last photo
+    answers: Mapping[str, Any] = field(default_factory=dict)  # other answers it settles
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +64,7 @@ class Reject:
     """A wrong answer: what was expected; the engine repeats the question after it."""
 
     reply: Reply
+    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,38 +77,71 @@ class Stop:
 @dataclass(frozen=True, slots=True)
 class Keep:
     """Taken, and the same step stays open (one more photo, the next of several questions).
-    With ``ask_again`` the step's prompt follows (it may have changed with the answer)."""
+    With ``ask_again`` the step's prompt follows (it may have changed with the answer); with
+    ``goto`` the flow moves to that step instead (asked at once)."""
 
-    replies: tuple[Reply, ...]
+    replies: tuple[Reply, ...] = ()
     ask_again: bool = False
+    data: Mapping[str, Any] = field(default_factory=dict)
+    answers: Mapping[str, Any] = field(default_factory=dict)  # partial answers to keep
+    effects: tuple[Effect, ...] = ()
+    goto: str | None = None
+    defer: bool = False
 
 
 Parsed = Accept | Reject | Stop | Keep
 
 
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """A finish that leaves the user in another conversation (a paused one put back)."""
+
+    state: ConversationState
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a flow's ``on_change`` adds after any change of its answers."""
+
+    data: Mapping[str, Any] = field(default_factory=dict)
+    effects: tuple[Effect, ...] = ()
+
+
+class Lookups(Protocol):
+    """The reads a step may make (nothing here writes)."""
+
+    async def coordinator_districts(self, user_id: int) -> frozenset[str]: ...
+
+    async def audience(self, segment: Segment) -> int: ...
+
+
 @dataclass(slots=True)
 class FlowContext:
-    """Everything a step may look at while one update is handled."""
+    """Everything a step may look at while one update is handled. Steps read ``answers`` and
+    ``data`` (read-only views); only the engine changes the state."""
 
-    repo: Repo
     user_id: int
     locale: str
-    now: datetime
+    now: datetime  # aware, in ``zone``
+    zone: tzinfo
     label: Callable[[Choice, str], str]  # renders a button label, for matching typed text
+    look: Lookups
     state: ConversationState | None = None
     is_admin: bool = False
     language_code: str | None = None
-    defer_reply: bool = False  # set by a step: answer the album once, after its last photo
-    # Work for after the commit (files on disk): never undone by a rolled-back transaction.
-    later: list[Callable[[], Awaitable[list[Reply]]]] = field(default_factory=list)
+    defer_reply: bool = False  # the answer waits for the rest of an album
 
     @property
-    def answers(self) -> dict[str, Any]:
-        return self.state.answers if self.state else {}
+    def answers(self) -> Mapping[str, Any]:
+        return MappingProxyType(self.state.answers) if self.state else MappingProxyType({})
 
     @property
-    def data(self) -> dict[str, Any]:
-        return self.state.data if self.state else {}
+    def data(self) -> Mapping[str, Any]:
+        return MappingProxyType(self.state.data) if self.state else MappingProxyType({})
+
+
+Finished = Sequence[Outcome | Handover]
+Finish = Callable[[FlowContext], Finished | Awaitable[Finished]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +152,7 @@ class Step:
     choices: Callable[[FlowContext], Sequence[Choice]] | None = None
     per_row: int = 1
     optional: bool = False
+    skipped: Any = None  # what a skip stores
     help: str | None = None
     when: Callable[[FlowContext], bool] | None = None
     label: str | None = None  # field name in the summary; None: not shown there
@@ -108,21 +160,28 @@ class Step:
     prompt_args: Callable[[FlowContext], Mapping[str, Any]] | None = None
     request_contact: bool = False
     language_signal: bool = False  # typed answers here may tell us the user's language
-    after: Callable[[FlowContext, Any], Awaitable[None]] | None = None
     media: bool = False  # expects photos: the handler fetches and checks them first
     raw_document: bool = False  # expects a file: answer.upload = {"bytes", "name", "mime_type"}
+    long_text: bool = False  # takes a whole announcement: line breaks kept, up to 4096
+    # For the diagrams (flows/diagram.py): why the step may be skipped, what answer keeps it
+    # open, what answer ends the flow.
+    when_label: str | None = None
+    loop: str | None = None
+    exit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Flow:
     name: str
     steps: tuple[Step, ...]
-    finish: Callable[[FlowContext], Awaitable[list[Reply]]]
+    finish: Finish
     review_key: str | None = None  # summary with confirm / edit before finishing
     cancelled_key: str = "flow-cancelled"
     resumed_key: str = "flow-resumed"
-    keep_on_cancel: bool = True  # a cancelled flow's answers wait for /start to resume it
-    on_answer: Callable[[FlowContext], Awaitable[None]] | None = None  # after each answer
+    # Left (another command, /cancel): the answers wait for /start or its command to resume it;
+    # otherwise the flow simply ends.
+    resumable: bool = False
+    on_change: Callable[[FlowContext], Change | Awaitable[Change]] | None = None
     review_parts: Callable[[FlowContext], Sequence[Reply]] | None = None  # more summary
     by_name: dict[str, Step] = field(init=False, repr=False, compare=False)
 
@@ -133,15 +192,24 @@ class Flow:
         return self.by_name.get(name)
 
 
-def payload(flow: Flow, step: str, value: str) -> str:
+def payload(flow: Flow | str, step: str, value: str) -> str:
     """Button payload of an answer: ``f:<flow>:<step>:<value>`` (short ASCII only)."""
-    return f"f:{flow.name}:{step}:{value}"
+    name = flow if isinstance(flow, str) else flow.name
+    return callbacks.SEPARATOR.join((callbacks.FLOW, name, step, value))
 
 
 def answer_payload(ctx: FlowContext, value: str) -> str:
     """Payload of an extra button (e.g. a suggestion) answering the current step."""
     assert ctx.state is not None
-    return f"f:{ctx.state.flow}:{ctx.state.step}:{value}"
+    return payload(ctx.state.flow, ctx.state.step, value)
+
+
+def _apply_data(state: ConversationState, changes: Mapping[str, Any]) -> None:
+    for key, value in changes.items():
+        if value is DELETE:
+            state.data.pop(key, None)
+        else:
+            state.data[key] = value
 
 
 class Engine:
@@ -188,6 +256,14 @@ class Engine:
         ctx.state.active = True
         return [Reply(flow.resumed_key), *self.prompt(ctx)]
 
+    def first_unanswered(self, flow_name: str, answers: Mapping[str, Any]) -> str:
+        """Where to resume a flow whose answers are these: the first step without one."""
+        flow = self.flows[flow_name]
+        for step in flow.steps:
+            if step.name not in answers:
+                return step.name
+        return REVIEW if flow.review_key else flow.steps[-1].name
+
     # --- the current question --------------------------------------------------------
 
     def current(self, ctx: FlowContext) -> Step | None:
@@ -225,17 +301,18 @@ class Engine:
                 choices=tuple(laid),
                 parts=parts,
                 request_contact=step.request_contact,
+                pageable=True,
             )
         ]
 
     def _extras(self, flow: Flow, ctx: FlowContext, step: Step) -> tuple[Choice, ...]:
         extras = []
         if step.optional:
-            extras.append(Choice(payload(flow, step.name, "_skip"), key="btn-skip"))
+            extras.append(Choice(payload(flow, step.name, SKIP), key="btn-skip"))
         if ctx.data.get("single"):
-            extras.append(Choice(payload(flow, step.name, "_cancel"), key="btn-cancel"))
+            extras.append(Choice(payload(flow, step.name, CANCEL), key="btn-cancel"))
         elif self._previous(flow, ctx, step) is not None:
-            extras.append(Choice(payload(flow, step.name, "_back"), key="btn-back"))
+            extras.append(Choice(payload(flow, step.name, BACK), key="btn-back"))
         return tuple(extras)
 
     def help(self, ctx: FlowContext) -> list[Reply]:
@@ -245,14 +322,14 @@ class Engine:
 
     # --- answers ----------------------------------------------------------------------
 
-    async def answer(self, ctx: FlowContext, answer: Answer) -> list[Reply]:
+    async def answer(self, ctx: FlowContext, answer: Answer) -> list[Outcome]:
         flow = self._flow(ctx)
         assert ctx.state is not None
-        if answer.value == "_back":
-            return self.back(ctx)
-        if answer.value == "_skip":
+        if answer.value == BACK:
+            return await self.back(ctx)
+        if answer.value == SKIP:
             return await self.skip(ctx)
-        if answer.value == "_cancel":
+        if answer.value == CANCEL:
             return self.cancel(ctx)
         if ctx.state.step == REVIEW:
             return await self._on_review(flow, ctx, answer)
@@ -265,24 +342,25 @@ class Engine:
         if inspect.isawaitable(parsed):
             parsed = await parsed
         if isinstance(parsed, Reject):
+            _apply_data(ctx.state, parsed.data)
             return [parsed.reply, *self.prompt(ctx)]
         if isinstance(parsed, Stop):
             ctx.state = None
             return [parsed.reply]
         if isinstance(parsed, Keep):
-            if flow.on_answer:
-                await flow.on_answer(ctx)
-            return [*parsed.replies, *(self.prompt(ctx) if parsed.ask_again else ())]
+            return await self._keep(flow, ctx, parsed)
         return await self._accept(flow, ctx, step, parsed)
 
-    async def skip(self, ctx: FlowContext) -> list[Reply]:
+    async def skip(self, ctx: FlowContext) -> list[Outcome]:
         flow = self._flow(ctx)
         step = self.current(ctx)
         if step is None or not step.optional:
             return [Reply("flow-cannot-skip"), *self.prompt(ctx)]
-        return await self._accept(flow, ctx, step, Accept(None))
+        return await self._accept(flow, ctx, step, Accept(step.skipped))
 
-    def back(self, ctx: FlowContext) -> list[Reply]:
+    async def back(self, ctx: FlowContext) -> list[Outcome]:
+        """One question back. The answers stay (the question shows the current one), and the
+        flow's stored draft, if it keeps one, is brought in line with them."""
         flow = self._flow(ctx)
         assert ctx.state is not None
         if ctx.state.step in (REVIEW, EDIT):
@@ -294,13 +372,13 @@ class Engine:
             return [Reply("flow-at-first"), *self.prompt(ctx)]
         ctx.state.step = previous.name
         ctx.state.data.pop("editing", None)
-        return self.prompt(ctx)
+        return [*await self._changed(flow, ctx), *self.prompt(ctx)]
 
-    def cancel(self, ctx: FlowContext) -> list[Reply]:
-        """Leave the flow but keep every answer, so /start can resume it later."""
+    def cancel(self, ctx: FlowContext) -> list[Outcome]:
+        """Leave the flow; a resumable one keeps every answer for /start to resume it."""
         flow = self._flow(ctx)
         assert ctx.state is not None
-        if flow.keep_on_cancel:
+        if flow.resumable:
             ctx.state.active = False
         else:
             ctx.state = None
@@ -308,31 +386,60 @@ class Engine:
 
     # --- internals --------------------------------------------------------------------
 
-    async def _accept(self, flow: Flow, ctx: FlowContext, step: Step, ok: Accept) -> list[Reply]:
+    async def _changed(self, flow: Flow, ctx: FlowContext) -> list[Outcome]:
+        """The flow's own follow-up to any change of its answers (a draft saved, a count)."""
+        if flow.on_change is None or ctx.state is None:
+            return []
+        change = flow.on_change(ctx)
+        if inspect.isawaitable(change):
+            change = await change
+        _apply_data(ctx.state, change.data)
+        return list(change.effects)
+
+    async def _keep(self, flow: Flow, ctx: FlowContext, kept: Keep) -> list[Outcome]:
         assert ctx.state is not None
+        ctx.state.answers.update(kept.answers)
+        _apply_data(ctx.state, kept.data)
+        if kept.defer:
+            ctx.defer_reply = True
+        out: list[Outcome] = [*kept.effects, *await self._changed(flow, ctx), *kept.replies]
+        if kept.goto is not None:
+            ctx.state.step = kept.goto
+            ctx.state.data.pop("editing", None)
+            return [*out, *self.prompt(ctx)]
+        return [*out, *(self.prompt(ctx) if kept.ask_again else ())]
+
+    async def _accept(self, flow: Flow, ctx: FlowContext, step: Step, ok: Accept) -> list[Outcome]:
+        assert ctx.state is not None
+        ctx.state.answers.update(ok.answers)
         ctx.state.answers[step.name] = ok.value
-        if step.after:
-            await step.after(ctx, ok.value)
-        if flow.on_answer:
-            await flow.on_answer(ctx)
-        replies = list(ok.notes)
+        _apply_data(ctx.state, ok.data)
+        if ok.defer:
+            ctx.defer_reply = True
+        out: list[Outcome] = [*ok.effects, *await self._changed(flow, ctx), *ok.notes]
         if ctx.state.data.get("single"):
-            return [*replies, *await self._finish(flow, ctx)]
+            return [*out, *await self._finish(flow, ctx)]
         following = None if ctx.state.data.pop("editing", None) else self._next(flow, ctx, step)
         if following is not None:
             ctx.state.step = following.name
         elif flow.review_key:
             ctx.state.step = REVIEW
         else:
-            return [*replies, *await self._finish(flow, ctx)]
-        return [*replies, *self.prompt(ctx)]
+            return [*out, *await self._finish(flow, ctx)]
+        return [*out, *self.prompt(ctx)]
 
-    async def _finish(self, flow: Flow, ctx: FlowContext) -> list[Reply]:
-        finishing = ctx.state
-        replies = await flow.finish(ctx)
-        if ctx.state is finishing:  # a finish may hand over to another state (e.g. a restore)
-            ctx.state = None
-        return replies
+    async def _finish(self, flow: Flow, ctx: FlowContext) -> list[Outcome]:
+        result = flow.finish(ctx)
+        if inspect.isawaitable(result):
+            result = await result
+        ctx.state = None
+        out: list[Outcome] = []
+        for item in result:
+            if isinstance(item, Handover):
+                ctx.state = item.state
+            else:
+                out.append(item)
+        return out
 
     def _review(self, flow: Flow, ctx: FlowContext) -> Reply:
         assert flow.review_key
@@ -361,28 +468,28 @@ class Engine:
             if step.label and self._applies(step, ctx)
         ]
         laid = (*rows(fields, 2), (Choice(payload(flow, EDIT, "_none"), key="btn-back"),))
-        return Reply("flow-edit-which", choices=laid)
+        return Reply("flow-edit-which", choices=laid, pageable=True)
 
-    async def _on_review(self, flow: Flow, ctx: FlowContext, answer: Answer) -> list[Reply]:
+    async def _on_review(self, flow: Flow, ctx: FlowContext, answer: Answer) -> list[Outcome]:
         assert ctx.state is not None
         if answer.value == CONFIRM:
             return await self._finish(flow, ctx)
         if answer.value == "edit":
             ctx.state.step = EDIT
-            return self.prompt(ctx)
+            return list(self.prompt(ctx))
         return [Reply("flow-use-buttons"), *self.prompt(ctx)]
 
-    def _on_edit(self, flow: Flow, ctx: FlowContext, answer: Answer) -> list[Reply]:
+    def _on_edit(self, flow: Flow, ctx: FlowContext, answer: Answer) -> list[Outcome]:
         assert ctx.state is not None
         step = flow.step(answer.value or "")
         if answer.value == "_none":
             ctx.state.step = REVIEW
-            return self.prompt(ctx)
+            return list(self.prompt(ctx))
         if step is None or step.label is None:
             return [Reply("flow-use-buttons"), *self.prompt(ctx)]
         ctx.state.step = step.name
         ctx.state.data["editing"] = True
-        return self.prompt(ctx)
+        return list(self.prompt(ctx))
 
     def _match_label(self, step: Step, ctx: FlowContext, answer: Answer) -> Answer:
         """Typed text equal to a button's label counts as pressing it ("English", "হ্যাঁ")."""

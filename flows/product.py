@@ -1,27 +1,36 @@
-"""Adding a product: photos (checked), ten short questions, then the English listing to review."""
+"""Adding a product: photos (checked), ten short questions, then the English listing to review.
+
+The product row is the draft: every change of the answers is saved to it (``on_change``), so a
+draft survives anything and always says what the seller last said, after /back included.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from babel.numbers import format_decimal
 
+from chat import callbacks
 from chat.replies import Choice, Reply
-from flows.delete import remove_files
+from flows.answers import free_text
+from flows.effects import Effect, EffectEnv, remove_files
 from flows.engine import (
+    DELETE,
     Accept,
     Answer,
+    Change,
     Flow,
     FlowContext,
     Keep,
+    Outcome,
     Parsed,
     Reject,
     Step,
+    payload,
 )
 from services import places
-from services.catalogue import Listing, ProductFacts, Size
+from services.catalogue import Listing, Size, facts_from
 from services.listing import compose_listing
 from services.measures import (
     MAX_DIMENSION_CM,
@@ -31,7 +40,8 @@ from services.measures import (
     parse_size,
     parse_weight,
 )
-from services.text import localise_digits, visible_length
+from services.text import localise_digits
+from storage.records import ProductRecord, SellerRecord
 
 PRODUCT = "prod"
 PRODUCT_DELETE = "pdel"
@@ -45,23 +55,105 @@ SPECIAL_MAX = 300
 COLOURS = ("red", "blue", "green", "yellow", "black", "white", "brown", "multi")
 
 
+def product_data(product: ProductRecord, seller: SellerRecord) -> dict[str, Any]:
+    """What the product flow keeps beside the answers: ids, facts from the profile and the
+    photos already on the product (by content hash, main first)."""
+    return {
+        "product_id": product.id,
+        "sku": product.sku,
+        "district": seller.district,
+        "brand": seller.business_name or seller.name,
+        "seller_craft": seller.craft_id,
+        "photos": [p.content_hash for p in product.photos],
+    }
+
+
+def photo_count(data: Any) -> int:
+    return len(data.get("photos") or ())
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AddPhoto(Effect):
+    product_id: int
+    content_hash: str
+    path: str
+    width: int
+    height: int
+    problems: tuple[str, ...]
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        await env.repo.products.add_photo(
+            self.product_id, self.content_hash, self.path, self.width, self.height, self.problems
+        )
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class RemovePhotos(Effect):
+    product_id: int
+    hashes: tuple[str, ...]
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        await env.repo.products.remove_photos(self.product_id, self.hashes)
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class SaveDraft(Effect):
+    """The product's answers as they are now."""
+
+    product_id: int
+    answers: dict[str, Any]
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        await env.repo.products.save_answers(self.product_id, self.answers)
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class SaveListing(Effect):
+    """The confirmed product: its answers and composed listing; ready to export."""
+
+    product_id: int
+    answers: dict[str, Any]
+    listing: dict[str, Any]
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        await env.repo.products.save_answers(self.product_id, self.answers)
+        await env.repo.products.set_listing(self.product_id, self.listing, "ready")
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteProduct(Effect):
+    """A seller's own product goes, with the photo files no other product uses."""
+
+    product_id: int
+    seller_id: int
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        record = await env.repo.products.get(self.product_id)
+        if record is None or record.seller_id != self.seller_id:
+            return [Reply("prod-gone")]
+        env.later.append(remove_files(await env.repo.products.delete(self.product_id)))
+        return [Reply("prod-deleted", {"sku": record.sku})]
+
+
 # --- photos ---------------------------------------------------------------------------------
 
 
-def _photo_buttons(ctx: FlowContext, retake: bool) -> tuple[tuple[Choice, ...], ...]:
-    count = ctx.data.get("photo_count", 0)
+def _photo_buttons(count: int, retake: bool) -> tuple[tuple[Choice, ...], ...]:
     rows: list[tuple[Choice, ...]] = []
     if retake:
-        rows.append((Choice(payload_for("photos", "retake"), key="btn-photo-retake"),))
+        rows.append((Choice(payload(PRODUCT, "photos", "retake"), key="btn-photo-retake"),))
     if count:
         rows.append(
-            (Choice(payload_for("photos", "done"), key="btn-photos-done", args={"n": count}),)
+            (Choice(payload(PRODUCT, "photos", "done"), key="btn-photos-done", args={"n": count}),)
         )
     return tuple(rows)
-
-
-def payload_for(step: str, value: str) -> str:
-    return f"f:{PRODUCT}:{step}:{value}"
 
 
 def _photo_line(result: dict[str, Any]) -> Reply:
@@ -74,98 +166,86 @@ def _photo_line(result: dict[str, Any]) -> Reply:
     return Reply("photo-has-tips", {"n": result["n"]}, parts=tips)
 
 
-async def _parse_photos(answer: Answer, ctx: FlowContext) -> Parsed:
+def _parse_photos(answer: Answer, ctx: FlowContext) -> Parsed:
     data = ctx.data
-    count = data.get("photo_count", 0)
+    hashes = list(data.get("photos") or ())
     if answer.value == "done":
-        if not count:
+        if not hashes:
             return Reject(Reply("prod-photos-need-one"))
-        return Accept(count)
+        return Accept(len(hashes))
     if answer.value == "retake":
-        for photo_id in data.pop("retake_ids", []):
-            if await ctx.repo.products.remove_photo(data["product_id"], photo_id):
-                data["photo_count"] = count = count - 1
-        return Keep((Reply("prod-photo-send-again", choices=_photo_buttons(ctx, False)),))
+        gone = tuple(h for h in data.get("retake") or () if h in hashes)
+        left = [h for h in hashes if h not in gone]
+        again = Reply("prod-photo-send-again", choices=_photo_buttons(len(left), False))
+        return Keep(
+            (again,),
+            data={"photos": left, "retake": DELETE},
+            effects=(RemovePhotos(data["product_id"], gone),) if gone else (),
+        )
     upload = answer.upload
     if upload is None:
         if answer.media in ("photo", "document"):
             return Reject(Reply("photo-error-download_failed"))
         return Reject(Reply("prod-photos-not-text" if answer.text else "prod-photos-not-media"))
     result: dict[str, Any] = {"error": upload.get("error")}
+    effects: tuple[Effect, ...] = ()
     if not result["error"]:
-        if count >= MAX_PHOTOS:
+        if len(hashes) >= MAX_PHOTOS:
             result["error"] = "too_many"
-        elif await ctx.repo.products.add_photo(
-            data["product_id"],
-            upload["hash"],
-            upload["path"],
-            upload["width"],
-            upload["height"],
-            tuple(upload["problems"]),
-        ):
-            count += 1
-            data["photo_count"] = count
-            result.update(n=count, problems=upload["problems"], id=await _last_photo_id(ctx))
-        else:
+        elif upload["hash"] in hashes:
             result["error"] = "duplicate"
+        else:
+            hashes.append(upload["hash"])
+            effects = (
+                AddPhoto(
+                    data["product_id"],
+                    upload["hash"],
+                    upload["path"],
+                    upload["width"],
+                    upload["height"],
+                    tuple(upload["problems"]),
+                ),
+            )
+            result.update(n=len(hashes), problems=upload["problems"], hash=upload["hash"])
     if result["error"] and not answer.album:  # refused: say why and ask again
         return Reject(_photo_line(result))
+    album: dict[str, Any] | None = None
     if answer.album:  # one answer for the whole album: summarise every photo of it so far
-        album = data.get("album") if data.get("album", {}).get("id") == answer.album else None
-        album = album or {"id": answer.album, "results": []}
-        album["results"].append(result)
-        data["album"] = album
+        earlier = data.get("album") or {}
+        same = earlier.get("id") == answer.album
+        album = {"id": answer.album, "results": [*(earlier["results"] if same else ()), result]}
         results = album["results"]
-        ctx.defer_reply = True
     else:
-        data.pop("album", None)
         results = [result]
-    data["retake_ids"] = [r["id"] for r in results if r.get("problems") and r.get("id")]
+    retake = [r["hash"] for r in results if r.get("problems") and r.get("hash")]
     lines = tuple(_photo_line(r) for r in results)
     head = Reply("prod-album-received", {"n": len(results)}) if answer.album else None
-    replies = Reply(
+    summary = Reply(
         head.key if head else None,
         head.args if head else {},
         parts=lines,
-        choices=_photo_buttons(ctx, bool(data["retake_ids"])),
+        choices=_photo_buttons(len(hashes), bool(retake)),
     )
-    if count >= MAX_PHOTOS:
-        return Accept(count, notes=(replies, Reply("prod-photos-full", {"n": MAX_PHOTOS})))
-    return Keep((replies,))
-
-
-async def _last_photo_id(ctx: FlowContext) -> int | None:
-    photos = await ctx.repo.products.photos(ctx.data["product_id"])
-    return photos[-1].id if photos else None
+    changes = {"photos": hashes, "retake": retake, "album": album if album else DELETE}
+    deferred = album is not None
+    if len(hashes) >= MAX_PHOTOS:
+        full = Reply("prod-photos-full", {"n": MAX_PHOTOS})
+        return Accept(
+            len(hashes), notes=(summary, full), data=changes, effects=effects, defer=deferred
+        )
+    return Keep((summary,), data=changes, effects=effects, defer=deferred)
 
 
 def _photos_choices(ctx: FlowContext) -> list[Choice]:
-    count = ctx.data.get("photo_count", 0)
+    count = photo_count(ctx.data)
     return [Choice("done", key="btn-photos-done", args={"n": count})] if count else []
 
 
 def _show_count(value: Any, ctx: FlowContext) -> int:
-    return int(ctx.data.get("photo_count", value or 0))
+    return photo_count(ctx.data) or int(value or 0)
 
 
 # --- the description ------------------------------------------------------------------------
-
-
-def _text(answer: Answer, limit: int) -> Parsed:
-    if answer.media:
-        return Reject(Reply("error-not-text", {"kind": answer.media}))
-    if answer.phone:
-        return Reject(Reply("error-not-text", {"kind": "contact"}))
-    text = answer.text
-    if not text:
-        return Reject(Reply("error-use-text"))
-    if text.startswith("/"):
-        return Reject(Reply("error-command-as-answer"))
-    if visible_length(text) > limit:
-        return Reject(Reply("error-text-long", {"max": limit}))
-    if not any(ch.isalnum() for ch in text):
-        return Reject(Reply("error-name-letters"))
-    return Accept(text)
 
 
 def _what_choices(ctx: FlowContext) -> list[Choice]:
@@ -180,7 +260,7 @@ def _parse_what(answer: Answer, ctx: FlowContext) -> Parsed:
         if places.craft(answer.value):
             return Accept({"id": answer.value})
         return Reject(Reply("error-stale-button"))
-    parsed = _text(answer, TEXT_MAX)
+    parsed = free_text(answer, TEXT_MAX)
     if not isinstance(parsed, Accept):
         return parsed
     known = places.match_craft(parsed.value)
@@ -188,18 +268,15 @@ def _parse_what(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def _show_what(value: Any, ctx: FlowContext) -> str | None:
-    if not isinstance(value, dict):
-        return None
-    craft = places.craft(value.get("id") or "")
-    return craft.name(ctx.locale) if craft else value.get("text")
+    return places.craft_answer_name(value, ctx.locale)
 
 
 def _parse_material(answer: Answer, ctx: FlowContext) -> Parsed:
-    return _text(answer, TEXT_MAX)
+    return free_text(answer, TEXT_MAX)
 
 
 def _measure(parse: Any, prefix: str, answer: Answer, **kwargs: Any) -> Parsed:
-    parsed = _text(answer, TEXT_MAX)
+    parsed = free_text(answer, TEXT_MAX)
     if not isinstance(parsed, Accept):
         return parsed
     result = parse(parsed.value, **kwargs)
@@ -250,7 +327,7 @@ def _parse_colour(answer: Answer, ctx: FlowContext) -> Parsed:
         if answer.value in COLOURS:
             return Accept({"id": answer.value})
         return Reject(Reply("error-stale-button"))
-    parsed = _text(answer, TEXT_MAX)
+    parsed = free_text(answer, TEXT_MAX)
     return Accept({"text": parsed.value}) if isinstance(parsed, Accept) else parsed
 
 
@@ -285,7 +362,7 @@ def _show_number(value: Any, ctx: FlowContext) -> int | None:
 
 
 def _parse_special(answer: Answer, ctx: FlowContext) -> Parsed:
-    return _text(answer, SPECIAL_MAX)
+    return free_text(answer, SPECIAL_MAX)
 
 
 def _show_text(value: Any, ctx: FlowContext) -> str | None:
@@ -293,27 +370,6 @@ def _show_text(value: Any, ctx: FlowContext) -> str | None:
 
 
 # --- the listing ----------------------------------------------------------------------------
-
-
-def facts_from(answers: dict[str, Any], data: dict[str, Any]) -> ProductFacts:
-    what = answers.get("what") or {}
-    colour = answers.get("colour") or {}
-    size = answers.get("size")
-    return ProductFacts(
-        sku=data.get("sku", ""),
-        craft_id=what.get("id"),
-        what_text=what.get("text"),
-        material=answers.get("material"),
-        size=Size(tuple(size["dims_cm"]), size["unit"]) if size else None,
-        weight_g=answers.get("weight"),
-        colour=colour.get("text") or colour.get("id"),
-        price_inr=answers.get("price"),
-        stock=answers.get("stock"),
-        days_to_make=answers.get("days"),
-        special=answers.get("special"),
-        district=data.get("district"),
-        brand=data.get("brand"),
-    )
 
 
 def listing_reply(listing: Listing) -> Reply:
@@ -335,21 +391,22 @@ def _review_parts(ctx: FlowContext) -> list[Reply]:
     return [listing_reply(compose_listing(facts_from(ctx.answers, ctx.data)))]
 
 
-async def _save_draft(ctx: FlowContext) -> None:
-    await ctx.repo.products.save_answers(ctx.data["product_id"], ctx.answers)
+def _save_draft(ctx: FlowContext) -> Change:
+    return Change(effects=(SaveDraft(ctx.data["product_id"], dict(ctx.answers)),))
 
 
-async def _finish(ctx: FlowContext) -> list[Reply]:
+def _finish(ctx: FlowContext) -> list[Outcome]:
     listing = compose_listing(facts_from(ctx.answers, ctx.data))
     product_id = ctx.data["product_id"]
-    await ctx.repo.products.save_answers(product_id, ctx.answers)
-    await ctx.repo.products.set_listing(product_id, asdict(listing), "ready")
     buttons = (
-        (Choice(f"elig:product:{product_id}", key="btn-check-now"),),
-        (Choice("prod:new", key="btn-add-another"),),
-        (Choice("prod:list", key="btn-my-products"),),
+        (Choice(callbacks.CHECK_PRODUCT.data(product_id), key="btn-check-now"),),
+        (Choice(callbacks.PRODUCT_NEW.data(), key="btn-add-another"),),
+        (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
     )
-    return [Reply("prod-saved", {"sku": ctx.data.get("sku", "")}, choices=buttons)]
+    return [
+        SaveListing(product_id, dict(ctx.answers), asdict(listing)),
+        Reply("prod-saved", {"sku": ctx.data.get("sku", "")}, choices=buttons),
+    ]
 
 
 PHOTOS = Step(
@@ -362,6 +419,7 @@ PHOTOS = Step(
     show=_show_count,
     media=True,
     prompt_args=lambda ctx: {"max": MAX_PHOTOS},
+    loop="a photo (up to 8; retake)",
 )
 
 product = Flow(
@@ -453,7 +511,8 @@ product = Flow(
     review_key="prod-summary",
     cancelled_key="prod-cancelled",
     resumed_key="prod-resumed",
-    on_answer=_save_draft,
+    resumable=True,
+    on_change=_save_draft,
     review_parts=_review_parts,
 )
 
@@ -467,15 +526,10 @@ def _parse_delete(answer: Answer, ctx: FlowContext) -> Parsed:
     return Reject(Reply("flow-use-buttons"))
 
 
-async def _finish_delete(ctx: FlowContext) -> list[Reply]:
-    product_id = ctx.data["product_id"]
+def _finish_delete(ctx: FlowContext) -> list[Outcome]:
     if not ctx.answers.get("confirm"):
         return [Reply("prod-delete-kept")]
-    record = await ctx.repo.products.get(product_id)
-    if record is None or record.seller_id != ctx.user_id:
-        return [Reply("prod-gone")]
-    ctx.later.append(remove_files(await ctx.repo.products.delete(product_id)))
-    return [Reply("prod-deleted", {"sku": record.sku})]
+    return [DeleteProduct(ctx.data["product_id"], ctx.user_id)]
 
 
 product_delete = Flow(
@@ -494,19 +548,4 @@ product_delete = Flow(
     ),
     finish=_finish_delete,
     cancelled_key="prod-delete-kept",
-    keep_on_cancel=False,
 )
-
-
-def product_label(
-    answers: Mapping[str, Any] | None, sku: str, locale: str, title: str | None = None
-) -> str:
-    """What the seller calls the item: the craft's name or their own words, else the SKU."""
-    what = (answers or {}).get("what") or {}
-    if isinstance(what, dict):
-        craft = places.craft(what.get("id") or "")
-        if craft is not None:
-            return craft.name(locale)
-        if what.get("text"):
-            return str(what["text"])
-    return sku or (title or "")[:60]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
+from chat import callbacks
 from chat.replies import Choice, Reply
 from content import LOCALES
+from flows.answers import free_text, not_text
+from flows.effects import Effect, EffectEnv, SetLanguage
 from flows.engine import (
     Accept,
     Answer,
     Flow,
     FlowContext,
+    Outcome,
     Parsed,
     Reject,
     Step,
@@ -26,42 +31,18 @@ from services.ids import (
     format_mobile,
     gstin_pan,
 )
-from services.text import visible_length
 from storage.records import SellerRecord
 
+REGISTRATION = "reg"
+PROFILE = "profile"
 # Limits on typed names: long enough for any real name, short enough for a listing header.
 NAME_MAX = 80
 BUSINESS_MAX = 120
 CRAFT_TEXT_MAX = 100
 
 
-def _media_reject(answer: Answer) -> Reject | None:
-    if answer.media:
-        return Reject(Reply("error-not-text", {"kind": answer.media}))
-    if answer.phone:
-        return Reject(Reply("error-not-text", {"kind": "contact"}))
-    return None
-
-
-def _typed(answer: Answer) -> str | None:
-    return answer.text if answer.text else None
-
-
-def _name_like(answer: Answer, limit: int, too_long: str) -> Parsed:
-    if (rejected := _media_reject(answer)) is not None:
-        return rejected
-    text = _typed(answer)
-    if text is None:
-        return Reject(Reply("error-use-text"))
-    if text.startswith("/"):
-        return Reject(Reply("error-command-as-answer"))
-    if visible_length(text) > limit:
-        return Reject(Reply(too_long, {"max": limit}))
-    if not any(ch.isalpha() for ch in text):
-        return Reject(Reply("error-name-letters"))
-    if visible_length(text) < 2:
-        return Reject(Reply("error-name-short"))
-    return Accept(text)
+def _name_like(answer: Answer, limit: int) -> Parsed:
+    return free_text(answer, limit, needs="letter", shortest=2, too_long="error-name-long")
 
 
 # --- language and consent ------------------------------------------------------------------
@@ -75,13 +56,8 @@ def _language_choices(ctx: FlowContext) -> list[Choice]:
 
 def _parse_language(answer: Answer, ctx: FlowContext) -> Parsed:
     if answer.value in LOCALES:
-        return Accept(answer.value)
+        return Accept(answer.value, effects=(SetLanguage(answer.value),))
     return Reject(Reply("flow-use-buttons"))
-
-
-async def _set_language(ctx: FlowContext, value: Any) -> None:
-    ctx.locale = value
-    await ctx.repo.users.set_locale(ctx.user_id, value)
 
 
 def _parse_consent(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -96,22 +72,15 @@ def _parse_consent(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def _parse_name(answer: Answer, ctx: FlowContext) -> Parsed:
-    return _name_like(answer, NAME_MAX, "error-name-long")
+    return _name_like(answer, NAME_MAX)
 
 
 def _parse_business(answer: Answer, ctx: FlowContext) -> Parsed:
-    return _name_like(answer, BUSINESS_MAX, "error-name-long")
-
-
-def district_label(code: str, locale: str) -> str:
-    district = places.district(code)
-    if district is None:
-        return code
-    return district.bn if locale == "bn" else district.en
+    return _name_like(answer, BUSINESS_MAX)
 
 
 def _district_choices(ctx: FlowContext) -> list[Choice]:
-    return [Choice(d.code, text=district_label(d.code, ctx.locale)) for d in places.districts()]
+    return [Choice(d.code, text=d.name(ctx.locale)) for d in places.districts()]
 
 
 def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -119,17 +88,16 @@ def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
         if places.district(answer.value):
             return Accept(answer.value)
         return Reject(Reply("error-stale-button"))
-    if (rejected := _media_reject(answer)) is not None:
-        return rejected
-    text = _typed(answer)
-    if text is None:
+    if (refused := not_text(answer)) is not None:
+        return refused
+    if not answer.text:
         return Reject(Reply("error-use-text"))
-    match = places.match_district(text[:200])
+    match = places.match_district(answer.text[:200])
     if match.district is not None:
         return Accept(match.district.code)
     if match.suggestions:
         suggestions = tuple(
-            (Choice(answer_payload(ctx, d.code), text=district_label(d.code, ctx.locale)),)
+            (Choice(answer_payload(ctx, d.code), text=d.name(ctx.locale)),)
             for d in match.suggestions
         )
         return Reject(Reply("reg-district-did-you-mean", choices=suggestions))
@@ -155,10 +123,7 @@ def _parse_phone(answer: Answer, ctx: FlowContext) -> Parsed:
 
 def _craft_choices(ctx: FlowContext) -> list[Choice]:
     district = ctx.answers.get("district")
-    return [
-        Choice(craft.id, text=craft.bn if ctx.locale == "bn" else craft.en)
-        for craft in places.crafts_for(district)
-    ]
+    return [Choice(craft.id, text=craft.name(ctx.locale)) for craft in places.crafts_for(district)]
 
 
 def _parse_craft(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -166,7 +131,7 @@ def _parse_craft(answer: Answer, ctx: FlowContext) -> Parsed:
         if places.craft(answer.value):
             return Accept({"id": answer.value})
         return Reject(Reply("error-stale-button"))
-    parsed = _name_like(answer, CRAFT_TEXT_MAX, "error-text-long")
+    parsed = free_text(answer, CRAFT_TEXT_MAX, needs="letter", shortest=2)
     if not isinstance(parsed, Accept):
         return parsed
     known = places.match_craft(parsed.value)
@@ -174,13 +139,7 @@ def _parse_craft(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def show_craft(value: Any, ctx: FlowContext) -> str | None:
-    if not isinstance(value, dict):
-        return None
-    if value.get("id"):
-        craft = places.craft(value["id"])
-        if craft:
-            return craft.bn if ctx.locale == "bn" else craft.en
-    return value.get("text")
+    return places.craft_answer_name(value, ctx.locale)
 
 
 def _id_parser(check: Any, prefix: str) -> Any:
@@ -189,8 +148,8 @@ def _id_parser(check: Any, prefix: str) -> Any:
             gstin = ctx.answers.get("gstin")
             if gstin:
                 return Accept(gstin_pan(gstin))
-        if (rejected := _media_reject(answer)) is not None:
-            return rejected
+        if (refused := not_text(answer)) is not None:
+            return refused
         if not answer.text:
             return Reject(Reply("error-use-text"))
         checked = check(answer.text[:64])
@@ -218,11 +177,8 @@ def _show_phone(value: Any, ctx: FlowContext) -> str | None:
 
 
 def _show_district(value: Any, ctx: FlowContext) -> str | None:
-    return district_label(value, ctx.locale) if value else None
+    return places.district_name(value, ctx.locale) if value else None
 
-
-REGISTRATION = "reg"
-PROFILE = "profile"
 
 NAME = Step(
     "name", "reg-ask-name", _parse_name, help="reg-help-name", label="field-name", show=_show_text
@@ -297,20 +253,19 @@ UDYAM = Step(
 PROFILE_STEPS = (NAME, BUSINESS, DISTRICT, PHONE, CRAFT, GSTIN, IEC, UDYAM)
 
 
-def seller_from(ctx: FlowContext) -> SellerRecord:
-    a = ctx.answers
-    craft = a.get("craft") or {}
+def seller_from(user_id: int, answers: Any) -> SellerRecord:
+    craft = answers.get("craft") or {}
     return SellerRecord(
-        user_id=ctx.user_id,
-        name=a["name"],
-        business_name=a.get("business"),
-        district=a["district"],
-        phone=a["phone"],
+        user_id=user_id,
+        name=answers["name"],
+        business_name=answers.get("business"),
+        district=answers["district"],
+        phone=answers["phone"],
         craft_id=craft.get("id"),
         craft_text=craft.get("text"),
-        gstin=a.get("gstin"),
-        iec=a.get("iec"),
-        udyam=a.get("udyam"),
+        gstin=answers.get("gstin"),
+        iec=answers.get("iec"),
+        udyam=answers.get("udyam"),
     )
 
 
@@ -328,25 +283,40 @@ def answers_from(seller: SellerRecord) -> dict[str, Any]:
     }
 
 
-async def _finish_registration(ctx: FlowContext) -> list[Reply]:
-    await ctx.repo.sellers.save(seller_from(ctx))
+@dataclass(frozen=True, slots=True)
+class SaveSeller(Effect):
+    """Create or change the profile; an edit keeps when they registered and consented."""
+
+    record: SellerRecord
+    edit: bool = False
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        record = self.record
+        if self.edit and (existing := await env.repo.sellers.get(record.user_id)) is not None:
+            record = replace(
+                record, registered_at=existing.registered_at, consent_at=existing.consent_at
+            )
+        await env.repo.sellers.save(record)
+        return []
+
+
+def _finish_registration(ctx: FlowContext) -> list[Outcome]:
     offers = (
-        (Choice("menu:addproduct", key="menu-addproduct"),),
-        (Choice("elig:start", key="btn-check-now"),),
+        (Choice(callbacks.menu("addproduct"), key="menu-addproduct"),),
+        (Choice(callbacks.CHECK_START.data(), key="btn-check-now"),),
     )
     return [
+        SaveSeller(seller_from(ctx.user_id, ctx.answers)),
         Reply("reg-done", {"name": ctx.answers["name"]}, remove_keyboard=True),
         Reply("reg-next", choices=offers),
     ]
 
 
-async def _finish_profile_edit(ctx: FlowContext) -> list[Reply]:
-    existing = await ctx.repo.sellers.get(ctx.user_id)
-    record = seller_from(ctx)
-    if existing is not None:
-        record.registered_at, record.consent_at = existing.registered_at, existing.consent_at
-    await ctx.repo.sellers.save(record)
-    return [Reply("profile-saved", remove_keyboard=True)]
+def _finish_profile_edit(ctx: FlowContext) -> list[Outcome]:
+    return [
+        SaveSeller(seller_from(ctx.user_id, ctx.answers), edit=True),
+        Reply("profile-saved", remove_keyboard=True),
+    ]
 
 
 registration = Flow(
@@ -358,7 +328,6 @@ registration = Flow(
             _parse_language,
             choices=_language_choices,
             language_signal=True,
-            after=_set_language,
         ),
         Step(
             "consent",
@@ -367,6 +336,7 @@ registration = Flow(
             choices=lambda ctx: [Choice("yes", key="btn-agree"), Choice("no", key="btn-disagree")],
             help="reg-help-consent",
             language_signal=True,
+            exit="declined: nothing kept",
         ),
         *PROFILE_STEPS,
     ),
@@ -374,6 +344,7 @@ registration = Flow(
     review_key="reg-summary",
     cancelled_key="reg-cancelled",
     resumed_key="reg-resumed",
+    resumable=True,
 )
 
 profile_edit = Flow(
@@ -381,5 +352,4 @@ profile_edit = Flow(
     PROFILE_STEPS,
     finish=_finish_profile_edit,
     cancelled_key="profile-edit-cancelled",
-    keep_on_cancel=False,
 )

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from babel.dates import format_date
-
+from chat import callbacks
 from chat.replies import Choice, Reply
+from flows.answers import free_text
+from flows.effects import Effect, EffectEnv
 from flows.eligibility import TYPED_ANSWERS
-from flows.engine import Accept, Answer, Flow, FlowContext, Keep, Parsed, Reject, Step
-from flows.registration import district_label
-from services import places
+from flows.engine import (
+    DELETE,
+    Accept,
+    Answer,
+    Flow,
+    FlowContext,
+    Keep,
+    Outcome,
+    Parsed,
+    Reject,
+    Step,
+)
+from services import places, trainings
 from services.measures import parse_count
-from services.text import localise_digits, lookup_key, visible_length
-from services.when import IST, next_days, parse_day, parse_when
-from storage.outbox import OutboxItem
+from services.text import lookup_key
+from services.when import clock_reply, day_text, next_days, parse_day, parse_when, when_text
 
 NEW_TRAINING = "trn"
 TITLE_MAX = 80
@@ -26,51 +37,10 @@ DAYS_OFFERED = 7
 # Trainings are planned weeks ahead, not a year: a date further than this is refused, which
 # also catches a day just gone typed without a year ("25/11" on 27 Nov reads as next year's).
 MAX_DAYS_AHEAD = 180
-# Hours most district trainings start at (IST); anything else can be typed.
+# Hours most district trainings start at (local time); anything else can be typed.
 TIMES = ((10, 0), (11, 0), (14, 0), (15, 0), (16, 0))
-DAY_PATTERN = {"en": "EEE d MMM", "bn": "EEEE d MMMM", "hi": "EEEE d MMMM"}
 _ALL_WORDS = frozenset(lookup_key(w) for w in ("all", "সব", "সবাই", "sob", "sab", "सब", "सभी"))
 _YES_NO = {lookup_key(w): a for a in ("yes", "no") for w in TYPED_ANSWERS[a]}
-
-Label = Callable[[Choice, str], str]
-
-
-# --- dates and times as a reader of each language sees them ----------------------------------
-
-
-def day_text(day: date, locale: str) -> str:
-    """ "Thu 27 Nov" / "বৃহস্পতিবার ২৭ নভেম্বর": month and weekday names from CLDR (Babel)."""
-    pattern = DAY_PATTERN.get(locale, DAY_PATTERN["en"])
-    return localise_digits(format_date(day, pattern, locale=locale), locale)
-
-
-def _part(hour: int) -> str:
-    """The part of the day a clock reading is said with (সকাল ১০টা, বিকেল ৩টা, 3 pm)."""
-    if hour < 4:
-        return "late"
-    if hour < 6:
-        return "dawn"
-    if hour < 12:
-        return "morning"
-    if hour < 15:
-        return "noon"
-    if hour < 17:
-        return "afternoon"
-    if hour < 20:
-        return "evening"
-    return "night"
-
-
-def clock_reply(moment: time | datetime, locale: str) -> Reply:
-    text = f"{moment.hour % 12 or 12}:{moment.minute:02d}"
-    return Reply("trn-clock", {"part": _part(moment.hour), "time": localise_digits(text, locale)})
-
-
-def when_text(moment: datetime, locale: str, label: Label) -> str:
-    """A start time in IST as plain text in ``locale`` ("Thu 27 Nov, 3:00 pm")."""
-    local = moment.astimezone(IST)
-    args = {"day": day_text(local.date(), locale), "clock": clock_reply(local, locale)}
-    return label(Choice("", key="trn-when", args=args), locale)
 
 
 def start_of(answers: dict[str, Any]) -> datetime | None:
@@ -82,16 +52,7 @@ def start_of(answers: dict[str, Any]) -> datetime | None:
 
 
 def _text(answer: Answer, limit: int) -> Parsed:
-    if answer.media or answer.phone:
-        return Reject(Reply("error-not-text", {"kind": answer.media or "contact"}))
-    text = answer.text
-    if not text:
-        return Reject(Reply("error-use-text"))
-    if visible_length(text) > limit:
-        return Reject(Reply("error-text-long", {"max": limit}))
-    if not any(ch.isalnum() for ch in text):
-        return Reject(Reply("error-name-letters"))
-    return Accept(text)
+    return free_text(answer, limit)
 
 
 def _parse_title(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -134,7 +95,7 @@ def _asks_districts(ctx: FlowContext) -> bool:
 def _district_choices(ctx: FlowContext) -> list[Choice]:
     if ctx.data.get("admin"):
         return [Choice("all", key="trn-btn-all-districts")]
-    mine = [Choice(c, text=district_label(c, ctx.locale)) for c in _mine(ctx)]
+    mine = [Choice(c, text=places.district_name(c, ctx.locale)) for c in _mine(ctx)]
     return [*mine, Choice("mine", key="trn-btn-all-mine")]
 
 
@@ -173,14 +134,14 @@ def show_districts(value: Any, ctx: FlowContext) -> str | Reply | None:
         return None
     if len(set(value)) >= len(places.districts()):
         return Reply("trn-all-districts")
-    return ", ".join(district_label(code, ctx.locale) for code in value)
+    return places.district_names(value, ctx.locale)
 
 
 # --- when: a day button then a time button, or typed; ambiguous readings confirmed ------------
 
 
 def _today(ctx: FlowContext) -> date:
-    return ctx.now.astimezone(IST).date()
+    return ctx.now.astimezone(ctx.zone).date()
 
 
 def _chosen_day(ctx: FlowContext) -> date | None:
@@ -189,7 +150,7 @@ def _chosen_day(ctx: FlowContext) -> date | None:
 
 
 def _times(ctx: FlowContext, day: date) -> list[time]:
-    return [time(h, m) for h, m in TIMES if datetime.combine(day, time(h, m), IST) > ctx.now]
+    return [time(h, m) for h, m in TIMES if datetime.combine(day, time(h, m), ctx.zone) > ctx.now]
 
 
 def _when_stage(ctx: FlowContext) -> str:
@@ -210,7 +171,7 @@ def _when_choices(ctx: FlowContext) -> list[Choice]:
         ]
         return [*times, Choice("days", key="trn-btn-other-day")]
     today = _today(ctx)
-    days = next_days(ctx.now, DAYS_OFFERED)
+    days = next_days(ctx.now, ctx.zone, DAYS_OFFERED)
     if not _times(ctx, today):
         days = days[1:]
     choices = []
@@ -225,7 +186,7 @@ def _when_args(ctx: FlowContext) -> dict[str, Any]:
     stage = _when_stage(ctx)
     if stage == "confirm":
         moment = datetime.fromisoformat(ctx.data["maybe"])
-        return {"stage": stage, "day": when_text(moment, ctx.locale, ctx.label)}
+        return {"stage": stage, "day": when_text(moment, ctx.locale, ctx.zone, ctx.label)}
     day = _chosen_day(ctx)
     return {"stage": stage, "day": day_text(day, ctx.locale) if day else ""}
 
@@ -243,9 +204,7 @@ def _accept_when(moment: datetime, ctx: FlowContext) -> Parsed:
     refused = _in_range(moment, ctx)
     if refused is not None:
         return refused
-    ctx.data.pop("day", None)
-    ctx.data.pop("maybe", None)
-    return Accept(moment.astimezone(UTC).isoformat())
+    return Accept(moment.astimezone(UTC).isoformat(), data={"day": DELETE, "maybe": DELETE})
 
 
 def _parse_when(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -256,32 +215,30 @@ def _parse_when(answer: Answer, ctx: FlowContext) -> Parsed:
         return _when_button(value, ctx)
     if answer.media or answer.phone or not answer.text:
         return Reject(Reply("trn-when-not-understood"))
-    data.pop("maybe", None)
+    forget = {"maybe": DELETE}  # a new answer replaces a reading waiting to be confirmed
     day = _chosen_day(ctx)
     # With a day chosen, a bare time ("3pm", "বিকেল ৩টা") is for that day; a typed date wins.
-    anchor = ctx.now
-    names_day = parse_day(answer.text, now=ctx.now, max_days=MAX_DAYS_AHEAD).ok
+    anchor, zone = ctx.now, ctx.zone
+    names_day = parse_day(answer.text, now=ctx.now, zone=zone, max_days=MAX_DAYS_AHEAD).ok
     if day is not None and day > _today(ctx) and not names_day:
-        anchor = datetime.combine(day, time(4, 0), IST)
-    parsed = parse_when(answer.text, now=anchor, max_days=MAX_DAYS_AHEAD)
+        anchor = datetime.combine(day, time(4, 0), zone)
+    parsed = parse_when(answer.text, now=anchor, zone=zone, max_days=MAX_DAYS_AHEAD)
     if parsed.error == "no_time":
-        only_day = parse_day(answer.text, now=anchor, max_days=MAX_DAYS_AHEAD)
+        only_day = parse_day(answer.text, now=anchor, zone=zone, max_days=MAX_DAYS_AHEAD)
         if only_day.value is not None:
-            data["day"] = only_day.value.date().isoformat()
-            return Keep((), ask_again=True)
+            return Keep(ask_again=True, data={**forget, "day": only_day.value.date().isoformat()})
     if parsed.value is None:
         key = {
             "past": "trn-when-past",
             "invalid_date": "trn-when-invalid",
             "too_far": "trn-when-too-far",
         }.get(parsed.error or "", "trn-when-not-understood")
-        return Reject(Reply(key))
+        return Reject(Reply(key), data=forget)
     refused = _in_range(parsed.value, ctx)
     if refused is not None:
-        return refused
+        return Reject(refused.reply, data=forget) if isinstance(refused, Reject) else refused
     if parsed.ambiguous:
-        data["maybe"] = parsed.value.astimezone(UTC).isoformat()
-        return Keep((), ask_again=True)
+        return Keep(ask_again=True, data={"maybe": parsed.value.astimezone(UTC).isoformat()})
     return _accept_when(parsed.value, ctx)
 
 
@@ -290,11 +247,9 @@ def _when_button(value: str, ctx: FlowContext) -> Parsed:
     if value == "yes" and data.get("maybe"):
         return _accept_when(datetime.fromisoformat(data["maybe"]), ctx)
     if value == "no" and data.get("maybe"):
-        data.pop("maybe")
-        return Reject(Reply("trn-when-say-clearer"))
+        return Reject(Reply("trn-when-say-clearer"), data={"maybe": DELETE})
     if value == "days":
-        data.pop("day", None)
-        return Keep((), ask_again=True)
+        return Keep(ask_again=True, data={"day": DELETE})
     if value.startswith("d") and value[1:].isdigit() and len(value) == 9:
         try:
             day = datetime.strptime(value[1:], "%Y%m%d").date()
@@ -302,87 +257,73 @@ def _when_button(value: str, ctx: FlowContext) -> Parsed:
             return Reject(Reply("error-stale-button"))
         if day < _today(ctx):
             return Reject(Reply("trn-when-past"))
-        data["day"] = day.isoformat()
-        data.pop("maybe", None)
-        return Keep((), ask_again=True)
+        return Keep(ask_again=True, data={"day": day.isoformat(), "maybe": DELETE})
     day = _chosen_day(ctx)
     digits = value[1:]
     if value.startswith("h") and digits.isascii() and digits.isdigit() and len(value) == 5 and day:
         hour, minute = int(value[1:3]), int(value[3:5])
         if hour < 24 and minute < 60:
-            return _accept_when(datetime.combine(day, time(hour, minute), IST), ctx)
+            return _accept_when(datetime.combine(day, time(hour, minute), ctx.zone), ctx)
     return Reject(Reply("error-stale-button"))
 
 
 def show_when(value: Any, ctx: FlowContext) -> str | None:
     if not isinstance(value, str):
         return None
-    return when_text(datetime.fromisoformat(value), ctx.locale, ctx.label)
+    return when_text(datetime.fromisoformat(value), ctx.locale, ctx.zone, ctx.label)
 
 
 # --- finishing: the training and its invitations ----------------------------------------------
 
 
-def invitations(
-    training_id: int,
-    title: str,
-    place: str,
-    start: datetime,
-    invitees: Iterable[tuple[int, str]],
-    label: Label,
-) -> list[OutboxItem]:
-    """One invitation per seller, the time written in the seller's language."""
-    when_by_locale: dict[str, str] = {}
-    buttons = (
-        (("btn-trn-yes", f"trn:yes:{training_id}"), ("btn-trn-no", f"trn:no:{training_id}")),
-    )
-    items = []
-    for user_id, locale in invitees:
-        if locale not in when_by_locale:
-            when_by_locale[locale] = when_text(start, locale, label)
-        items.append(
-            OutboxItem(
-                recipient=user_id,
-                kind="invite",
-                message="trn-invite",
-                args={"title": title, "when": when_by_locale[locale], "place": place},
-                buttons=buttons,
-                ref=f"trn:{training_id}:inv",
-                quiet=True,  # an announcement: it waits out the night
-                expires_at=start,
-            )
+@dataclass(frozen=True, slots=True)
+class CreateTraining(Effect):
+    """The training, its invitations in each seller's language, and the audit entry."""
+
+    title: str
+    place: str
+    starts_at: datetime
+    capacity: int | None
+    districts: tuple[str, ...]
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        training, invited = await trainings.create(
+            env.repo,
+            title=self.title,
+            place=self.place,
+            starts_at=self.starts_at,
+            capacity=self.capacity,
+            districts=self.districts,
+            creator=env.user_id,
+            zone=env.zone,
+            label=env.label,
         )
-    return items
+        return [
+            Reply(
+                "trn-created",
+                {
+                    "title": training.title,
+                    "when": when_text(training.starts_at, env.locale, env.zone, env.label),
+                    "count": invited,
+                },
+                choices=((Choice(callbacks.TRAINING_LIST.data(), key="trn-btn-my-trainings"),),),
+            )
+        ]
 
 
-async def _finish(ctx: FlowContext) -> list[Reply]:
-    answers, repo = ctx.answers, ctx.repo
+def _finish(ctx: FlowContext) -> list[Outcome]:
+    answers = ctx.answers
     start = start_of(answers)
     if start is None or start <= ctx.now:
         return [Reply("trn-when-passed")]
     districts = answers.get("districts") or _mine(ctx)
-    invitees = await repo.trainings.invitees(districts)
-    training_id = await repo.trainings.create(
-        title=answers["title"],
-        place=answers["place"],
-        starts_at=start,
-        capacity=answers.get("capacity"),
-        created_by=ctx.user_id,
-        districts=districts,
-        invited=len(invitees),
-    )
-    items = invitations(training_id, answers["title"], answers["place"], start, invitees, ctx.label)
-    await repo.outbox.enqueue(items)
-    await repo.audit.write(ctx.user_id, None, "new_training", f"id={training_id} n={len(invitees)}")
     return [
-        Reply(
-            "trn-created",
-            {
-                "title": answers["title"],
-                "when": when_text(start, ctx.locale, ctx.label),
-                "count": len(invitees),
-            },
-            choices=((Choice("trn:list", key="trn-btn-my-trainings"),),),
+        CreateTraining(
+            title=answers["title"],
+            place=answers["place"],
+            starts_at=start,
+            capacity=answers.get("capacity"),
+            districts=tuple(districts),
         )
     ]
 
@@ -411,6 +352,7 @@ new_training = Flow(
             label="trn-field-districts",
             show=show_districts,
             when=_asks_districts,
+            when_label="an administrator, or more than one district",
             prompt_args=lambda ctx: {"admin": "yes" if ctx.data.get("admin") else "no"},
         ),
         Step(
@@ -422,6 +364,7 @@ new_training = Flow(
             label="trn-field-when",
             show=show_when,
             prompt_args=_when_args,
+            loop="a day, then a time (or confirm what was typed)",
         ),
         Step(
             "place",
@@ -444,5 +387,4 @@ new_training = Flow(
     finish=_finish,
     review_key="trn-summary",
     cancelled_key="trn-new-cancelled",
-    keep_on_cancel=False,
 )

@@ -1,26 +1,22 @@
-"""Coordinator broadcasts: /broadcast composes, /broadcasts reports, a job tells the sender's
-creator when one is done; and the words that mean /stop in any of our languages."""
+"""Announcements: /broadcast composes one, /broadcasts follows them, a job reports each when
+it is done; and /stop (or "বন্ধ", "STOP" typed anywhere) stops them for a seller."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from chat import callbacks
 from chat.replies import Choice, Reply, rows
-from flows.broadcasts import BROADCAST, LANGUAGE, STAGE, broadcast, format_when
-from flows.engine import Flow
-from flows.registration import district_label
-from handlers.pause import pause
-from services import places
+from flows.broadcasts import BROADCAST, LANGUAGE, STAGE, broadcast
+from handlers.feature import Button, Command, Feature, Role, Scheduled
+from handlers.turn import Turn
+from services import broadcasts, places
 from services.ids import parse_id
+from services.jobs import JobContext
 from services.text import lookup_key
+from services.when import numeric_when
 from storage.broadcasts import BroadcastRecord
-from storage.outbox import OutboxItem
-from storage.unit import Repo
-
-if TYPE_CHECKING:
-    from handlers.router import Router, Turn
 
 LIST_LIMIT = 10
 REASON_MAX = 80
@@ -53,22 +49,24 @@ STOP_WORDS = frozenset(
 )
 
 
-def is_stop_word(text: str) -> bool:
-    """Whether a typed message, on its own, asks to stop announcements (like /stop)."""
-    return lookup_key(text) in STOP_WORDS
+# --- composing and stopping ----------------------------------------------------------------
 
 
-# --- composing ------------------------------------------------------------------------------
-
-
-async def start(router: Router, turn: Turn, args: str) -> None:
+async def start(turn: Turn, args: str) -> None:
     viewer = await turn.viewer()
-    if not viewer.is_staff:
-        turn.replies.append(Reply("staff-only"))
-        return
-    pause(turn)
-    data = {"own": sorted(viewer.districts)}
-    turn.replies += router.engine.start(turn.ctx, BROADCAST, data=data)
+    turn.dialogue.pause()
+    turn.dialogue.start(BROADCAST, data={"own": sorted(viewer.districts)})
+
+
+async def new_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await start(turn, "")
+
+
+async def stop(turn: Turn, args: str) -> None:
+    """No more announcements (reminders one asked for still come); the open question goes on."""
+    await turn.repo.users.set_opted_out(turn.user_id, True)
+    turn.say(Reply("stop-done"))
+    turn.dialogue.ask_again()
 
 
 # --- reports --------------------------------------------------------------------------------
@@ -81,10 +79,10 @@ def _status(record: BroadcastRecord, counts: dict[str, int], now: datetime) -> R
     return Reply("bc-status-scheduled" if record.due_at > now else "bc-status-sending")
 
 
-def _numbers(record: BroadcastRecord, counts: dict[str, int], locale: str) -> dict[str, Any]:
+def _numbers(turn: Turn, record: BroadcastRecord, counts: dict[str, int]) -> dict[str, Any]:
     return {
         "id": record.id,
-        "when": format_when(record.due_at, locale),
+        "when": numeric_when(record.due_at, turn.locale, turn.zone),
         "recipients": record.recipients,
         "sent": counts.get("sent", 0),
         "pending": counts.get("pending", 0) + counts.get("sending", 0),
@@ -93,27 +91,30 @@ def _numbers(record: BroadcastRecord, counts: dict[str, int], locale: str) -> di
     }
 
 
-async def overview(router: Router, turn: Turn, args: str) -> None:
+async def overview(turn: Turn, args: str) -> None:
     """The coordinator's latest broadcasts (an admin's: everybody's) with delivery counts."""
     viewer = await turn.viewer()
-    if not viewer.is_staff:
-        turn.replies.append(Reply("staff-only"))
-        return
     records = await turn.repo.broadcasts.latest(
         None if viewer.is_admin else viewer.user_id, LIST_LIMIT
     )
     if not records:
-        turn.replies.append(Reply("bc-list-empty"))
+        turn.say(Reply("bc-list-empty"))
         return
     lines, buttons = [], []
     for record in records:
         counts = await turn.repo.outbox.report(record.id)
-        numbers = _numbers(record, counts, turn.ctx.locale)
+        numbers = _numbers(turn, record, counts)
         text = record.texts.get(record.main_locale) or next(iter(record.texts.values()), "")
-        numbers.update(status=_status(record, counts, turn.ctx.now), text=_excerpt(text))
+        numbers.update(status=_status(record, counts, turn.now), text=_excerpt(text))
         lines.append(Reply("bc-list-line", numbers))
-        buttons.append(Choice(f"bc:view:{record.id}", key="btn-bc-view-id", args={"id": record.id}))
-    turn.replies.append(Reply("bc-list-title", parts=tuple(lines), choices=rows(buttons, 3)))
+        buttons.append(
+            Choice(
+                callbacks.BROADCAST_VIEW.data(record.id),
+                key="btn-bc-view-id",
+                args={"id": record.id},
+            )
+        )
+    turn.say(Reply("bc-list-title", parts=tuple(lines), choices=rows(buttons, 3)))
 
 
 def _excerpt(text: str, room: int = 50) -> str:
@@ -125,7 +126,7 @@ def _segment_lines(record: BroadcastRecord, locale: str) -> list[Reply]:
     if segment.districts is None:
         where: str | Reply = Reply("bc-district-all")
     else:
-        where = ", ".join(district_label(code, locale) for code in segment.districts)
+        where = places.district_names(segment.districts, locale)
     craft = places.craft(segment.craft) if segment.craft else None
     return [
         Reply("summary-line", {"label": Reply("field-district"), "value": where}),
@@ -170,81 +171,43 @@ def _reason_lines(counts: dict[str, int]) -> list[Reply]:
     return lines
 
 
-async def view(router: Router, turn: Turn, broadcast_id: int | None) -> None:
+async def view_button(turn: Turn, parts: tuple[str, ...]) -> None:
     """One broadcast in detail; only its creator and admins may see it."""
     viewer = await turn.viewer()
+    broadcast_id = parse_id(parts[0]) if len(parts) == 1 else None
     record = await turn.repo.broadcasts.get(broadcast_id) if broadcast_id else None
-    if (
-        record is None
-        or not viewer.is_staff
-        or not (viewer.is_admin or record.creator == viewer.user_id)
-    ):
-        turn.replies.append(Reply("bc-not-found"))
-        await router.reprompt(turn)
+    if record is None or not (viewer.is_admin or record.creator == viewer.user_id):
+        turn.say(Reply("bc-not-found"))
+        await turn.dialogue.reprompt()
         return
     counts = await turn.repo.outbox.report(record.id)
-    numbers = _numbers(record, counts, turn.ctx.locale)
-    numbers["status"] = _status(record, counts, turn.ctx.now)
+    numbers = _numbers(turn, record, counts)
+    numbers["status"] = _status(record, counts, turn.now)
     text = record.texts.get(record.main_locale) or next(iter(record.texts.values()), "")
-    parts = [
+    parts_ = [
         Reply("bc-view-text", {"text": _excerpt(text, 300)}),
-        *_segment_lines(record, turn.ctx.locale),
+        *_segment_lines(record, turn.locale),
         Reply("bc-view-counts", numbers),
         *_reason_lines(counts),
     ]
-    turn.replies.append(Reply("bc-view-title", numbers, parts=tuple(parts)))
+    turn.say(Reply("bc-view-title", numbers, parts=tuple(parts_)))
 
 
-async def button(router: Router, turn: Turn, rest: str) -> None:
-    action, _, target = rest.partition(":")
-    if action == "view":
-        await view(router, turn, parse_id(target))
-    elif action == "new":
-        await start(router, turn, "")
-    else:
-        turn.replies.append(Reply("error-stale-button"))
-        await router.reprompt(turn)
+async def report_finished(job: JobContext) -> None:
+    await broadcasts.report_finished(job.repo, job.now)
 
 
-# --- the delivery report --------------------------------------------------------------------
-
-
-async def minutely(repo: Repo, now: datetime) -> None:
-    """Tell each creator once when their broadcast is finished (nothing waiting or in flight)."""
-    for record in await repo.broadcasts.finished_unreported():
-        if not await repo.broadcasts.mark_reported(record.id, now):
-            continue
-        counts = await repo.outbox.report(record.id)
-        notice = Reply(
-            "bc-report-notice",
-            {
-                "id": record.id,
-                "total": counts.get("total", 0),
-                "sent": counts.get("sent", 0),
-                "failed": counts.get("failed", 0),
-                "skipped": counts.get("skipped", 0),
-            },
-        )
-        details = Choice(f"bc:view:{record.id}", key="btn-bc-view")
-        await repo.outbox.enqueue(
-            [
-                OutboxItem(
-                    recipient=record.creator,
-                    kind="notice",
-                    message=notice.key,
-                    args=notice.args,
-                    buttons=(((details.key or "", details.value),),),
-                    ref=f"bc:{record.id}:report",
-                )
-            ]
-        )
-
-
-FLOWS: tuple[Flow, ...] = (broadcast,)
-COMMANDS: dict[str, Callable[..., Awaitable[None]]] = {
-    "broadcast": start,
-    "broadcasts": overview,
-}
-BUTTONS: dict[str, Callable[..., Awaitable[None]]] = {"bc": button}
-STAFF: frozenset[str] = frozenset({"broadcast", "broadcasts"})  # coordinators and admins only
-EXTRA: dict[str, Any] = {"minutely": minutely, "is_stop_word": is_stop_word}
+FEATURE = Feature(
+    "broadcasts",
+    flows=(broadcast,),
+    commands=(
+        Command("broadcast", start, role=Role.COORDINATOR, help="help-cmd-broadcast"),
+        Command("broadcasts", overview, role=Role.COORDINATOR, help="help-cmd-broadcasts"),
+        Command("stop", stop, listed=True, help="help-cmd-stop", words=STOP_WORDS),
+    ),
+    buttons=(
+        Button((callbacks.BROADCAST_VIEW,), view_button, Role.COORDINATOR),
+        Button((callbacks.BROADCAST_NEW,), new_button, Role.COORDINATOR),
+    ),
+    jobs=(Scheduled(report_finished, every="minute"),),
+)

@@ -1,37 +1,41 @@
-"""/check for sellers (and its offers after registration and new products); /checks for staff."""
+"""/check for sellers (also offered after registration and new products); /checks for staff."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from chat import callbacks
 from chat.replies import Reply
-from flows.eligibility import ELIGIBILITY, carried_answers, item_from_product, start_data
-from flows.registration import district_label
-from handlers.pause import pause
-from handlers.staff import staff_request
+from flows.eligibility import (
+    ELIGIBILITY,
+    carried_answers,
+    eligibility,
+    item_from_product,
+    start_data,
+)
+from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role
+from handlers.turn import Turn
 from services.ids import parse_id
-
-if TYPE_CHECKING:
-    from handlers.router import Router, Turn
+from services.places import district_name
 
 STATUS_MARK = {"ready": "✅", "steps": "🟡", "blocked": "⛔"}
 # Staff list: one message, one line a seller; the newest registrations first.
 STAFF_LIST_LIMIT = 40
 
 
-async def start(router: Router, turn: Turn, product_id: int | None = None) -> None:
-    seller = await turn.repo.sellers.get(turn.user.user_id)
-    if seller is None:
-        turn.replies.append(Reply("prod-register-first"))
-        return
-    pause(turn)
-    products = await turn.repo.products.of_seller(seller.user_id)
-    latest = await turn.repo.checks.latest_of_seller(seller.user_id)
+async def start(turn: Turn, product_id: int | None = None) -> None:
+    seller = await turn.seller()
+    assert seller is not None
+    turn.dialogue.pause()
+    repo = turn.repo
+    products = await repo.products.of_seller(seller.user_id)
+    latest = await repo.checks.latest_of_seller(seller.user_id)
     carried = carried_answers(
-        latest.answers if latest else None, latest.checked_at if latest else None, turn.ctx.now
+        latest.answers if latest else None,
+        latest.checked_at if latest else None,
+        turn.now,
+        turn.zone,
     )
-    data = start_data(seller, products, carried, turn.ctx.locale)
-    by_product = await turn.repo.checks.latest_by_product(seller.user_id)
+    data = start_data(seller, products, carried, turn.locale)
+    by_product = await repo.checks.latest_by_product(seller.user_id)
     for item, product in zip(data["products"], products, strict=False):
         check = by_product.get(product.id)
         changed = check is not None and (
@@ -42,43 +46,37 @@ async def start(router: Router, turn: Turn, product_id: int | None = None) -> No
             item["name"] += " · " + ("🔁" if changed else STATUS_MARK.get(check.status, ""))
     chosen = next((p for p in products if p.id == product_id), None)
     if chosen is not None:
-        data["item"] = item_from_product(chosen, turn.ctx.locale)
+        data["item"] = item_from_product(chosen, turn.locale)
         answers = {"product": f"p{chosen.id}"}
-        turn.replies += router.engine.start(
-            turn.ctx, ELIGIBILITY, answers=answers, at="destination", data=data
-        )
+        turn.dialogue.start(ELIGIBILITY, answers=answers, at="destination", data=data)
         return
-    turn.replies += router.engine.start(turn.ctx, ELIGIBILITY, data=data)
+    turn.dialogue.start(ELIGIBILITY, data=data)
 
 
-async def button(router: Router, turn: Turn, rest: str) -> None:
-    action, _, target = rest.partition(":")
-    if action == "product" and (product_id := parse_id(target)) is not None:
-        await start(router, turn, product_id)
-    else:
-        await start(router, turn)
+async def check_command(turn: Turn, args: str) -> None:
+    await start(turn)
 
 
-async def staff_overview(router: Router, turn: Turn, args: str) -> None:
+async def start_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await start(turn)
+
+
+async def product_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await start(turn, parse_id(parts[0]) if len(parts) == 1 else None)
+
+
+async def overview(turn: Turn, args: str) -> None:
     """Per seller of the staff member's districts: the latest verdict and what is missing."""
-    if (request := await staff_request(turn, args)) is None:
-        return
-    viewer, districts = request
-    sellers = await turn.repo.sellers.in_districts(districts, STAFF_LIST_LIMIT)
+    staff = turn.staff
+    assert staff is not None
+    sellers = await turn.repo.sellers.in_districts(staff.districts, STAFF_LIST_LIMIT)
     checks = await turn.repo.checks.latest_for_sellers(s.user_id for s in sellers)
     lines = []
     for seller in sellers:
         check = checks.get(seller.user_id)
+        district = district_name(seller.district, turn.locale)
         if check is None:
-            lines.append(
-                Reply(
-                    "checks-line-none",
-                    {
-                        "name": seller.name,
-                        "district": district_label(seller.district, turn.ctx.locale),
-                    },
-                )
-            )
+            lines.append(Reply("checks-line-none", {"name": seller.name, "district": district}))
             continue
         missing = len({f["rule"] for f in check.findings if f.get("level") != "note"})
         lines.append(
@@ -87,14 +85,34 @@ async def staff_overview(router: Router, turn: Turn, args: str) -> None:
                 {
                     "mark": STATUS_MARK.get(check.status, ""),
                     "name": seller.name,
-                    "district": district_label(seller.district, turn.ctx.locale),
+                    "district": district,
                     "date": check.checked_at.date().isoformat(),
                     "missing": missing,
                 },
             )
         )
-    await turn.repo.audit.write(viewer.user_id, None, "checks", f"n={len(sellers)}")
+    staff.read("checks", len(sellers))
     if not lines:
-        turn.replies.append(Reply("checks-none"))
+        turn.say(Reply("checks-none"))
         return
-    turn.replies.append(Reply("checks-title", {"count": len(sellers)}, parts=tuple(lines)))
+    turn.say(Reply("checks-title", {"count": len(sellers)}, parts=tuple(lines)))
+
+
+def whole(args: str) -> str:
+    """The whole of a command's arguments names its district (or nothing)."""
+    return args
+
+
+FEATURE = Feature(
+    "eligibility",
+    flows=(eligibility,),
+    commands=(
+        Command("check", check_command, role=Role.SELLER, listed=True, help="help-cmd-check"),
+        Command("checks", overview, role=Role.COORDINATOR, help="help-cmd-checks", district=whole),
+    ),
+    buttons=(
+        Button((callbacks.CHECK_START,), start_button, Role.SELLER),
+        Button((callbacks.CHECK_PRODUCT,), product_button, Role.SELLER),
+    ),
+    menu=(MenuEntry("check", "menu-check", Audience.SELLER),),
+)

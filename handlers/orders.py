@@ -1,51 +1,35 @@
-"""Orders in chat: a seller's /orders with "Shipped" buttons and new orders; /importorders."""
+"""Orders in chat: a seller's /orders with "Shipped" buttons and new orders; /importorders for
+coordinators; the daily flags of overdue orders."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from chat import callbacks
 from chat.replies import Choice, Reply, rows
-from flows.engine import Flow
-from flows.orders import (
-    IMPORT,
-    ORDER,
-    daily,
-    date_args,
-    import_orders,
-    new_order,
-    order_start_data,
-    reminder_refs,
-    today_ist,
-)
-from flows.product import product_label
-from handlers.pause import pause
-from handlers.staff import staff_request
-
-if TYPE_CHECKING:
-    from handlers.router import Router, Turn
+from flows.orders import IMPORT, ORDER, import_orders, new_order, order_start_data
+from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role, Scheduled
+from handlers.turn import Turn
+from services import orders
+from services.catalogue import product_label
+from services.jobs import JobContext
+from services.when import date_args
 
 # One phone screen: this many open orders, each with its own "Shipped" button.
 PAGE = 10
 
-FLOWS: tuple[Flow, ...] = (new_order, import_orders)
 
-
-async def list_orders(router: Router, turn: Turn) -> None:
+async def list_orders(turn: Turn) -> None:
     """The seller's open orders, soonest first, overdue ones marked, each with "Shipped"."""
-    user_id, locale = turn.user.user_id, turn.ctx.locale
-    if await turn.repo.sellers.get(user_id) is None:
-        turn.replies.append(Reply("prod-register-first"))
+    found = await turn.repo.orders.open_of_seller(turn.user_id)
+    new = (Choice(callbacks.ORDER_NEW.data(), key="btn-ord-new"),)
+    if not found:
+        turn.say(Reply("ord-none", choices=(new,)))
         return
-    orders = await turn.repo.orders.open_of_seller(user_id)
-    new = (Choice("ord:new", key="btn-ord-new"),)
-    if not orders:
-        turn.replies.append(Reply("ord-none", choices=(new,)))
-        return
-    today = today_ist(turn.ctx.now)
+    today = turn.now.astimezone(turn.zone).date()
     lines, buttons = [], []
-    for n, order in enumerate(orders[:PAGE], 1):
-        name = product_label(order.product_answers, order.sku, locale, order.title)
+    for n, order in enumerate(found[:PAGE], 1):
+        name = product_label(order.product_answers, order.sku, turn.locale, order.title)
         args: dict[str, Any] = {"n": n, "product": name, "quantity": order.quantity}
         if order.ship_by is None:
             lines.append(Reply("ord-line-no-date", args))
@@ -54,98 +38,99 @@ async def list_orders(router: Router, turn: Turn) -> None:
         else:
             lines.append(Reply("ord-line", args | date_args(order.ship_by)))
         buttons.append(
-            Choice(f"ord:ship:{order.id}", key="btn-ord-shipped-n", args={"n": n, "product": name})
+            Choice(
+                callbacks.ORDER_SHIPPED.data(order.id),
+                key="btn-ord-shipped-n",
+                args={"n": n, "product": name},
+            )
         )
-    if len(orders) > PAGE:
-        lines.append(Reply("ord-list-more", {"count": len(orders) - PAGE}))
-    turn.replies.append(
+    if len(found) > PAGE:
+        lines.append(Reply("ord-list-more", {"count": len(found) - PAGE}))
+    turn.say(
         Reply(
             "ord-list-title",
-            {"count": len(orders)},
+            {"count": len(found)},
             parts=tuple(lines),
             choices=(*rows(buttons), new),
         )
     )
 
 
-async def start_new_order(router: Router, turn: Turn) -> None:
-    user_id = turn.user.user_id
-    if await turn.repo.sellers.get(user_id) is None:
-        turn.replies.append(Reply("prod-register-first"))
-        return
-    data = order_start_data(await turn.repo.products.of_seller(user_id), turn.ctx.locale)
+async def orders_command(turn: Turn, args: str) -> None:
+    if turn.dialogue.active:
+        turn.dialogue.pause()
+    await list_orders(turn)
+
+
+async def new_order_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    data = order_start_data(await turn.repo.products.of_seller(turn.user_id), turn.locale)
     if not data["products"]:
-        turn.replies.append(
-            Reply("ord-no-products", choices=((Choice("prod:new", key="btn-add-product"),),))
-        )
+        add = Choice(callbacks.PRODUCT_NEW.data(), key="btn-add-product")
+        turn.say(Reply("ord-no-products", choices=((add,),)))
         return
-    pause(turn)
-    turn.replies += router.engine.start(turn.ctx, ORDER, data=data)
+    turn.dialogue.pause()
+    turn.dialogue.start(ORDER, data=data)
 
 
-async def mark_shipped(router: Router, turn: Turn, target: str) -> None:
-    """ord:ship:<id> — only the seller's own order; pressing it twice is harmless."""
-    user_id = turn.user.user_id
+async def list_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    if turn.dialogue.active:
+        turn.dialogue.pause()
+    await list_orders(turn)
+
+
+async def shipped_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    """ord:ship:<id>: only the seller's own order; pressing it twice is harmless."""
+    target = parts[0] if len(parts) == 1 else ""
     valid = target.isascii() and target.isdigit() and len(target) <= 9  # fits an INTEGER
     order = await turn.repo.orders.get(int(target)) if valid else None
-    if order is None or order.seller_id != user_id:
-        turn.replies.append(Reply("ord-gone"))
-        await router.reprompt(turn)
+    if order is None or order.seller_id != turn.user_id:
+        turn.say(Reply("ord-gone"))
+        await turn.dialogue.reprompt()
         return
-    changed = await turn.repo.orders.mark_shipped(order.id, user_id)
-    if changed:
-        await turn.repo.outbox.skip_refs(user_id, reminder_refs(order.id), "shipped")
+    changed = await orders.shipped(turn.repo, order.id, turn.user_id)
     product = await turn.repo.products.get(order.product_id) if order.product_id else None
-    name = product_label(
-        product.answers if product else None, order.sku, turn.ctx.locale, order.title
-    )
-    turn.replies.append(
+    name = product_label(product.answers if product else None, order.sku, turn.locale, order.title)
+    turn.say(
         Reply(
             "ord-shipped" if changed else "ord-already-shipped",
             {"product": name, "quantity": order.quantity},
-            choices=((Choice("ord:list", key="btn-ord-list"),),),
+            choices=((Choice(callbacks.ORDER_LIST.data(), key="btn-ord-list"),),),
         )
     )
-    if router.active(turn):  # pressed under a reminder while answering something else
-        turn.replies += router.engine.prompt(turn.ctx)
+    turn.dialogue.ask_again()  # pressed under a reminder while answering something else
 
 
-async def button(router: Router, turn: Turn, rest: str) -> None:
-    """Buttons ord:list, ord:new, ord:ship:<id>."""
-    action, _, target = rest.partition(":")
-    if action == "ship":
-        await mark_shipped(router, turn, target)
-    elif action == "list":
-        if router.active(turn):
-            pause(turn)
-        await list_orders(router, turn)
-    elif action == "new":
-        await start_new_order(router, turn)
-    else:
-        turn.replies.append(Reply("error-stale-button"))
-        await router.reprompt(turn)
-
-
-async def orders_command(router: Router, turn: Turn, args: str) -> None:
-    if router.active(turn):
-        pause(turn)
-    await list_orders(router, turn)
-
-
-async def import_command(router: Router, turn: Turn, args: str) -> None:
+async def import_command(turn: Turn, args: str) -> None:
     """/importorders [district]: asks for the Amazon order report file."""
-    if (request := await staff_request(turn, args)) is None:
-        return
-    _, districts = request
-    pause(turn)
-    data = {"districts": sorted(districts) if districts is not None else None}
-    turn.replies += router.engine.start(turn.ctx, IMPORT, data=data)
+    staff = turn.staff
+    assert staff is not None
+    turn.dialogue.pause()
+    districts = sorted(staff.districts) if staff.districts is not None else None
+    turn.dialogue.start(IMPORT, data={"districts": districts})
 
 
-COMMANDS: dict[str, Callable[..., Awaitable[None]]] = {
-    "orders": orders_command,
-    "importorders": import_command,
-}
-BUTTONS: dict[str, Callable[..., Awaitable[None]]] = {"ord": button}
-STAFF: frozenset[str] = frozenset({"importorders"})  # commands only coordinators and admins may use
-EXTRA: dict[str, Any] = {"daily": daily}
+async def flag_overdue(job: JobContext) -> None:
+    await orders.flag_overdue(job.repo, job.now, job.zone)
+
+
+FEATURE = Feature(
+    "orders",
+    flows=(new_order, import_orders),
+    commands=(
+        Command("orders", orders_command, role=Role.SELLER, listed=True, help="help-cmd-orders"),
+        Command(
+            "importorders",
+            import_command,
+            role=Role.COORDINATOR,
+            help="help-cmd-importorders",
+            district=lambda args: args,
+        ),
+    ),
+    buttons=(
+        Button((callbacks.ORDER_LIST,), list_button, Role.SELLER),
+        Button((callbacks.ORDER_NEW,), new_order_button, Role.SELLER),
+        Button((callbacks.ORDER_SHIPPED,), shipped_button, Role.SELLER),
+    ),
+    menu=(MenuEntry("orders", "menu-orders", Audience.SELLER),),
+    jobs=(Scheduled(flag_overdue),),
+)

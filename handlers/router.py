@@ -1,8 +1,10 @@
 """Routing: an Inbound becomes a command, a button, or an answer to the active flow.
 
 One transaction per update: the update id is claimed, the user and their conversation are
-read, the flow moves, the new state is written, all or nothing. Replies are rendered in the
-user's language after the state change is decided.
+read, the flow moves, its effects are applied, the new state is written, all or nothing.
+Commands and buttons are found in the registry of features (handlers/features.py) and the role
+each declares is checked here, before its handler runs; staff reads are audited here too.
+Replies are rendered in the user's language after the commit.
 """
 
 from __future__ import annotations
@@ -10,38 +12,37 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
 
+from chat import callbacks
+from chat.capabilities import UNLIMITED, Capabilities
 from chat.inbound import FetchMedia, FileTooBig, Inbound
+from chat.markup import plain
 from chat.outbound import Outbound
 from chat.replies import Choice, Reply
-from content import LOCALES
-from flows.broadcasts import LONG_TEXT_STEPS
-from flows.delete import deletion
-from flows.eligibility import eligibility
-from flows.engine import Answer, Engine, FlowContext
-from flows.product import product, product_delete
-from flows.registration import REGISTRATION, profile_edit, registration
-from handlers import broadcasts, checks, commands, coordinators, orders, products, trainings
-from handlers.broadcasts import is_stop_word
+from content import locale_or_default
+from flows.effects import Effect, EffectEnv, Later
+from flows.engine import Answer, Engine, FlowContext, Outcome
+from flows.registration import REGISTRATION
+from handlers.feature import Command, Feature, Role
+from handlers.features import FEATURES
 from handlers.locks import UserLocks
+from handlers.registry import Registry
 from handlers.render import Catalogue, Renderer
-from services import photos
-from services.access import Viewer, viewer_for
+from handlers.turn import Options, Staff, Turn
+from services import photos, places
+from services.access import scope_of
 from services.text import clean, clean_lines
+from storage.broadcasts import Segment
 from storage.db import APPLICATION_NAME, Database
-from storage.records import UserRecord
 from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
-# Feature modules that declare their flows, commands and buttons (see handlers/trainings.py).
-FEATURES = (trainings, orders, broadcasts, coordinators)
-FEATURE_BUTTONS = {kind: handler for module in FEATURES for kind, handler in module.BUTTONS.items()}
 # Longer typed answers are cut before any parsing: no answer we ask for is near this long.
 MAX_INPUT = 1000
 # ... except an announcement, which may fill a Telegram message.
@@ -71,25 +72,17 @@ class _PendingAlbum:
     timer: asyncio.TimerHandle
 
 
-@dataclass(slots=True)
-class Turn:
-    """One update being handled."""
+class _Lookups:
+    """The reads a flow step may make, on the update's transaction."""
 
-    inbound: Inbound
-    repo: Repo
-    user: UserRecord
-    ctx: FlowContext
-    admin_ids: Collection[int]
-    upload: dict[str, Any] | None = None
-    replies: list[Reply] = field(default_factory=list)
-    # Slow work (building files) that runs after the commit, outside the transaction.
-    later: list[Callable[[], Awaitable[list[Reply]]]] = field(default_factory=list)
-    _viewer: Viewer | None = None
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
 
-    async def viewer(self) -> Viewer:
-        if self._viewer is None:
-            self._viewer = await viewer_for(self.repo, self.user.user_id, self.admin_ids)
-        return self._viewer
+    async def coordinator_districts(self, user_id: int) -> frozenset[str]:
+        return await self.repo.coordinators.districts_of(user_id)
+
+    async def audience(self, segment: Segment) -> int:
+        return await self.repo.broadcasts.count(segment)
 
 
 class Router:
@@ -98,36 +91,36 @@ class Router:
         db: Database,
         catalogue: Catalogue,
         detect_language: LanguageDetector,
-        admin_ids: Collection[int] = frozenset(),
+        *,
+        zone: tzinfo,
+        admins: Collection[tuple[str, str]] = frozenset(),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         data_dir: Path = Path("data"),
         fetch_media: FetchMedia | None = None,
         image_base_url: str = "",
+        features: Sequence[Feature] = FEATURES,
     ) -> None:
         self.db = db
         self.renderer = Renderer(catalogue)
         self.detect_language = detect_language
-        self.admin_ids = frozenset(admin_ids)
+        self.admins = frozenset(admins)  # (channel, external id) of the administrators
+        self.zone = zone
         self.clock = clock
         self.data_dir = data_dir
         self.fetch_media = fetch_media
         self.image_base_url = image_base_url
-        self.engine = Engine(
-            [
-                registration,
-                profile_edit,
-                deletion,
-                product,
-                product_delete,
-                eligibility,
-                *(flow for module in FEATURES for flow in module.FLOWS),
-            ]
+        self.registry = Registry(features)
+        self.engine = Engine(self.registry.flows)
+        self.options = Options(
+            exports_dir=self.exports_dir, image_base_url=image_base_url, words=self.words
         )
+        # What each channel can show (a channel adds its own when it is wired up).
+        self.capabilities: dict[str, Capabilities] = {}
         self.locks = UserLocks()
-        self._albums: dict[int, _PendingAlbum] = {}
-        # Update ids whose replies went out, written to the database in batches (once a
-        # second at most): a lost batch only means a redelivery gets the question again.
-        self._replied: set[int] = set()
+        self._albums: dict[tuple[str, str], _PendingAlbum] = {}
+        # Updates whose replies went out, written to the database in batches (once a second
+        # at most): a lost batch only means a redelivery gets the question again.
+        self._replied: set[tuple[str, str]] = set()
         self._replied_written = time.monotonic()
         self.process = db.process  # which claims are this run's
 
@@ -136,11 +129,16 @@ class Router:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    def words(self, key: str, locale: str, args: Mapping[str, Any] | None = None) -> str:
+        """A message as plain text (a spreadsheet header, a chart label)."""
+        return plain(self.renderer.text(Reply(key, args or {}), locale))
+
     async def handle(self, inbound: Inbound, send: Sender | None = None) -> list[Outbound]:
         """Handle one update and send its replies, in order, before the user's next update is
         looked at. Never raises for anything a user can send."""
-        async with self.locks.hold(inbound.user_id):
-            pending = self._albums.pop(inbound.user_id, None)
+        who = (inbound.channel, inbound.sender)
+        async with self.locks.hold(who):
+            pending = self._albums.pop(who, None)
             if pending is not None:
                 pending.timer.cancel()
                 if pending.group != inbound.media_group_id and pending.send is not None:
@@ -152,10 +150,10 @@ class Router:
             elif send is not None and outbound:
                 await send(outbound)
         if inbound.update_id is not None and (outbound or deferred):  # not an ignored repeat
-            await self._note_replied(inbound.update_id)
+            await self._note_replied((inbound.channel, inbound.update_id))
         return outbound
 
-    async def _unanswered(self, repo: Repo, update_id: int) -> bool:
+    async def _unanswered(self, repo: Repo, update_id: tuple[str, str]) -> bool:
         """A claimed update whose handler died before its replies went out: not marked
         replied, and claimed by another process that is gone — on SQLite an earlier run of
         this one; on PostgreSQL one with no session open any more (a live worker may be
@@ -169,7 +167,7 @@ class Router:
             return True
         return not await repo.updates.claimer_alive(f"{APPLICATION_NAME} {claim.process}")
 
-    async def _note_replied(self, update_id: int) -> None:
+    async def _note_replied(self, update_id: tuple[str, str]) -> None:
         self._replied.add(update_id)
         if (
             len(self._replied) >= REPLIED_BATCH
@@ -189,27 +187,27 @@ class Router:
             log.warning("could not record %d replied updates", len(ids), exc_info=True)
 
     def _defer_album(self, inbound: Inbound, outbound: list[Outbound], send: Sender | None) -> None:
-        user_id, group = inbound.user_id, inbound.media_group_id or ""
+        who, group = (inbound.channel, inbound.sender), inbound.media_group_id or ""
         loop = asyncio.get_running_loop()
         timer = loop.call_later(
-            ALBUM_QUIET, lambda: asyncio.ensure_future(self._flush_album(user_id, group))
+            ALBUM_QUIET, lambda: asyncio.ensure_future(self._flush_album(who, group))
         )
-        self._albums[user_id] = _PendingAlbum(group, outbound, send, timer)
+        self._albums[who] = _PendingAlbum(group, outbound, send, timer)
 
-    async def _flush_album(self, user_id: int, group: str) -> None:
-        async with self.locks.hold(user_id):
-            pending = self._albums.get(user_id)
+    async def _flush_album(self, who: tuple[str, str], group: str) -> None:
+        async with self.locks.hold(who):
+            pending = self._albums.get(who)
             if pending is None or pending.group != group:
                 return
-            del self._albums[user_id]
+            del self._albums[who]
             if pending.send is not None:
                 await pending.send(pending.outbound)
 
     async def flush(self) -> None:
         """Send every album answer still waiting, and record what was answered (at shutdown)."""
-        for user_id, pending in list(self._albums.items()):
+        for who, pending in list(self._albums.items()):
             pending.timer.cancel()
-            await self._flush_album(user_id, pending.group)
+            await self._flush_album(who, pending.group)
         await self._write_replied()
 
     async def _prepare_upload(self, inbound: Inbound) -> dict[str, Any] | None:
@@ -221,7 +219,7 @@ class Router:
         if inbound.kind not in ("photo", "document") or inbound.media is None:
             return None
         async with self.db.transaction() as repo:
-            state = await repo.conversations.get(inbound.user_id)
+            state = await repo.conversations.of_identity(inbound.channel, inbound.sender)
         flow = self.engine.flow_of(state)
         step = flow.step(state.step) if flow and state and state.active else None
         if step is None or not (step.media or step.raw_document):
@@ -239,11 +237,11 @@ class Router:
         except FileTooBig:
             return {"error": "too_big"}
         except Exception:
-            log.warning("could not download a file from user %s", inbound.user_id, exc_info=True)
+            log.warning("could not download a file (update %s)", inbound.update_id, exc_info=True)
             return {"error": "download_failed"}
         if step.raw_document:
             return {"bytes": data, "name": media.file_name, "mime_type": media.mime_type}
-        main = not state.data.get("photo_count")
+        main = not state.data.get("photos")
         check = await asyncio.to_thread(photos.check_photo, data, main=main)
         if not check.usable:
             return {"error": check.problems[0] if check.problems else "unreadable"}
@@ -262,6 +260,13 @@ class Router:
         async with self.db.transaction() as repo:
             await repo.users.set_blocked(user_id, True)
 
+    async def mark_blocked_on(self, channel: str, external_id: str) -> None:
+        """A channel says this identity blocked the bot (Telegram's "kicked" update)."""
+        async with self.db.transaction() as repo:
+            user_id = await repo.users.find(channel, external_id)
+            if user_id is not None:
+                await repo.users.set_blocked(user_id, True)
+
     async def _handle_safely(
         self, inbound: Inbound, upload: dict[str, Any] | None = None
     ) -> tuple[list[Outbound], bool]:
@@ -271,96 +276,107 @@ class Router:
             for job in later:
                 replies += await job()
             # Rendering waits for the commit: nothing is said that was not stored.
-            return [self.renderer.outbound(r, inbound.chat_id, locale) for r in replies], deferred
+            return self.render(replies, inbound, locale), deferred
         except Exception:
             # Only ids and the kind: message text may hold personal data.
             log.exception(
-                "update %s (%s) from user %s failed",
-                inbound.update_id,
-                inbound.kind,
-                inbound.user_id,
+                "update %s:%s (%s) failed", inbound.channel, inbound.update_id, inbound.kind
             )
-            locale = inbound.language_code if inbound.language_code in LOCALES else "bn"
-            return [self.renderer.outbound(Reply("error-internal"), inbound.chat_id, locale)], False
+            locale = locale_or_default(inbound.language_code)
+            return self.render([Reply("error-internal")], inbound, locale), False
+
+    def render(self, replies: Sequence[Reply], inbound: Inbound, locale: str) -> list[Outbound]:
+        """The replies as messages the inbound's channel can show."""
+        caps = self.capabilities.get(inbound.channel, UNLIMITED)
+        return [
+            out
+            for reply in replies
+            for out in self.renderer.outbound(reply, inbound.chat_id, locale, caps)
+        ]
 
     async def _handle(
         self, repo: Repo, inbound: Inbound, upload: dict[str, Any] | None
-    ) -> tuple[list[Reply], str, bool, list[Callable[[], Awaitable[list[Reply]]]]]:
-        """Move the user's state for one update; returns the replies, the locale to use and
-        whether the answer waits for the rest of an album."""
+    ) -> tuple[list[Reply], str, bool, list[Later]]:
+        """Move the user's state for one update; returns the replies, the locale to use,
+        whether the answer waits for the rest of an album, and the work for after the commit."""
         # First the user's lock (other workers' updates of this user wait for our commit),
-        # then the update id: a redelivery to another worker then finds it claimed.
-        await repo.users.serialise(inbound.user_id)
-        again = inbound.update_id is not None and not await repo.updates.claim(
-            inbound.update_id, inbound.user_id, self.process
+        # then who they are, then the update id: a redelivery to another worker then finds it
+        # claimed.
+        await repo.users.serialise(inbound.channel, inbound.sender)
+        default = locale_or_default(inbound.language_code)
+        user, state = await repo.users.load(
+            inbound.channel, inbound.sender, inbound.language_code, default
         )
+        key = (inbound.channel, inbound.update_id) if inbound.update_id is not None else None
+        again = key is not None and not await repo.updates.claim(key, user.user_id, self.process)
         if again:
-            assert inbound.update_id is not None
-            if not await self._unanswered(repo, inbound.update_id):
-                log.info("update %s seen before; ignored", inbound.update_id)
+            assert key is not None
+            if not await self._unanswered(repo, key):
+                log.info("update %s:%s seen before; ignored", *key)
                 return [], "bn", False, []
             # Handled, but its replies never went out (the process died between the commit
             # and the send): not handled twice, but told where they are now.
-            log.info("update %s seen before, unanswered; asking again", inbound.update_id)
-        default = inbound.language_code if inbound.language_code in LOCALES else "bn"
-        user, state = await repo.users.load(inbound.user_id, inbound.language_code, default)
+            log.info("update %s:%s seen before, unanswered; asking again", *key)
         if user.blocked_at is not None:  # they are back: sending works again
-            await repo.users.set_blocked(inbound.user_id, False)
+            await repo.users.set_blocked(user.user_id, False)
+        admin = (inbound.channel, inbound.sender) in self.admins
         ctx = FlowContext(
-            repo=repo,
-            user_id=inbound.user_id,
+            user_id=user.user_id,
             locale=user.locale,
-            now=self.clock(),
+            now=self.clock().astimezone(self.zone),
+            zone=self.zone,
             label=self.renderer.label,
+            look=_Lookups(repo),
             state=state,
-            is_admin=inbound.user_id in self.admin_ids,
+            is_admin=admin,
             language_code=inbound.language_code,
         )
-        turn = Turn(inbound, repo, user, ctx, self.admin_ids, upload=upload)
+        env = EffectEnv(repo, user.user_id, ctx.now, self.zone, self.renderer.label, ctx.locale)
+        dialogue = Dialogue(self, env)
+        turn = Turn(inbound, repo, user, ctx, dialogue, self.options, admin=admin, upload=upload)
+        dialogue.turn = turn
+        env.later = turn.later
         if again:
-            await self.reprompt(turn)
+            await turn.dialogue.reprompt()
         else:
             await self._route(turn)
         if ctx.state is not None:
             await repo.conversations.save(ctx.state)
         elif state is not None:
-            await repo.conversations.delete(inbound.user_id)
-        return turn.replies, ctx.locale, ctx.defer_reply, [*turn.later, *ctx.later]
+            await repo.conversations.delete(user.user_id)
+        return turn.replies, ctx.locale, ctx.defer_reply, turn.later
 
     # --- routing ------------------------------------------------------------------------
 
     async def _route(self, turn: Turn) -> None:
         inbound = turn.inbound
+        dialogue = turn.dialogue
+        long_text = self._long_text(turn)
         if inbound.kind == "command":
-            await commands.run(self, turn, inbound.command or "", clean(inbound.args)[:MAX_INPUT])
+            await self.run_command(turn, inbound.command or "", clean(inbound.args)[:MAX_INPUT])
         elif inbound.kind == "button":
             await self._button(turn, inbound.button or "")
         elif (
             inbound.kind == "text"
-            and is_stop_word(inbound.text or "")
-            and not (self.active(turn) and self._long_text(turn))
+            and not long_text
+            and (command := self.registry.command_for_words(inbound.text or "")) is not None
         ):  # "বন্ধ" / "STOP" at any moment, even mid-flow, works like /stop
-            await commands.run(self, turn, "stop", "")
-        elif self.active(turn):
-            answer = self._to_answer(inbound, turn.upload, self._long_text(turn))
-            await self._answer(turn, answer)
+            await self.run_command(turn, command.name, "")
+        elif dialogue.active:
+            await dialogue.answer(self._to_answer(inbound, turn.upload, long_text))
         else:
             await self._idle(turn)
 
-    def active(self, turn: Turn) -> bool:
-        state = turn.ctx.state
-        return state is not None and state.active and self.engine.flow_of(state) is not None
-
     def _long_text(self, turn: Turn) -> bool:
         """Steps that take a whole announcement, line breaks and all."""
-        state = turn.ctx.state
-        return state is not None and (state.flow, state.step) in LONG_TEXT_STEPS
+        step = self.engine.current(turn.ctx) if turn.dialogue.active else None
+        return step is not None and step.long_text
 
     def _to_answer(
         self, inbound: Inbound, upload: dict[str, Any] | None, long_text: bool = False
     ) -> Answer:
         if inbound.kind == "contact":
-            own = inbound.contact_user_id in (None, inbound.user_id)
+            own = inbound.contact_sender in (None, inbound.sender)
             return Answer(phone=inbound.contact_phone, contact_is_own=own)
         if inbound.kind == "text" and long_text:
             return Answer(text=clean_lines(inbound.text or "")[:MAX_LONG_INPUT] or None)
@@ -368,98 +384,240 @@ class Router:
             return Answer(text=clean(inbound.text or "")[:MAX_INPUT] or None)
         return Answer(media=inbound.kind, upload=upload, album=inbound.media_group_id)
 
-    async def _answer(self, turn: Turn, answer: Answer) -> None:
-        step = self.engine.current(turn.ctx)
-        turn.replies += await self.engine.answer(turn.ctx, answer)
-        if answer.text and step is not None and step.language_signal:
-            await self._maybe_offer_language(turn, answer.text)
-
     async def _idle(self, turn: Turn) -> None:
         """A message while no flow is active."""
         inbound = turn.inbound
-        seller = await turn.repo.sellers.get(turn.user.user_id)
-        registering = turn.ctx.state is not None and turn.ctx.state.flow == REGISTRATION
+        seller = await turn.seller()
+        registering = turn.dialogue.flow == REGISTRATION
         # A newcomer is registered; staff are not pushed into a seller's registration.
         if seller is None and not registering and not (await turn.viewer()).is_staff:
-            turn.replies += self.engine.start(turn.ctx, REGISTRATION)
+            turn.dialogue.start(REGISTRATION)
             return
-        turn.replies.append(Reply("idle-not-understood"))
-        turn.replies.append(await commands.menu(self, turn))
+        turn.say(Reply("idle-not-understood"), await turn.dialogue.menu())
         if inbound.kind == "text" and inbound.text:
-            await self._maybe_offer_language(turn, clean(inbound.text)[:MAX_INPUT])
+            await self.maybe_offer_language(turn, clean(inbound.text)[:MAX_INPUT])
 
     async def _button(self, turn: Turn, data: str) -> None:
-        kind, _, rest = data.partition(":")
-        if kind == "f":
-            flow_name, _, rest = rest.partition(":")
-            step, _, value = rest.partition(":")
-            state = turn.ctx.state
-            if (
-                self.active(turn)
-                and state is not None
-                and state.flow == flow_name
-                and state.step == step
-            ):
-                await self._answer(turn, Answer(value=value))
+        prefix, parts = callbacks.split(data)
+        dialogue, state = turn.dialogue, turn.ctx.state
+        if prefix == callbacks.FLOW:
+            flow, step, value = (*parts[:2], ":".join(parts[2:])) if len(parts) >= 3 else ("",) * 3
+            if dialogue.active and state is not None and (state.flow, state.step) == (flow, step):
+                await dialogue.answer(Answer(value=value))
                 return
-        elif kind == "lang":
-            await commands.set_language(self, turn, rest)
+        elif prefix == callbacks.MENU.prefix and len(parts) == 1:
+            await self.run_command(turn, parts[0], "")
             return
-        elif kind == "menu":
-            await commands.run(self, turn, rest, "")
+        elif prefix == callbacks.MORE.prefix and len(parts) == 1 and parts[0].isdecimal():
+            await dialogue.reprompt()  # the same question (or the menu) again, a page on
+            page = int(parts[0][:4])
+            turn.replies[:] = [replace(r, page=page) if r.pageable else r for r in turn.replies]
             return
-        elif kind == "edit":
-            await commands.edit_field(self, turn, rest)
+        elif (route := self.registry.route(data)) is not None:
+            if await self._allowed(turn, route.button.role):
+                await route.button.run(turn, route.arguments)
+                await self._audit(turn)
             return
-        elif kind == "prod":
-            await products.button(self, turn, rest)
-            return
-        elif kind == "elig":
-            await checks.button(self, turn, rest)
-            return
-        elif (handler := FEATURE_BUTTONS.get(kind)) is not None:
-            await handler(self, turn, rest)
-            return
-        turn.replies.append(Reply("error-stale-button"))
-        await self.reprompt(turn)
+        turn.say(Reply("error-stale-button"))
+        await dialogue.reprompt()
 
-    async def reprompt(self, turn: Turn) -> None:
-        """Repeat the current question, or show the menu when there is none."""
-        if self.active(turn):
-            turn.replies += self.engine.prompt(turn.ctx)
-        else:
-            turn.replies.append(await commands.menu(self, turn))
+    async def run_command(self, turn: Turn, name: str, args: str) -> None:
+        """A command, typed or from a menu button, once its role allows it."""
+        command = self.registry.commands.get(name)
+        if command is None:
+            turn.say(Reply("unknown-command"))
+            await turn.dialogue.reprompt()
+            return
+        if not await self._allowed(turn, command.role, command, args):
+            return
+        await command.run(turn, args)
+        await self._audit(turn)
 
-    async def _maybe_offer_language(self, turn: Turn, text: str) -> None:
+    # --- roles, checked once ------------------------------------------------------------
+
+    async def _allowed(
+        self, turn: Turn, role: Role, command: Command | None = None, args: str = ""
+    ) -> bool:
+        """Whether the user holds ``role``; if not, says so politely and asks the current
+        question again. Staff get their request's districts (``turn.staff``), the district a
+        command names checked against their own."""
+        if role == Role.ANYONE:
+            return True
+        if role == Role.SELLER:
+            if await turn.seller() is not None:
+                return True
+            turn.say(Reply("register-first"))
+            await turn.dialogue.reprompt()
+            return False
+        viewer = await turn.viewer()
+        if (role == Role.ADMIN and not viewer.is_admin) or not viewer.is_staff:
+            turn.say(Reply("admin-only" if role == Role.ADMIN else "staff-only"))
+            await turn.dialogue.reprompt()
+            return False
+        named = command.district(args).strip() if command and command.district else ""
+        districts = scope_of(viewer)
+        if named:
+            match = places.match_district(named)
+            refusal = None
+            if match.district is None:
+                refusal = Reply("staff-unknown-district")
+            elif not viewer.is_admin and match.district.code not in viewer.districts:
+                name = match.district.name(turn.locale)
+                refusal = Reply("staff-not-your-district", {"district": name})
+            if refusal is not None or match.district is None:
+                turn.say(refusal or Reply("staff-unknown-district"))
+                if command is not None and command.usage:
+                    turn.say(Reply(command.usage))
+                turn.dialogue.ask_again()
+                return False
+            districts = frozenset({match.district.code})
+        turn.staff = Staff(viewer, districts, asked=bool(named))
+        return True
+
+    async def _audit(self, turn: Turn) -> None:
+        """Every read of sellers' personal data a staff handler noted, in the audit log."""
+        staff = turn.staff
+        if staff is None:
+            return
+        scope = ",".join(sorted(staff.districts)) if staff.districts is not None else "*"
+        for read in staff.reads:
+            detail = None
+            if read.subject is None:
+                pieces = [f"districts={scope}", *(f"{k}={v}" for k, v in read.detail)]
+                detail = " ".join([*pieces, f"n={read.count}"])
+            await turn.repo.audit.write(staff.viewer.user_id, read.subject, read.action, detail)
+        staff.reads.clear()
+
+    # --- the language ------------------------------------------------------------------
+
+    async def maybe_offer_language(self, turn: Turn, text: str) -> None:
         """Offer once to switch when a sentence is clearly in another of our languages."""
         if turn.user.lang_offered:
             return
         guess = self.detect_language(text)
-        if not guess.confident or guess.lang is None or guess.lang == turn.ctx.locale:
+        if not guess.confident or guess.lang is None or guess.lang == turn.locale:
             return
-        await turn.repo.users.mark_lang_offered(turn.user.user_id)
+        await turn.repo.users.mark_lang_offered(turn.user_id)
         turn.user.lang_offered = True
+        language = Reply(f"lang-name-{guess.lang}")
         # Written in the detected language: the person who wrote it reads it.
-        turn.replies.append(
+        turn.say(
             Reply(
                 "lang-offer",
-                {"language": Reply(f"lang-name-{guess.lang}")},
+                {"language": language},
                 choices=(
                     (
                         Choice(
-                            f"lang:{guess.lang}",
+                            callbacks.LANGUAGE.data(guess.lang),
                             key="btn-lang-switch",
-                            args={"language": Reply(f"lang-name-{guess.lang}")},
+                            args={"language": language},
                         ),
                     ),
                     (
                         Choice(
-                            "lang:keep",
+                            callbacks.LANGUAGE.data("keep"),
                             key="btn-lang-keep",
-                            args={"language": Reply(f"lang-name-{turn.ctx.locale}")},
+                            args={"language": Reply(f"lang-name-{turn.locale}")},
                         ),
                     ),
                 ),
                 locale=guess.lang,
             )
         )
+
+
+class Dialogue:
+    """The conversation facade a handler gets (handlers/turn.py): it moves the user's flow
+    with the engine and applies the effects the flow calls for, in order."""
+
+    def __init__(self, router: Router, env: EffectEnv) -> None:
+        self._router, self._env = router, env
+        self._engine = router.engine
+        self.turn: Turn | None = None
+
+    @property
+    def _turn(self) -> Turn:
+        assert self.turn is not None, "the dialogue of a turn not built yet"
+        return self.turn
+
+    @property
+    def active(self) -> bool:
+        state = self._turn.ctx.state
+        return state is not None and state.active and self._engine.flow_of(state) is not None
+
+    @property
+    def flow(self) -> str | None:
+        state = self._turn.ctx.state
+        return state.flow if state is not None else None
+
+    async def _emit(self, outcomes: Sequence[Outcome]) -> None:
+        turn, env = self._turn, self._env
+        env.locale = turn.ctx.locale
+        for item in outcomes:
+            if isinstance(item, Effect):
+                turn.replies += await item.apply(env)
+            else:
+                turn.replies.append(item)
+        turn.ctx.locale = env.locale
+        turn.forget_seller()  # an effect may have written the profile
+
+    def start(
+        self,
+        flow: str,
+        *,
+        answers: Mapping[str, Any] | None = None,
+        at: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._turn.replies += self._engine.start(
+            self._turn.ctx, flow, answers=answers, at=at, data=data
+        )
+
+    def resume(self) -> None:
+        self._turn.replies += self._engine.resume(self._turn.ctx)
+
+    async def answer(self, answer: Answer) -> None:
+        step = self._engine.current(self._turn.ctx)
+        await self._emit(await self._engine.answer(self._turn.ctx, answer))
+        if answer.text and step is not None and step.language_signal:
+            await self._router.maybe_offer_language(self._turn, answer.text)
+
+    async def back(self) -> None:
+        await self._emit(await self._engine.back(self._turn.ctx))
+
+    async def skip(self) -> None:
+        await self._emit(await self._engine.skip(self._turn.ctx))
+
+    def cancel(self) -> None:
+        self._turn.replies += [
+            r for r in self._engine.cancel(self._turn.ctx) if isinstance(r, Reply)
+        ]
+
+    def help(self) -> None:
+        self._turn.replies += self._engine.help(self._turn.ctx)
+
+    def pause(self) -> None:
+        ctx = self._turn.ctx
+        if ctx.state is not None and ctx.state.flow in self._router.registry.resumable:
+            ctx.state.active = False
+        else:
+            ctx.state = None
+
+    def first_unanswered(self, flow: str, answers: Mapping[str, Any]) -> str:
+        return self._engine.first_unanswered(flow, answers)
+
+    async def reprompt(self) -> None:
+        if self.active:
+            self._turn.replies += self._engine.prompt(self._turn.ctx)
+        else:
+            self._turn.replies.append(await self.menu())
+
+    def ask_again(self) -> None:
+        if self.active:
+            self._turn.replies += self._engine.prompt(self._turn.ctx)
+
+    async def menu(self) -> Reply:
+        return await self._router.registry.menu(self._turn)
+
+    async def commands_help(self) -> list[Reply]:
+        return await self._router.registry.help(self._turn)

@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
 
+from chat import callbacks
 from chat.replies import Choice, Reply, rows
-from flows.engine import Flow
-from flows.registration import district_label
-from flows.trainings import NEW_TRAINING, new_training, start_data, when_text
-from handlers.pause import pause
-from services.access import Viewer
-from storage.outbox import OutboxItem
-from storage.trainings import NO, YES, TrainingRecord, reminder_refs
+from flows.trainings import NEW_TRAINING, new_training, start_data
+from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role
+from handlers.turn import Turn
+from services import trainings
+from services.access import Viewer, scope_of
+from services.places import district_names
+from services.when import when_text
+from storage.trainings import NO, YES, TrainingRecord
 
-if TYPE_CHECKING:
-    from handlers.router import Router, Turn
-
-# Reminders before the start, for those who said yes: (how long before, outbox ref suffix).
-REMINDERS = ((timedelta(hours=24), "trn-reminder-24h"), (timedelta(hours=1), "trn-reminder-1h"))
-ANSWERED = "answered"  # why a seller's pending rows were skipped (reminders return on a yes)
 STAFF_LOOKBACK = timedelta(days=14)
 SELLER_LIST = 5
 STAFF_LIST = 15
 # One keyboard; Telegram allows about 100 buttons, and a long list is unusable on a phone.
 ATTENDANCE_LIST = 60
-
-
 MAX_TRAINING_ID = 2**31 - 1  # an INTEGER column: a bigger forged id must not reach the query
 MAX_USER_ID = 2**63 - 1
 
@@ -39,75 +31,62 @@ def _id(text: str, limit: int = MAX_TRAINING_ID) -> int | None:
     return value if 0 < value <= limit else None
 
 
-def _when(router: Router, turn: Turn, training: TrainingRecord) -> str:
-    return when_text(training.starts_at, turn.ctx.locale, router.renderer.label)
-
-
-def _districts(training: TrainingRecord, locale: str) -> str:
-    return ", ".join(district_label(code, locale) for code in sorted(training.districts))
+def _when(turn: Turn, training: TrainingRecord) -> str:
+    return when_text(training.starts_at, turn.locale, turn.zone, turn.ctx.label)
 
 
 def _may_manage(viewer: Viewer, training: TrainingRecord) -> bool:
     return viewer.is_admin or bool(viewer.districts & training.districts)
 
 
-async def _after(router: Router, turn: Turn) -> None:
-    """A button answered outside the open question: ask that question again below it."""
-    if router.active(turn):
-        turn.replies += router.engine.prompt(turn.ctx)
-
-
 # --- /newtraining -----------------------------------------------------------------------------
 
 
-async def new(router: Router, turn: Turn, args: str) -> None:
+async def new(turn: Turn, args: str) -> None:
     viewer = await turn.viewer()
-    if router.active(turn):
-        pause(turn)
-    turn.replies += router.engine.start(
-        turn.ctx, NEW_TRAINING, data=start_data(viewer.districts, viewer.is_admin)
-    )
+    turn.dialogue.pause()
+    turn.dialogue.start(NEW_TRAINING, data=start_data(viewer.districts, viewer.is_admin))
 
 
 # --- /trainings -------------------------------------------------------------------------------
 
 
-async def listing(router: Router, turn: Turn, args: str) -> None:
+async def listing(turn: Turn, args: str) -> None:
     viewer = await turn.viewer()
-    seller = await turn.repo.sellers.get(turn.user.user_id)
+    seller = await turn.seller()
     if seller is not None:
-        await _seller_list(router, turn, seller.district)
+        await _seller_list(turn, seller.district)
     if viewer.is_staff:
-        await _staff_list(router, turn, viewer)
+        await _staff_list(turn, viewer)
     if seller is None and not viewer.is_staff:
-        turn.replies.append(Reply("trn-register-first"))
-    await _after(router, turn)
+        turn.say(Reply("trn-register-first"))
+    turn.dialogue.ask_again()
 
 
 def _rsvp_buttons(training_id: int) -> tuple[tuple[Choice, ...], ...]:
     return (
         (
-            Choice(f"trn:yes:{training_id}", key="btn-trn-yes"),
-            Choice(f"trn:no:{training_id}", key="btn-trn-no"),
+            Choice(callbacks.TRAINING_YES.data(training_id), key="btn-trn-yes"),
+            Choice(callbacks.TRAINING_NO.data(training_id), key="btn-trn-no"),
         ),
     )
 
 
-async def _seller_list(router: Router, turn: Turn, district: str) -> None:
-    repo, now = turn.repo, turn.ctx.now
-    trainings = await repo.trainings.upcoming_for_district(district, now, SELLER_LIST)
-    if not trainings:
-        turn.replies.append(Reply("trn-none-seller"))
+async def _seller_list(turn: Turn, district: str) -> None:
+    repo = turn.repo
+    found = await repo.trainings.upcoming_for_district(district, turn.now, SELLER_LIST)
+    if not found:
+        turn.say(Reply("trn-none-seller"))
         return
-    answers = await repo.trainings.answers_of(turn.user.user_id, (t.id for t in trainings))
-    turn.replies.append(Reply("trn-seller-title", {"count": len(trainings)}))
-    for training in trainings:
-        turn.replies.append(
+    answers = await repo.trainings.answers_of(turn.user_id, (t.id for t in found))
+    turn.say(Reply("trn-seller-title", {"count": len(found)}))
+    for training in found:
+        turn.say(
             Reply(
                 "trn-seller-card",
                 {
                     "title": training.title,
-                    "when": _when(router, turn, training),
+                    "when": _when(turn, training),
                     "place": training.place,
                     "answer": answers.get(training.id, "none"),
                 },
@@ -116,35 +95,37 @@ async def _seller_list(router: Router, turn: Turn, district: str) -> None:
         )
 
 
-async def _staff_list(router: Router, turn: Turn, viewer: Viewer) -> None:
-    repo, now = turn.repo, turn.ctx.now
-    districts = None if viewer.is_admin else viewer.districts
-    trainings = await repo.trainings.for_districts(districts, now - STAFF_LOOKBACK, STAFF_LIST)
-    if not trainings:
-        turn.replies.append(
-            Reply("trn-none-staff", choices=((Choice("menu:newtraining", key="trn-btn-new"),),))
-        )
+async def _staff_list(turn: Turn, viewer: Viewer) -> None:
+    repo, now = turn.repo, turn.now
+    found = await repo.trainings.for_districts(scope_of(viewer), now - STAFF_LOOKBACK, STAFF_LIST)
+    if not found:
+        new = Choice(callbacks.menu("newtraining"), key="trn-btn-new")
+        turn.say(Reply("trn-none-staff", choices=((new,),)))
         return
-    counts = await repo.trainings.counts(t.id for t in trainings)
-    turn.replies.append(Reply("trn-staff-title", {"count": len(trainings)}))
-    for training in trainings:
+    counts = await repo.trainings.counts(t.id for t in found)
+    turn.say(Reply("trn-staff-title", {"count": len(found)}))
+    for training in found:
         count = counts[training.id]
         started = training.starts_at <= now
         status = "cancelled" if training.cancelled_at else ("started" if started else "upcoming")
         buttons: list[Choice] = []
         if status == "started":
-            buttons.append(Choice(f"trn:att:{training.id}", key="trn-btn-attendance"))
+            buttons.append(
+                Choice(callbacks.TRAINING_ATTENDANCE.data(training.id), key="trn-btn-attendance")
+            )
         elif status == "upcoming":
-            buttons.append(Choice(f"trn:cancel:{training.id}", key="trn-btn-cancel"))
-        turn.replies.append(
+            buttons.append(
+                Choice(callbacks.TRAINING_CANCEL.data(training.id), key="trn-btn-cancel")
+            )
+        turn.say(
             Reply(
                 "trn-staff-card",
                 {
                     "status": status,
                     "title": training.title,
-                    "when": _when(router, turn, training),
+                    "when": _when(turn, training),
                     "place": training.place,
-                    "districts": _districts(training, turn.ctx.locale),
+                    "districts": district_names(sorted(training.districts), turn.locale),
                     "yes": count[YES],
                     "no": count[NO],
                     "none": max(training.invited - count[YES] - count[NO], 0),
@@ -156,208 +137,199 @@ async def _staff_list(router: Router, turn: Turn, viewer: Viewer) -> None:
         )
 
 
-# --- the buttons: trn:yes|no:<id>, trn:att:<id>[:<user>], trn:attdone:<id>, trn:cancel… -------
+# --- a seller's answer: trn:yes|no:<id> -------------------------------------------------------
 
 
-async def button(router: Router, turn: Turn, rest: str) -> None:
-    action, _, tail = rest.partition(":")
-    if action == "list":
-        await listing(router, turn, "")
+async def rsvp(turn: Turn, parts: tuple[str, ...], given: str) -> None:
+    seller = await turn.seller()
+    training_id = _id(parts[0]) if len(parts) == 1 else None
+    if seller is None or training_id is None:
+        turn.say(Reply("error-stale-button"))
+        await turn.dialogue.reprompt()
         return
-    first, _, second = tail.partition(":")
-    training_id = _id(first)
-    if action in (YES, NO) and training_id is not None and not second:
-        await rsvp(router, turn, training_id, action)
-    elif action in ("att", "attdone", "cancel", "cancelok") and training_id is not None:
-        await _staff_button(router, turn, action, training_id, second)
-    else:
-        turn.replies.append(Reply("error-stale-button"))
-        await router.reprompt(turn)
-
-
-async def rsvp(router: Router, turn: Turn, training_id: int, answer: str) -> None:
-    repo, now, user_id = turn.repo, turn.ctx.now, turn.user.user_id
-    seller = await repo.sellers.get(user_id)
-    training = await repo.trainings.get(training_id, lock=answer == YES)
-    refusal = None
-    if seller is None:
-        refusal = Reply("trn-register-first")
-    elif training is None or seller.district not in training.districts:
-        refusal = Reply("trn-not-for-you")
-    elif training.cancelled_at is not None:
-        refusal = Reply("trn-was-cancelled", {"title": training.title})
-    elif training.starts_at <= now:
-        refusal = Reply("trn-started", {"title": training.title})
-    if refusal is not None or training is None or seller is None:
-        turn.replies.append(refusal or Reply("trn-not-for-you"))
-        await _after(router, turn)
+    existing = await turn.repo.trainings.get(training_id)
+    when = _when(turn, existing) if existing is not None else ""
+    taken, training = await trainings.answer(turn.repo, seller, training_id, given, turn.now, when)
+    refusal = trainings.rsvp_refusal(taken, training)
+    if refusal is not None or training is None:
+        turn.say(refusal or Reply("trn-not-for-you"))
+        turn.dialogue.ask_again()
         return
-    when = _when(router, turn, training)
-    if answer == YES and training.capacity is not None:
-        taken = await repo.trainings.yes_count(training.id, besides=user_id)
-        if taken >= training.capacity:
-            turn.replies.append(Reply("trn-full", {"title": training.title}))
-            await _after(router, turn)
-            return
-    await repo.trainings.answer(training.id, user_id, answer)
-    # Their pending rows of this training (the invitation, reminders) go; a yes brings the
-    # reminders back.
-    await repo.outbox.skip_refs_starting(f"trn:{training.id}:", ANSWERED, recipient=user_id)
-    if answer == YES:
-        items = _reminders(training, user_id, when, now)
-        await repo.outbox.revive(items, ANSWERED)
-        await repo.outbox.enqueue(items)
-        key, other = "trn-rsvp-yes", Choice(f"trn:no:{training.id}", key="btn-trn-no")
+    if given == YES:
+        key, other = (
+            "trn-rsvp-yes",
+            Choice(callbacks.TRAINING_NO.data(training.id), key="btn-trn-no"),
+        )
     else:
-        key, other = "trn-rsvp-no", Choice(f"trn:yes:{training.id}", key="btn-trn-yes")
-    turn.replies.append(
+        key, other = (
+            "trn-rsvp-no",
+            Choice(callbacks.TRAINING_YES.data(training.id), key="btn-trn-yes"),
+        )
+    turn.say(
         Reply(
             key,
             {"title": training.title, "when": when, "place": training.place},
             choices=((other,),),
         )
     )
-    await _after(router, turn)
+    turn.dialogue.ask_again()
 
 
-def _reminders(
-    training: TrainingRecord, user_id: int, when: str, now: datetime
-) -> list[OutboxItem]:
-    """The reminders still ahead: answering 2 h before the start gets only the 1 h one."""
-    items = []
-    for (before, message), ref in zip(REMINDERS, reminder_refs(training.id), strict=True):
-        due = training.starts_at - before
-        if due <= now:
-            continue
-        items.append(
-            OutboxItem(
-                recipient=user_id,
-                kind="reminder",
-                message=message,
-                args={"title": training.title, "when": when, "place": training.place},
-                buttons=((("btn-trn-cannot", f"trn:no:{training.id}"),),),
-                ref=ref,
-                quiet=False,  # asked for: it comes at its time
-                expires_at=training.starts_at,
-                due_at=due.astimezone(UTC),
-            )
-        )
-    return items
+async def yes_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await rsvp(turn, parts, YES)
 
 
-async def _staff_button(
-    router: Router, turn: Turn, action: str, training_id: int, target: str
-) -> None:
+async def no_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await rsvp(turn, parts, NO)
+
+
+async def list_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await listing(turn, "")
+
+
+# --- a coordinator's buttons: attendance and cancelling ----------------------------------------
+
+
+async def _managed(turn: Turn, parts: tuple[str, ...]) -> tuple[Viewer, TrainingRecord] | None:
+    """The training of a staff button, if the presser may manage it (scope checked again)."""
     viewer = await turn.viewer()
-    if not viewer.is_staff:
-        turn.replies.append(Reply("staff-only"))
-        await _after(router, turn)
-        return
+    training_id = _id(parts[0]) if parts else None
+    if training_id is None:
+        turn.say(Reply("error-stale-button"))
+        await turn.dialogue.reprompt()
+        return None
     training = await turn.repo.trainings.get(training_id)
     if training is None or not _may_manage(viewer, training):
-        turn.replies.append(Reply("trn-not-yours"))
-        await _after(router, turn)
+        turn.say(Reply("trn-not-yours"))
+        turn.dialogue.ask_again()
+        return None
+    return viewer, training
+
+
+async def attendance_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    """trn:att:<id> shows who said yes; trn:att:<id>:<seller> marks one present or not."""
+    if len(parts) not in (1, 2):
+        turn.say(Reply("error-stale-button"))
+        await turn.dialogue.reprompt()
         return
-    if action in ("cancel", "cancelok"):
-        await _cancel(router, turn, training, confirmed=action == "cancelok")
-    elif training.cancelled_at is not None:
-        turn.replies.append(Reply("trn-was-cancelled", {"title": training.title}))
-    elif training.starts_at > turn.ctx.now:
-        turn.replies.append(Reply("trn-att-not-yet", {"title": training.title}))
-    elif action == "attdone":
-        came = await turn.repo.trainings.attended(training.id)
-        turn.replies.append(Reply("trn-att-saved", {"title": training.title, "count": len(came)}))
-    else:
-        await _attendance(router, turn, training, viewer, target)
-    await _after(router, turn)
-
-
-async def _attendance(
-    router: Router, turn: Turn, training: TrainingRecord, viewer: Viewer, target: str
-) -> None:
+    if (managed := await _managed(turn, parts)) is None:
+        return
+    viewer, training = managed
+    if _not_running(turn, training):
+        turn.dialogue.ask_again()
+        return
     repo = turn.repo
     sellers = await repo.trainings.yes_sellers(training.id)
-    if target:
-        user_id = _id(target, MAX_USER_ID)
+    if len(parts) == 2:
+        user_id = _id(parts[1], MAX_USER_ID)
         if user_id is None or user_id not in {uid for uid, _ in sellers}:
-            turn.replies.append(Reply("error-stale-button"))
+            turn.say(Reply("error-stale-button"))
+            turn.dialogue.ask_again()
             return
         await repo.trainings.toggle_attendance(training.id, user_id, viewer.user_id)
-    else:
-        await repo.audit.write(viewer.user_id, None, "trn_attendance", f"id={training.id}")
+    elif turn.staff is not None:
+        turn.staff.read("trn_attendance", len(sellers), id=training.id)
     if not sellers:
-        turn.replies.append(Reply("trn-att-nobody", {"title": training.title}))
+        turn.say(Reply("trn-att-nobody", {"title": training.title}))
+        turn.dialogue.ask_again()
         return
     came = await repo.trainings.attended(training.id)
     shown = sellers[:ATTENDANCE_LIST]
     toggles = [
         Choice(
-            f"trn:att:{training.id}:{uid}",
+            callbacks.TRAINING_MARK.data(training.id, uid),
             key="trn-att-on" if uid in came else "trn-att-off",
             args={"name": name},
         )
         for uid, name in shown
     ]
-    done = Choice(f"trn:attdone:{training.id}", key="trn-btn-att-done")
-    turn.replies.append(
+    done = Choice(callbacks.TRAINING_ATTENDANCE_DONE.data(training.id), key="trn-btn-att-done")
+    more = len(sellers) - len(shown)
+    turn.say(
         Reply(
             "trn-att-title",
             {"title": training.title, "count": len(came), "total": len(sellers)},
             choices=(*rows(toggles, 2), (done,)),
-            parts=(
-                (Reply("trn-att-more", {"count": len(sellers) - len(shown)}),)
-                if len(sellers) > len(shown)
-                else ()
-            ),
+            parts=(Reply("trn-att-more", {"count": more}),) if more > 0 else (),
         )
     )
+    turn.dialogue.ask_again()
 
 
-async def _cancel(router: Router, turn: Turn, training: TrainingRecord, confirmed: bool) -> None:
-    repo = turn.repo
+def _not_running(turn: Turn, training: TrainingRecord) -> bool:
+    """Attendance is for a training that took place: say why not otherwise."""
     if training.cancelled_at is not None:
-        turn.replies.append(Reply("trn-was-cancelled", {"title": training.title}))
+        turn.say(Reply("trn-was-cancelled", {"title": training.title}))
+        return True
+    if training.starts_at > turn.now:
+        turn.say(Reply("trn-att-not-yet", {"title": training.title}))
+        return True
+    return False
+
+
+async def attendance_done_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    if (managed := await _managed(turn, parts)) is None:
         return
-    if training.starts_at <= turn.ctx.now:
-        turn.replies.append(Reply("trn-started", {"title": training.title}))
+    _, training = managed
+    if not _not_running(turn, training):
+        came = await turn.repo.trainings.attended(training.id)
+        turn.say(Reply("trn-att-saved", {"title": training.title, "count": len(came)}))
+    turn.dialogue.ask_again()
+
+
+async def cancel_button(turn: Turn, parts: tuple[str, ...], confirmed: bool = False) -> None:
+    if (managed := await _managed(turn, parts)) is None:
         return
-    when = _when(router, turn, training)
-    if not confirmed:
-        turn.replies.append(
+    _, training = managed
+    if training.cancelled_at is not None:
+        turn.say(Reply("trn-was-cancelled", {"title": training.title}))
+    elif training.starts_at <= turn.now:
+        turn.say(Reply("trn-started", {"title": training.title}))
+    elif not confirmed:
+        turn.say(
             Reply(
                 "trn-cancel-confirm",
-                {"title": training.title, "when": when},
+                {"title": training.title, "when": _when(turn, training)},
                 choices=(
-                    (Choice(f"trn:cancelok:{training.id}", key="trn-btn-cancel-yes"),),
-                    (Choice("trn:list", key="trn-btn-cancel-no"),),
+                    (
+                        Choice(
+                            callbacks.TRAINING_CANCEL_CONFIRMED.data(training.id),
+                            key="trn-btn-cancel-yes",
+                        ),
+                    ),
+                    (Choice(callbacks.TRAINING_LIST.data(), key="trn-btn-cancel-no"),),
                 ),
             )
         )
-        return
-    await repo.trainings.cancel(training.id)
-    await repo.outbox.skip_refs_starting(f"trn:{training.id}:", "cancelled")
-    going = [uid for uid, _ in await repo.trainings.yes_sellers(training.id)]
-    locales = {uid: r.locale for uid, r in (await repo.outbox.recipients(going)).items()}
-    await repo.outbox.enqueue(
-        OutboxItem(
-            recipient=uid,
-            kind="notice",
-            message="trn-cancelled-notice",
-            args={
-                "title": training.title,
-                "when": when_text(training.starts_at, locales[uid], router.renderer.label),
-            },
-            ref=f"trn:{training.id}:cxl",
-            expires_at=training.starts_at,
-        )
-        for uid in going
-    )
-    await repo.audit.write(turn.user.user_id, None, "cancel_training", f"id={training.id}")
-    turn.replies.append(Reply("trn-cancel-done", {"title": training.title, "count": len(going)}))
+    else:
+        told = await trainings.cancel(turn.repo, training, turn.user_id, turn.zone, turn.ctx.label)
+        turn.say(Reply("trn-cancel-done", {"title": training.title, "count": told}))
+    turn.dialogue.ask_again()
 
 
-FLOWS: tuple[Flow, ...] = (new_training,)
-COMMANDS: dict[str, Callable[..., Awaitable[None]]] = {"newtraining": new, "trainings": listing}
-BUTTONS: dict[str, Callable[..., Awaitable[None]]] = {"trn": button}
-STAFF: frozenset[str] = frozenset({"newtraining"})  # commands only coordinators and admins may use
-EXTRA: dict[str, Any] = {}
+async def cancel_confirmed_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    await cancel_button(turn, parts, confirmed=True)
+
+
+FEATURE = Feature(
+    "trainings",
+    flows=(new_training,),
+    commands=(
+        Command("trainings", listing, listed=True, help="help-cmd-trainings"),
+        Command("newtraining", new, role=Role.COORDINATOR, help="help-cmd-newtraining"),
+    ),
+    buttons=(
+        Button((callbacks.TRAINING_YES,), yes_button, Role.SELLER),
+        Button((callbacks.TRAINING_NO,), no_button, Role.SELLER),
+        Button((callbacks.TRAINING_LIST,), list_button),
+        Button(
+            (callbacks.TRAINING_ATTENDANCE, callbacks.TRAINING_MARK),
+            attendance_button,
+            Role.COORDINATOR,
+        ),
+        Button((callbacks.TRAINING_ATTENDANCE_DONE,), attendance_done_button, Role.COORDINATOR),
+        Button((callbacks.TRAINING_CANCEL,), cancel_button, Role.COORDINATOR),
+        Button((callbacks.TRAINING_CANCEL_CONFIRMED,), cancel_confirmed_button, Role.COORDINATOR),
+    ),
+    menu=(MenuEntry("trainings", "menu-trainings", Audience.SELLER),),
+)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from storage.unit import Repo
@@ -30,9 +29,15 @@ def may_see_seller(viewer: Viewer, seller_user_id: int, seller_district: str | N
     return seller_district is not None and seller_district in viewer.districts
 
 
-async def viewer_for(repo: Repo, user_id: int, admin_ids: Collection[int]) -> Viewer:
+async def viewer_for(repo: Repo, user_id: int, is_admin: bool) -> Viewer:
+    """Who is asking: an administrator (by the settings), the districts they coordinate."""
     return Viewer(
         user_id=user_id,
-        is_admin=user_id in admin_ids,
+        is_admin=is_admin,
         districts=await repo.coordinators.districts_of(user_id),
     )
+
+
+def scope_of(viewer: Viewer) -> frozenset[str] | None:
+    """The districts a staff member may see (None: all of West Bengal)."""
+    return None if viewer.is_admin else viewer.districts

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from services import places
+from storage.records import ProductRecord, SellerRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +64,70 @@ class ExportRow:
     seller_name: str
     photos: tuple[Path, ...] = ()
     status: str = "ready"
+
+
+def facts_from(answers: Mapping[str, Any], data: Mapping[str, Any]) -> ProductFacts:
+    """The facts of a product from the product flow's answers and the seller's profile."""
+    what = answers.get("what") or {}
+    colour = answers.get("colour") or {}
+    size = answers.get("size")
+    return ProductFacts(
+        sku=data.get("sku", ""),
+        craft_id=what.get("id"),
+        what_text=what.get("text"),
+        material=answers.get("material"),
+        size=Size(tuple(size["dims_cm"]), size["unit"]) if size else None,
+        weight_g=answers.get("weight"),
+        colour=colour.get("text") or colour.get("id"),
+        price_inr=answers.get("price"),
+        stock=answers.get("stock"),
+        days_to_make=answers.get("days"),
+        special=answers.get("special"),
+        district=data.get("district"),
+        brand=data.get("brand"),
+    )
+
+
+def seller_facts(product: ProductRecord, seller: SellerRecord) -> dict[str, Any]:
+    """What a product's facts take from its seller: SKU, district and brand."""
+    return {
+        "sku": product.sku,
+        "district": seller.district,
+        "brand": seller.business_name or seller.name,
+    }
+
+
+def export_row(product: ProductRecord, seller: SellerRecord) -> ExportRow:
+    """A product and its seller as the exporters take them (an empty listing for a draft)."""
+    listing = Listing(**product.listing) if product.listing else EMPTY_LISTING
+    return ExportRow(
+        facts=facts_from(product.answers, seller_facts(product, seller)),
+        listing=listing,
+        seller_id=seller.user_id,
+        seller_name=seller.name,
+        photos=tuple(Path(p.path) for p in product.photos),
+        status=product.status,
+    )
+
+
+EMPTY_LISTING = Listing(
+    title="", bullets=(), description="", keywords="", hs_heading=None, gi_tagged=False
+)
+
+
+def product_label(
+    answers: Mapping[str, Any] | None, sku: str, locale: str, title: str | None = None
+) -> str:
+    """What the seller calls the item: the craft's name or their own words, else the SKU."""
+    what = (answers or {}).get("what") or {}
+    if isinstance(what, dict):
+        craft = places.craft(what.get("id") or "")
+        if craft is not None:
+            return craft.name(locale)
+        if what.get("text"):
+            return str(what["text"])
+    return sku or (title or "")[:60]
+
+
+def product_name(product: ProductRecord, locale: str) -> str:
+    return product_label(product.answers, product.sku, locale)

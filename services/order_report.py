@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 import regex
 
 from services.text import ascii_digits
-from services.when import IST
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +20,7 @@ class OrderLine:
     product_name: str | None
     quantity: int
     purchase_date: datetime | None  # timezone-aware
-    ship_by: date | None  # promise-date, else latest-ship-date / ship-by-date, as an IST date
+    ship_by: date | None  # promise-date, else latest-ship-date / ship-by-date: a local day
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,14 +144,14 @@ def _moment(text: str) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def _day(text: str) -> date:
-    """The IST calendar day of an ISO date or date-time: what an artisan in Bengal counts by."""
+def _day(text: str, zone: tzinfo) -> date:
+    """The local calendar day of an ISO date or date-time: what an artisan counts by."""
     if "T" not in text and " " not in text.strip():
         return date.fromisoformat(text)
-    return _moment(text).astimezone(IST).date()
+    return _moment(text).astimezone(zone).date()
 
 
-def parse_order_report(data: bytes) -> ReportResult:
+def parse_order_report(data: bytes, zone: tzinfo) -> ReportResult:
     """Order lines from a report file; bad rows are skipped and listed, never raised."""
     if len(data) > MAX_BYTES:
         return ReportResult((), ((0, "too_large"),), (), "")
@@ -170,7 +169,7 @@ def parse_order_report(data: bytes) -> ReportResult:
         if number <= header_at:
             continue
         cells = _split(line, delimiter)
-        result = _row(cells, found)
+        result = _row(cells, found, zone)
         if isinstance(result, str):
             errors.append((number, result))
             continue
@@ -179,7 +178,7 @@ def parse_order_report(data: bytes) -> ReportResult:
     return ReportResult(tuple(lines.values()), tuple(errors), (), encoding)
 
 
-def _row(cells: list[str], found: dict[str, int]) -> OrderLine | str:
+def _row(cells: list[str], found: dict[str, int], zone: tzinfo) -> OrderLine | str:
     """One order line, or the code saying why the row is skipped."""
 
     def cell(field_name: str) -> str:
@@ -205,7 +204,7 @@ def _row(cells: list[str], found: dict[str, int]) -> OrderLine | str:
         purchased = cell("purchase-date")
         ship_by = next((cell(name) for name in _SHIP_BY if cell(name)), "")
         purchase_date = _moment(purchased) if purchased else None
-        ship_day = _day(ship_by) if ship_by else None
+        ship_day = _day(ship_by, zone) if ship_by else None
     except ValueError:
         return "bad_date"
     return OrderLine(

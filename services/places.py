@@ -409,3 +409,30 @@ def match_craft(text: str) -> Craft | None:
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CRAFT_FUZZY_MARGIN:
         return None
     return data.by_id[ranked[0][0]]
+
+
+# --- names as a reader sees them --------------------------------------------------------------
+
+
+def district_name(code: str | None, locale: str) -> str:
+    """A district's name for a reader of ``locale``; an unknown code as it is."""
+    found = district(code) if code else None
+    return found.name(locale) if found is not None else (code or "")
+
+
+def district_names(codes: Iterable[str], locale: str) -> str:
+    """Several districts, comma-separated, in the order given."""
+    return ", ".join(district_name(code, locale) for code in codes)
+
+
+def craft_name(craft_id: str | None, craft_text: str | None, locale: str) -> str | None:
+    """A seller's craft: the glossary's name when it is one we know, else their own words."""
+    found = craft(craft_id) if craft_id else None
+    return found.name(locale) if found is not None else craft_text
+
+
+def craft_answer_name(value: Any, locale: str) -> str | None:
+    """The name of a craft answer as the flows store it: ``{"id": …}`` or ``{"text": …}``."""
+    if not isinstance(value, dict):
+        return None
+    return craft_name(value.get("id"), value.get("text"), locale)

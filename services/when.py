@@ -1,17 +1,19 @@
-"""Dates and times as artisans type them (Bengali, Hindi, English, romanised), read in IST."""
+"""Dates and times as artisans type them (Bengali, Hindi, English, romanised), read in the
+bot's time zone (TIMEZONE), and days and times written back to them."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 import regex
+from babel.dates import format_date
 
-from services.text import ascii_digits, clean
-
-IST = ZoneInfo("Asia/Kolkata")
+from chat.replies import Choice, Reply
+from services.text import ascii_digits, clean, localise_digits
 
 # Between midnight and this hour a person who has not slept yet says "কাল"/"kal"/"tomorrow" for
 # the coming morning, which is already today's date: we read it so and ask them to confirm.
@@ -20,7 +22,7 @@ NIGHT_OWL_UNTIL = 4
 
 @dataclass(frozen=True, slots=True)
 class WhenParsed:
-    """A moment in IST, or an error code the flow turns into a hint; ``ambiguous``: confirm it."""
+    """A local moment, or an error code the flow turns into a hint; ``ambiguous``: confirm it."""
 
     value: datetime | None
     error: str | None = None  # "not_date" | "no_time" | "past" | "invalid_date" | "too_far"
@@ -460,8 +462,8 @@ def _to_24(r: _Reading) -> tuple[int, int, bool, int | None] | None:
 # --- putting it together -----------------------------------------------------------------------
 
 
-def _ist(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=IST) if moment.tzinfo is None else moment.astimezone(IST)
+def _local(moment: datetime, zone: tzinfo) -> datetime:
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -500,21 +502,27 @@ def _resolve_date(r: _Reading, today: date) -> date | str | None:
 
 
 def parse_when(
-    text: str, *, now: datetime, need_time: bool = True, max_days: int = 366
+    text: str, *, now: datetime, zone: tzinfo, need_time: bool = True, max_days: int = 366
 ) -> WhenParsed:
-    """A date and time typed by a person; ``now`` may be in any zone (naive means IST)."""
-    return _parse(text, _ist(now), need_time=need_time, max_days=max_days, date_only=False)
+    """A date and time typed by a person, read in ``zone``; ``now`` may be in any zone (naive
+    means ``zone``)."""
+    return _parse(text, _local(now, zone), need_time=need_time, max_days=max_days, date_only=False)
 
 
-def parse_day(text: str, *, now: datetime, max_days: int = 366) -> WhenParsed:
-    """A date only (ship-by dates): value at 00:00 IST; any time typed is ignored."""
-    return _parse(text, _ist(now), need_time=False, max_days=max_days, date_only=True)
+def parse_day(text: str, *, now: datetime, zone: tzinfo, max_days: int = 366) -> WhenParsed:
+    """A date only (ship-by dates): value at 00:00 in ``zone``; any time typed is ignored."""
+    return _parse(text, _local(now, zone), need_time=False, max_days=max_days, date_only=True)
 
 
-def next_days(now: datetime, n: int = 7) -> list[date]:
-    """Today and the n-1 days after it, in IST: the choices for a "pick a day" keyboard."""
-    today = _ist(now).date()
+def next_days(now: datetime, zone: tzinfo, n: int = 7) -> list[date]:
+    """Today and the n-1 days after it, in ``zone``: the choices of a "pick a day" keyboard."""
+    today = _local(now, zone).date()
     return [today + timedelta(days=k) for k in range(n)]
+
+
+def local_day(moment: datetime, zone: tzinfo) -> date:
+    """The calendar day a moment falls on where the sellers live."""
+    return _local(moment, zone).date()
 
 
 def _parse(
@@ -551,7 +559,7 @@ def _parse(
     if r.hour is None:
         if need_time and not date_only:
             return _fail("no_time")
-        moment = datetime.combine(resolved, time(), IST)
+        moment = datetime.combine(resolved, time(), now.tzinfo)
     else:
         clock = _to_24(r)
         if clock is None:
@@ -560,9 +568,9 @@ def _parse(
         if hour and shift and r.part == NIGHT and this_night:
             shift = 0  # the small hours of the night already begun, not of the next one
         day = resolved + timedelta(days=shift)
-        moment = datetime.combine(day, time(hour, r.minute), IST)
+        moment = datetime.combine(day, time(hour, r.minute), now.tzinfo)
         if guessed and other is not None and moment <= now:
-            flipped = datetime.combine(day, time(other, r.minute), IST)
+            flipped = datetime.combine(day, time(other, r.minute), now.tzinfo)
             moment = flipped if flipped > now else moment  # "today 9" at 10 am: 9 pm
         ambiguous = ambiguous or guessed
         if moment <= now:
@@ -570,3 +578,70 @@ def _parse(
     if (moment.date() - today).days > max_days:
         return _fail("too_far")
     return WhenParsed(moment, None, ambiguous)
+
+
+# --- written back to the reader ------------------------------------------------------------------
+
+DAY_PATTERN = {"en": "EEE d MMM", "bn": "EEEE d MMMM", "hi": "EEEE d MMMM"}
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Label = Callable[[Choice, str], str]
+
+
+def day_text(day: date, locale: str) -> str:
+    """ "Thu 27 Nov" / "বৃহস্পতিবার ২৭ নভেম্বর": month and weekday names from CLDR (Babel)."""
+    pattern = DAY_PATTERN.get(locale, DAY_PATTERN["en"])
+    return localise_digits(format_date(day, pattern, locale=locale), locale)
+
+
+def _part(hour: int) -> str:
+    """The part of the day a clock reading is said with (সকাল ১০টা, বিকেল ৩টা, 3 pm)."""
+    if hour < 4:
+        return "late"
+    if hour < 6:
+        return "dawn"
+    if hour < 12:
+        return "morning"
+    if hour < 15:
+        return "noon"
+    if hour < 17:
+        return "afternoon"
+    if hour < 20:
+        return "evening"
+    return "night"
+
+
+def clock_reply(moment: time | datetime, locale: str) -> Reply:
+    """A clock reading as people say it ("বিকেল ৩:০০", "3:00 pm")."""
+    text = f"{moment.hour % 12 or 12}:{moment.minute:02d}"
+    return Reply("trn-clock", {"part": _part(moment.hour), "time": localise_digits(text, locale)})
+
+
+def when_text(moment: datetime, locale: str, zone: tzinfo, label: Label) -> str:
+    """A start time as plain text in ``locale`` ("Thu 27 Nov, 3:00 pm"), in ``zone``."""
+    local = _local(moment, zone)
+    args = {"day": day_text(local.date(), locale), "clock": clock_reply(local, locale)}
+    return label(Choice("", key="trn-when", args=args), locale)
+
+
+def numeric_when(moment: datetime, locale: str, zone: tzinfo) -> str:
+    """A moment as day/month/year and 24-hour time, in the reader's digits."""
+    return localise_digits(_local(moment, zone).strftime("%d/%m/%Y %H:%M"), locale)
+
+
+def numeric_day(moment: datetime | None, locale: str, zone: tzinfo) -> str:
+    """A day as day/month/year in the reader's digits; "—" for none."""
+    if moment is None:
+        return "—"
+    return localise_digits(_local(moment, zone).strftime("%d/%m/%Y"), locale)
+
+
+def short_stamp(moment: datetime | None, locale: str, zone: tzinfo) -> str:
+    """day/month hour:minute, for lists of events."""
+    if moment is None:
+        return "—"
+    return localise_digits(_local(moment, zone).strftime("%d/%m %H:%M"), locale)
+
+
+def date_args(day: date) -> dict[str, Any]:
+    """Arguments of every message that shows a day: { ord-weekday } { $day }/{ $month }."""
+    return {"day": day.day, "month": day.month, "weekday": WEEKDAYS[day.weekday()]}

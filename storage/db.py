@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -15,6 +15,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage.outbox import Outbox, OutboxItem
 from storage.unit import Repo
 
 APPLICATION_NAME = "export-sathi"  # + the process id of Database.process, in pg_stat_activity
@@ -102,3 +103,13 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def enqueue_in_chunks(db: Database, items: Sequence[OutboxItem], chunk: int = 5000) -> int:
+    """Enqueue many rows, one short transaction per chunk, so that on SQLite (one connection)
+    chats go on between chunks. Rows with a ref make a retried call after a crash a no-op."""
+    added = 0
+    for start in range(0, len(items), chunk):
+        async with db.transaction() as repo:
+            added += await Outbox(repo.connection, db.dialect).enqueue(items[start : start + chunk])
+    return added

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Sequence,
     SmallInteger,
     String,
     Text,
@@ -36,8 +37,14 @@ class Base(DeclarativeBase):
     pass
 
 
+# Our own user ids, for users who arrive on any channel (PostgreSQL; SQLite takes max + 1
+# under its single writer). Users from before identities keep their old ids.
+USER_IDS = Sequence("user_ids", metadata=Base.metadata)
+
+
 class User(Base):
-    """Everyone who has talked to the bot: language and reachability, no profile."""
+    """Everyone who has talked to the bot: language and reachability, no profile. The id is
+    ours; the channels a user is reached on are their identities."""
 
     __tablename__ = "users"
 
@@ -49,6 +56,21 @@ class User(Base):
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     blocked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     opted_out_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Identity(Base):
+    """A user as one channel knows them: (telegram, their Telegram id), (whatsapp, their
+    number), (console, a number typed with --as). One user may have several."""
+
+    __tablename__ = "identities"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.user_id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Seller(Base):
@@ -109,12 +131,14 @@ class Conversation(Base):
 
 
 class ProcessedUpdate(Base):
-    """Update ids already handled, so a redelivered update is not handled twice; replied_at
-    says whether its replies went out (if not, the redelivery gets the current question)."""
+    """Update ids already handled, per channel, so a redelivered update is not handled twice;
+    replied_at says whether its replies went out (if not, the redelivery gets the current
+    question)."""
 
     __tablename__ = "processed_updates"
 
-    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    update_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     user_id: Mapped[int] = mapped_column(BigInteger)
     processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -398,6 +422,7 @@ class JobRun(Base):
 
 
 users_t = User.__table__
+identities_t = Identity.__table__
 sellers_t = Seller.__table__
 coordinators_t = Coordinator.__table__
 conversations_t = Conversation.__table__

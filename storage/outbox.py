@@ -7,17 +7,14 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sqlalchemy import TypeDecorator, bindparam, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.base import Changes, Part, aware, now, upsert, utc
-from storage.models import JsonDoc, outbox_t, users_t
-
-if TYPE_CHECKING:
-    from storage.db import Database
+from storage.models import JsonDoc, identities_t, outbox_t, users_t
 
 Kind = Literal["reminder", "invite", "broadcast", "nudge", "digest", "notice"]
 Status = Literal["pending", "sending", "sent", "failed", "skipped"]
@@ -125,11 +122,14 @@ class OutboxRow:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """What the sender needs to know about a recipient at send time."""
+    """What the sender needs to know about a recipient at send time: their language, whether
+    they may be written to, and where (the identity they were last seen on)."""
 
     locale: str = "bn"
     blocked: bool = False
     opted_out: bool = False
+    channel: str | None = None  # None: no identity left (gone)
+    address: str | None = None
 
 
 def _row(r: Any) -> OutboxRow:
@@ -280,17 +280,25 @@ class Outbox(Part):
         return int(result.rowcount or 0)
 
     async def recipients(self, user_ids: Iterable[int]) -> dict[int, Recipient]:
-        """Locale and reachability of these users, in one query (unknown users: defaults)."""
+        """Locale, reachability and address of these users, in one query (unknown users:
+        defaults). A user reached on several channels is written to where last seen."""
         ids = sorted(set(user_ids))
         if not ids:
             return {}
-        u = users_t.c
+        u, i = users_t.c, identities_t.c
         rows = await self.run(
-            select(u.user_id, u.locale, u.blocked_at, u.opted_out_at).where(u.user_id.in_(ids))
+            select(u.user_id, u.locale, u.blocked_at, u.opted_out_at, i.channel, i.external_id)
+            .select_from(users_t.outerjoin(identities_t, i.user_id == u.user_id))
+            .where(u.user_id.in_(ids))
+            .order_by(u.user_id, i.last_seen_at)
         )
         found = {
-            r.user_id: Recipient(
-                r.locale or "bn", r.blocked_at is not None, r.opted_out_at is not None
+            r.user_id: Recipient(  # the last row of a user is their latest identity
+                r.locale or "bn",
+                r.blocked_at is not None,
+                r.opted_out_at is not None,
+                r.channel,
+                r.external_id,
             )
             for r in rows
         }
@@ -457,13 +465,3 @@ class Outbox(Part):
             select(outbox_t).where(outbox_t.c.recipient == recipient).order_by(outbox_t.c.id)
         )
         return [_row(r) for r in rows]
-
-
-async def enqueue_in_chunks(db: Database, items: Sequence[OutboxItem], chunk: int = 5000) -> int:
-    """Enqueue many rows, one short transaction per chunk, so that on SQLite (one connection)
-    chats go on between chunks. Rows with a ref make a retried call after a crash a no-op."""
-    added = 0
-    for start in range(0, len(items), chunk):
-        async with db.transaction() as repo:
-            added += await Outbox(repo.connection, db.dialect).enqueue(items[start : start + chunk])
-    return added

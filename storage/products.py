@@ -185,9 +185,14 @@ class Products(Part):
         return result.first() is not None
 
     async def remove_photo(self, product_id: int, photo_id: int) -> bool:
-        result = await self.run(
-            delete(photos_t).where(photos_t.c.product_id == product_id, photos_t.c.id == photo_id)
-        )
+        return await self._remove(product_id, photos_t.c.id == photo_id)
+
+    async def remove_photos(self, product_id: int, hashes: Iterable[str]) -> bool:
+        """Remove these photos (by content hash) from a product; False when none was on it."""
+        return await self._remove(product_id, photos_t.c.content_hash.in_(sorted(set(hashes))))
+
+    async def _remove(self, product_id: int, which: Any) -> bool:
+        result = await self.run(delete(photos_t).where(photos_t.c.product_id == product_id, which))
         if not result.rowcount:
             return False
         remaining = await self.photos(product_id)

@@ -631,7 +631,7 @@ class Reports(Part):
         ]
 
     async def orders_of(self, user_id: int, today: date) -> tuple[int, int]:
-        """(open, overdue) orders of a seller; ``today`` is the IST date."""
+        """(open, overdue) orders of a seller; ``today`` is the local date."""
         o = orders_t.c
         row = (
             await self.run(

@@ -3,6 +3,7 @@ districts."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import Integer, bindparam, delete, func, select, update
 
 from storage.base import Part, aware, now, upsert
-from storage.models import conversations_t, coordinators_t, users_t
+from storage.models import USER_IDS, conversations_t, coordinators_t, identities_t, users_t
 from storage.records import ConversationState, UserRecord
 
 # last_seen_at is for reports ("active this week"), not auditing: a write per update would
@@ -42,9 +43,13 @@ def _statements(dialect: str) -> dict[str, Any]:
             u.locale, u.language_code, u.lang_offered, u.blocked_at, u.opted_out_at, u.created_at
         )
     )
-    # The user and their conversation in one round trip: the first read of every update.
+    i = identities_t.c
+    # The user, by the identity that wrote, and their conversation in one round trip: the first
+    # read of every update.
     load = (
         select(
+            u.user_id,
+            i.last_seen_at.label("identity_seen"),
             u.locale,
             u.language_code,
             u.lang_offered,
@@ -59,10 +64,28 @@ def _statements(dialect: str) -> dict[str, Any]:
             c.active,
             c.version,
         )
-        .select_from(users_t.outerjoin(conversations_t, c.user_id == u.user_id))
-        .where(u.user_id == bindparam("user_id"))
+        .select_from(
+            identities_t.join(users_t, u.user_id == i.user_id).outerjoin(
+                conversations_t, c.user_id == u.user_id
+            )
+        )
+        .where(i.channel == bindparam("channel"), i.external_id == bindparam("external_id"))
     )
-    return {"touch": touch, "load": load}
+    attach = (
+        upsert(dialect, identities_t)
+        .values(
+            channel=bindparam("channel"),
+            external_id=bindparam("external_id"),
+            user_id=bindparam("user_id"),
+            created_at=bindparam("stamp"),
+            last_seen_at=bindparam("stamp"),
+        )
+        .on_conflict_do_update(
+            index_elements=["channel", "external_id"],
+            set_={"user_id": bindparam("user_id"), "last_seen_at": bindparam("stamp")},
+        )
+    )
+    return {"touch": touch, "load": load, "attach": attach}
 
 
 def _user_record(user_id: int, row: Any, stamp: datetime | None = None) -> UserRecord:
@@ -79,10 +102,11 @@ def _user_record(user_id: int, row: Any, stamp: datetime | None = None) -> UserR
     )
 
 
-def lock_keys(user_id: int) -> dict[str, int]:
-    """A user id as PostgreSQL's two-int advisory lock key (a key space apart from the
-    one-bigint keys, so no user's lock is ever another lock's)."""
-    high, low = (user_id >> 32) & 0xFFFFFFFF, user_id & 0xFFFFFFFF
+def lock_keys(channel: str, external_id: str) -> dict[str, int]:
+    """An identity as PostgreSQL's two-int advisory lock key (a key space apart from the
+    one-bigint keys, so no identity's lock is ever another lock's)."""
+    digest = hashlib.blake2b(f"{channel}:{external_id}".encode(), digest_size=8).digest()
+    high, low = int.from_bytes(digest[:4], "big"), int.from_bytes(digest[4:], "big")
     return {"high": high - (1 << 32) * (high >> 31), "low": low - (1 << 32) * (low >> 31)}
 
 
@@ -92,23 +116,39 @@ _USER_LOCK = select(
 
 
 class Users(Part):
-    async def serialise(self, user_id: int) -> None:
-        """Hold this user's lock until the transaction ends, so that several workers on one
+    async def serialise(self, channel: str, external_id: str) -> None:
+        """Hold this identity's lock until the transaction ends, so that several workers on one
         PostgreSQL handle a user's updates one at a time (SQLite has one writer anyway)."""
         if self.dialect == "postgresql":
-            await self.run(_USER_LOCK, lock_keys(user_id))
+            await self.run(_USER_LOCK, lock_keys(channel, external_id))
 
     async def load(
-        self, user_id: int, language_code: str | None, default_locale: str
+        self, channel: str, external_id: str, language_code: str | None, default_locale: str
     ) -> tuple[UserRecord, ConversationState | None]:
-        """The user (created on first contact) and their conversation, in one query."""
-        row = (await self.run(_statements(self.dialect)["load"], {"user_id": user_id})).first()
+        """The user a channel's user is (created on first contact) and their conversation, in
+        one query."""
+        params = {"channel": channel, "external_id": external_id}
+        row = (await self.run(_statements(self.dialect)["load"], params)).first()
         if row is None:
-            return await self.touch(user_id, language_code, default_locale), None
+            return await self.create(channel, external_id, language_code, default_locale), None
+        user_id = int(row.user_id)
         user = _user_record(user_id, row)
+        if row.language_code is None and language_code is not None:
+            # Made before they ever wrote (appointed a coordinator): their first message
+            # tells their language, as it does for everyone else.
+            await self._set(user_id, language_code=language_code, locale=default_locale)
+            user.language_code, user.locale = language_code, default_locale
         seen = aware(row.last_seen_at)
         if seen is None or now() - seen > LAST_SEEN_RESOLUTION:
             await self._set(user_id, last_seen_at=now())
+        identity_seen = aware(row.identity_seen)
+        if identity_seen is None or now() - identity_seen > LAST_SEEN_RESOLUTION:
+            i = identities_t.c
+            await self.run(
+                update(identities_t)
+                .where(i.channel == channel, i.external_id == external_id)
+                .values(last_seen_at=now())
+            )
         state = None
         if row.flow is not None:
             state = ConversationState(
@@ -122,10 +162,61 @@ class Users(Part):
             )
         return user, state
 
+    async def create(
+        self, channel: str, external_id: str, language_code: str | None, locale: str
+    ) -> UserRecord:
+        """A new user with an id of ours, reached by this identity."""
+        user = await self.touch(await self._new_id(), language_code, locale)
+        await self.attach(channel, external_id, user.user_id)
+        return user
+
+    async def _new_id(self) -> int:
+        if self.dialect == "postgresql":
+            return int((await self.run(select(USER_IDS.next_value()))).scalar_one())
+        # SQLite has one writer at a time: nobody takes the same number meanwhile.
+        top = select(func.coalesce(func.max(users_t.c.user_id), 0) + 1)
+        return int((await self.run(top)).scalar_one())
+
+    async def attach(self, channel: str, external_id: str, user_id: int) -> None:
+        """This identity reaches this user from now on (a second channel of one seller)."""
+        params = {
+            "channel": channel,
+            "external_id": external_id,
+            "user_id": user_id,
+            "stamp": now(),
+        }
+        await self.run(_statements(self.dialect)["attach"], params)
+
+    async def find(self, channel: str, external_id: str) -> int | None:
+        """The user an identity reaches, if any."""
+        i = identities_t.c
+        row = await self.run(
+            select(i.user_id).where(i.channel == channel, i.external_id == external_id)
+        )
+        return row.scalar_one_or_none()
+
+    async def ensure(self, channel: str, external_id: str, locale: str) -> int:
+        """The user an identity reaches, created if they never wrote (an appointed
+        coordinator who has not started the bot yet)."""
+        found = await self.find(channel, external_id)
+        if found is not None:
+            return int(found)
+        return (await self.create(channel, external_id, None, locale)).user_id
+
+    async def identities(self, user_id: int) -> list[tuple[str, str]]:
+        """(channel, external id) of every identity of a user, the most recently seen first."""
+        i = identities_t.c
+        rows = await self.run(
+            select(i.channel, i.external_id)
+            .where(i.user_id == user_id)
+            .order_by(i.last_seen_at.desc(), i.channel)
+        )
+        return [(str(r.channel), str(r.external_id)) for r in rows]
+
     async def touch(
         self, user_id: int, language_code: str | None, default_locale: str
     ) -> UserRecord:
-        """Fetch a user, creating them on first contact, in one upsert."""
+        """A user with this id, created if new, in one upsert."""
         stamp = now()
         params = {
             "user_id": user_id,
@@ -156,6 +247,7 @@ class Users(Part):
         await self._set(user_id, blocked_at=now() if blocked else None)
 
     async def delete(self, user_id: int) -> None:
+        await self.run(delete(identities_t).where(identities_t.c.user_id == user_id))
         await self.run(delete(users_t).where(users_t.c.user_id == user_id))
 
 

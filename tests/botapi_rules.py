@@ -92,7 +92,7 @@ def assert_valid(outbound: Iterable[Outbound], chat_id: int | None = None) -> No
     bad = []
     for out in outbound:
         found = problems(out)
-        if chat_id is not None and out.chat_id != chat_id:
+        if chat_id is not None and str(out.chat_id) != str(chat_id):
             found.append(f"sent to chat {out.chat_id}, not {chat_id}")
         if found:
             bad.append(f"{found}\n  in {out.text[:300]!r}")

@@ -7,7 +7,9 @@ import re
 
 from chat.inbound import Inbound, Media
 from chat.outbound import Outbound
+from content import locale_or_default
 from handlers.router import Router
+from storage.db import Database
 
 _update_ids = itertools.count(1)
 _TAGS = re.compile(r"<[^>]+>")
@@ -30,29 +32,48 @@ class FileShelf:
         return self.files[media.file_id]
 
 
+CHANNEL = "test"
+
+
 class ChatUser:
+    """A user of the test channel. Unless ``seated`` is False, their identity is made before
+    their first message, with our user id equal to the number they write as, so that a test
+    can name them in the database (a newcomer on a real channel gets a fresh id instead)."""
+
     def __init__(
         self,
         router: Router,
         user_id: int,
         language_code: str | None = "bn",
         shelf: FileShelf | None = None,
+        *,
+        seated: bool = True,
     ) -> None:
         self.router = router
         self.user_id = user_id
+        self.channel = CHANNEL
+        self._seat = seated
         self.language_code = language_code
         self.shelf = shelf or FileShelf()
         self.transcript: list[Outbound] = []
         self.last: list[Outbound] = []
         self.sent: list[Outbound] = []  # what the router sent through the channel callback
 
+    async def seat(self) -> None:
+        """Make this user's identity (once), with our id equal to their number."""
+        if not self._seat:
+            return
+        self._seat = False
+        await seat(self.router.db, self.user_id, self.language_code)
+
     async def send(self, **fields: object) -> list[Outbound]:
+        await self.seat()
         update_id = fields.pop("update_id", None) or next(_update_ids)
         inbound = Inbound(
-            channel="test",
-            user_id=self.user_id,
+            channel=self.channel,
+            sender=str(self.user_id),
             chat_id=self.user_id,
-            update_id=update_id,  # type: ignore[arg-type]
+            update_id=str(update_id),
             language_code=self.language_code,
             **fields,  # type: ignore[arg-type]
         )
@@ -87,7 +108,7 @@ class ChatUser:
 
     async def shares_contact(self, phone: str, own: bool = True) -> list[Outbound]:
         owner = self.user_id if own else self.user_id + 1
-        return await self.send(kind="contact", contact_phone=phone, contact_user_id=owner)
+        return await self.send(kind="contact", contact_phone=phone, contact_sender=str(owner))
 
     async def sends_photo(
         self,
@@ -128,13 +149,29 @@ class ChatUser:
         return []
 
 
+async def seat(db: Database, user_id: int, language_code: str | None = "bn") -> None:
+    """A test-channel identity for ``user_id`` whose user has that same id (see ChatUser)."""
+    async with db.transaction() as repo:
+        if await repo.users.find(CHANNEL, str(user_id)) is None:
+            await repo.users.touch(user_id, language_code, locale_or_default(language_code))
+            await repo.users.attach(CHANNEL, str(user_id), user_id)
+
+
+async def our_id(db: Database, external_id: int | str, channel: str = "telegram") -> int:
+    """Our user id of someone who wrote on a channel (a newcomer gets a fresh one)."""
+    async with db.transaction() as repo:
+        found = await repo.users.find(channel, str(external_id))
+    assert found is not None, f"{channel}:{external_id} never wrote"
+    return found
+
+
 def text_update(user_id: int, update_id: int, text: str, language_code: str = "en") -> Inbound:
     """A text message as one update, for tests that hand the same update to several routers."""
     return Inbound(
-        channel="test",
-        user_id=user_id,
+        channel=CHANNEL,
+        sender=str(user_id),
         chat_id=user_id,
-        update_id=update_id,
+        update_id=str(update_id),
         language_code=language_code,
         kind="text",
         text=text,

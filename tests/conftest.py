@@ -9,6 +9,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import asyncpg
 import pytest
@@ -26,6 +27,8 @@ PG_PORT = int(os.environ.get("TEST_PG_PORT", "5432"))
 PG_USER = os.environ.get("TEST_PG_USER", "postgres")
 PG_ADMIN_DB = os.environ.get("TEST_PG_DB", "postgres")
 ADMIN_ID = 900001
+# The programme's time zone (TIMEZONE's default): the tests' dates are read in it.
+ZONE = ZoneInfo("Asia/Kolkata")
 
 
 @pytest.fixture(scope="session")
@@ -164,7 +167,8 @@ def make_router(
         db,
         messages,
         detect_language,
-        admin_ids={ADMIN_ID},
+        zone=ZONE,
+        admins={("test", str(ADMIN_ID))},
         data_dir=data_dir,
         fetch_media=shelf.fetch,
         **extra,

@@ -10,21 +10,22 @@ import pytest
 from sqlalchemy import insert
 
 from bot.i18n import Messages
-from flows.broadcasts import TEXT_LIMIT, _parse_text, queue, telegram_length, text_locale
+from flows.broadcasts import TEXT_LIMIT, _parse_text
 from flows.engine import Accept, Answer, Reject
-from handlers.broadcasts import is_stop_word, minutely
+from handlers.features import FEATURES
+from handlers.registry import Registry
 from handlers.router import Router
-from services.when import IST
+from services.broadcasts import markup_length, queue, report_finished, text_locale
 from storage.broadcasts import Segment
 from storage.db import Database
 from storage.models import sellers_t, users_t
 from storage.records import SellerRecord
-from tests.chat import ChatUser, FileShelf
-from tests.conftest import make_router
+from tests.chat import ChatUser, FileShelf, seat
+from tests.conftest import ZONE, make_router
 from tests.images import good_photo
 from tests.test_registration import register_in_bengali
 
-NOW = datetime(2026, 11, 26, 10, 0, tzinfo=IST)  # a Thursday morning in Kolkata
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZONE)  # a Thursday morning in Kolkata
 BANKURA_COORD, HOWRAH_COORD = 501, 502
 
 
@@ -80,6 +81,8 @@ async def sellers(seller: ChatUser, admin: ChatUser, db: Database) -> ChatUser:
     await add_seller(db, 2005, "BNK", "dokra", "bn", blocked=True)
     await add_seller(db, 2006, "PRL", "chhau_mask", "bn")
     await add_seller(db, 2007, "HWH", "howrah_jewellery", "en")
+    for coordinator_id in (BANKURA_COORD, HOWRAH_COORD):
+        await seat(db, coordinator_id, None)  # users of ours already (their number is their id)
     await admin.says(f"/addcoordinator {BANKURA_COORD} Bankura, Purulia")
     await admin.says(f"/addcoordinator {HOWRAH_COORD} Howrah")
     return seller
@@ -234,7 +237,7 @@ async def test_scheduled_later_and_ambiguous_times_are_confirmed(
     await coord.presses("Yes, all correct")
     assert "goes to 1 sellers on 27/11/2026 15:00" in coord.text()
     (row,) = (await rows_of(db, 2006))[2006]
-    assert row.due_at == datetime(2026, 11, 27, 15, 0, tzinfo=IST)
+    assert row.due_at == datetime(2026, 11, 27, 15, 0, tzinfo=ZONE)
     assert row.expires_at is not None and row.expires_at > row.due_at
 
 
@@ -262,9 +265,9 @@ async def test_a_text_too_long_is_refused_with_the_limit(
     assert isinstance(refused, Reject) and refused.reply.key == "bc-text-long"
     assert refused.reply.args == {"max": TEXT_LIMIT, "length": TEXT_LIMIT + 1}
     # Escaping for HTML makes "&" five characters long: the sender must not have to cut.
-    assert telegram_length("a & b") == 9
+    assert markup_length("a & b") == 9
     assert isinstance(_parse_text(Answer(text="&" * 1000), None), Reject)  # type: ignore[arg-type]
-    assert telegram_length("😀") == 2  # Telegram counts UTF-16 units
+    assert markup_length("😀") == 2  # Telegram counts UTF-16 units
     coord = coordinator(router, shelf)
     await coord.says("/broadcast")
     await coord.sends_photo(good_photo(1))
@@ -277,7 +280,7 @@ async def test_sellers_are_refused(sellers: ChatUser, db: Database) -> None:
     await sellers.says("/broadcasts")
     assert "শুধু জেলার সমন্বয়কারীদের জন্য" in sellers.text()
     await sellers.presses_data("bc:view:1")
-    assert "খুঁজে পেলাম না" in sellers.text()
+    assert "শুধু জেলার সমন্বয়কারীদের জন্য" in sellers.text()
     await sellers.presses_data("f:bcast:district:all")
     assert "পুরনো মেসেজের" in sellers.text()
     async with db.transaction() as repo:
@@ -368,13 +371,13 @@ async def test_minutely_reports_each_finished_broadcast_once(
     broadcast_id = await _send_one(coord, "Howrah", "One seller")
     at = datetime.now(UTC)
     async with db.transaction() as repo:
-        await minutely(repo, at)  # still pending: nothing to report
+        await report_finished(repo, at)  # still pending: nothing to report
         assert [r for r in await repo.outbox.of_recipient(HOWRAH_COORD) if r.kind == "notice"] == []
         (row,) = await repo.outbox.of_recipient(2007)
         await repo.outbox.sent(row.id, 5)
     for _ in range(2):
         async with db.transaction() as repo:
-            await minutely(repo, at)
+            await report_finished(repo, at)
     async with db.transaction() as repo:
         notices = [r for r in await repo.outbox.of_recipient(HOWRAH_COORD) if r.kind == "notice"]
         record = await repo.broadcasts.get(broadcast_id)
@@ -462,7 +465,8 @@ async def test_bulk_enqueue_selects_once_and_inserts_in_batches(db: Database) ->
     ],
 )
 def test_is_stop_word(text: str, stop: bool) -> None:
-    assert is_stop_word(text) is stop
+    command = Registry(FEATURES).command_for_words(text)
+    assert (command is not None and command.name == "stop") is stop
 
 
 @pytest.mark.parametrize(

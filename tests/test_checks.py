@@ -7,7 +7,7 @@ import pytest
 
 from handlers.router import Router
 from storage.db import Database
-from tests.chat import ChatUser
+from tests.chat import ChatUser, seat
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
 from tests.test_registration import register_in_bengali
@@ -120,7 +120,9 @@ async def test_staff_overview_is_scoped(
     await user.says("পাটের ব্যাগ")
     await user.presses(user.buttons()[0])
     await answer_all(user, "হ্যাঁ")
+    await seat(admin.router.db, 601, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 601 Bankura")
+    await seat(admin.router.db, 602, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 602 Howrah")
     bankura = ChatUser(router, 601, language_code="en")
     await bankura.says("/checks")

@@ -13,10 +13,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import insert, select
 
-from handlers import coordinators
 from handlers.router import Router
+from services import digest
 from services.reports import stage_of
-from services.when import IST
 from storage.db import Database
 from storage.models import (
     attendance_t,
@@ -32,8 +31,8 @@ from storage.models import (
     users_t,
 )
 from storage.models import training_districts_t as districts_t
-from tests.chat import ChatUser
-from tests.conftest import ADMIN_ID
+from tests.chat import ChatUser, seat
+from tests.conftest import ADMIN_ID, ZONE
 
 NOW = datetime.now(UTC)
 BANKURA, HOWRAH = 501, 502  # coordinators
@@ -255,7 +254,9 @@ async def programme(db: Database, admin: ChatUser) -> Database:
     registration(seed, 4001, {"name": "Gita Roy", "district": "BNK"}, 6)
     registration(seed, 4002, {"name": "Nobody Yet"}, 4)
     await seed.write(db)
+    await seat(admin.router.db, 501, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 501 Bankura")
+    await seat(admin.router.db, 502, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 502 Howrah")
     return db
 
@@ -373,6 +374,7 @@ async def test_stats_for_all_districts_has_a_grouped_chart_and_a_short_caption(
     image = Image.open(caption.photos[0])
     assert image.height > image.width  # 23 districts, one under another
     nobody = user(router, 503)
+    await seat(router.db, 503, None)  # a user of ours already (their number is their id)
     await ChatUser(router, ADMIN_ID, language_code="en").says("/addcoordinator 503 Purulia")
     await nobody.says("/stats")
     assert "No sellers have registered in Purulia" in nobody.text()
@@ -524,6 +526,7 @@ async def test_removed_coordinators_old_buttons_are_refused(
 ) -> None:
     bankura = user(router, BANKURA)
     await bankura.says("/sellers")
+    await seat(admin.router.db, 501, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 501 Howrah")
     await admin.says("/removecoordinator 501 Bankura")
     assert "no longer a coordinator for: Bankura" in admin.text() and "left: 1" in admin.text()
@@ -591,7 +594,7 @@ async def test_nudge_is_queued_once_a_day_and_scope_checked(
     assert "not in your districts" in howrah.text()
     async with programme.transaction() as repo:
         rows = (await repo.connection.execute(select(outbox_t))).all()
-    today = datetime.now(IST).date().isoformat()
+    today = datetime.now(ZONE).date().isoformat()
     assert sorted((r.recipient, r.kind, r.ref, r.message) for r in rows) == [
         (2001, "nudge", f"nudge:product:{today}", "cs-nudge-product"),
         (4001, "nudge", f"nudge:reg:{today}", "cs-nudge-reg"),
@@ -661,12 +664,12 @@ async def test_daily_digest_one_row_per_coordinator_once(programme: Database) ->
     await seed.write(programme)
     for _ in range(2):
         async with programme.transaction() as repo:
-            await coordinators.daily(repo, datetime.now(UTC))
+            await digest.send(repo, datetime.now(UTC), ZONE)
     async with programme.transaction() as repo:
         rows = (
             await repo.connection.execute(select(outbox_t).where(outbox_t.c.kind == "digest"))
         ).all()
-    today = datetime.now(IST).date().isoformat()
+    today = datetime.now(ZONE).date().isoformat()
     by = {r.recipient: r for r in rows}
     assert sorted(by) == [BANKURA, HOWRAH] and all(r.ref == f"digest:{today}" for r in rows)
     assert by[BANKURA].args["new"] == 1 and by[BANKURA].args["trainings"] == 1
@@ -740,6 +743,7 @@ STAGE_ORDER = (
 async def test_a_coordinator_of_two_districts_gets_bars_per_district(
     programme: Database, router: Router, admin: ChatUser
 ) -> None:
+    await seat(admin.router.db, 501, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 501 Howrah")
     bankura = user(router, BANKURA)
     await bankura.says("/stats")

@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import event
 from telegram import Bot
 
-from bot.channels.telegram import telegram_deliver
-from bot.delivery import QuietHours, Sender, literal_html
+from bot.channels.telegram import CAPABILITIES, telegram_deliver
+from bot.delivery import QuietHours, Sender, literal_markup
 from bot.i18n import Messages
-from chat.outbound import Deliver, Outbound, RateLimited
+from chat.outbound import Deliver, Delivery, Outbound, RateLimited
 from handlers.render import Renderer
 from storage.db import Database
-from storage.outbox import Outbox, OutboxItem, OutboxRow
+from storage.outbox import Outbox, OutboxItem, OutboxRow, Recipient
 from tests.delivery_helpers import FakeClock, make_bot
 from tests.fakebot import FakeBotApi
 from tests.images import good_photo
@@ -63,6 +63,7 @@ async def seed(db: Database, api: FakeBotApi, ids: Any, locale: str = "bn") -> N
     async with db.transaction() as repo:
         for user_id in ids:
             await repo.users.touch(user_id, locale, locale)
+            await repo.users.attach("telegram", str(user_id), user_id)
             api.add_chat({"id": user_id, "type": "private", "first_name": f"S{user_id}"})
 
 
@@ -91,7 +92,12 @@ def sender(db: Database, renderer: Renderer, bot: Bot, **options: Any) -> Sender
     options.setdefault("poll", 0.05)
     options.setdefault("quiet_hours", "")
     options.setdefault("per_chat_interval", 0.2)  # 1 s (Telegram's) where the test is about it
-    return Sender(db, renderer, telegram_deliver(bot), **options)
+    return Sender(db, renderer, by_telegram(telegram_deliver(bot)), **options)
+
+
+def by_telegram(deliver: Deliver) -> dict[str, Delivery]:
+    """The outbox's way to the users of the Telegram channel."""
+    return {"telegram": Delivery(deliver, CAPABILITIES)}
 
 
 def tripwire(bot: Bot, after: int, *, freeze: bool = False) -> tuple[Deliver, asyncio.Event]:
@@ -239,7 +245,16 @@ async def test_a_killed_sender_loses_nothing_and_duplicates_at_most_a_batch(
     await enqueue(db, [note(c, broadcast_id=5, ref="broadcast:5") for c in chats])
     lease = timedelta(seconds=0.3)
     deliver, reached = tripwire(bot, 80, freeze=True)
-    first = Sender(db, renderer, deliver, rate=150, batch=40, lease=lease, owner="first", poll=0.05)
+    first = Sender(
+        db,
+        renderer,
+        by_telegram(deliver),
+        rate=150,
+        batch=40,
+        lease=lease,
+        owner="first",
+        poll=0.05,
+    )
 
     async def killed() -> None:  # a kill: in-flight requests die, nothing is recorded or released
         for task in list(first._tasks):
@@ -270,7 +285,9 @@ async def test_cancelled_run_releases_its_rows_and_sends_nothing_twice(
     await seed(db, api, chats)
     await enqueue(db, [note(c, broadcast_id=6) for c in chats])
     deliver, reached = tripwire(bot, 20)
-    first = Sender(db, renderer, deliver, rate=100, batch=30, quiet_hours="", poll=0.05)
+    first = Sender(
+        db, renderer, by_telegram(deliver), rate=100, batch=30, quiet_hours="", poll=0.05
+    )
     running = asyncio.create_task(first.run())
     await reached.wait()
     running.cancel()
@@ -297,7 +314,9 @@ async def test_a_paused_sender_keeps_its_lease_so_no_other_sender_doubles_it(
         return await real(out)
 
     lease = timedelta(seconds=0.5)  # far shorter than the pause: only renewal keeps the rows
-    first = Sender(db, renderer, deliver, rate=5, lease=lease, owner="first", quiet_hours="")
+    first = Sender(
+        db, renderer, by_telegram(deliver), rate=5, lease=lease, owner="first", quiet_hours=""
+    )
     first.poll = 0.05
     second = sender(db, renderer, bot, lease=lease, owner="second")
     draining = asyncio.create_task(first.drain())
@@ -348,9 +367,9 @@ def test_quiet_hours_window() -> None:
     quiet = QuietHours.parse("21:00-08:00", "Asia/Kolkata")
     assert quiet is not None
     assert quiet.end_of(IST_22) == IST_08_NEXT
-    assert quiet.end_of(IST_08_NEXT - timedelta(hours=3)) == IST_08_NEXT  # 05:00 IST
+    assert quiet.end_of(IST_08_NEXT - timedelta(hours=3)) == IST_08_NEXT  # 05:00 ZONE
     assert quiet.end_of(IST_08_NEXT) is None
-    assert quiet.end_of(IST_22 - timedelta(hours=1)) == IST_08_NEXT  # 21:00 IST
+    assert quiet.end_of(IST_22 - timedelta(hours=1)) == IST_08_NEXT  # 21:00 ZONE
     assert quiet.end_of(IST_22 - timedelta(hours=1, seconds=1)) is None
     day = QuietHours.parse("13:00-14:00", "Asia/Kolkata")
     assert day is not None and day.end_of(datetime(2026, 12, 1, 8, tzinfo=UTC)) is not None
@@ -451,8 +470,8 @@ async def test_rows_are_rendered_in_the_recipients_language_at_send_time(
 
 
 def test_literal_text_is_escaped_and_cut_to_fit() -> None:
-    assert literal_html("a < b & c") == "a &lt; b &amp; c"
-    cut = literal_html("&" * 5000)
+    assert literal_markup("a < b & c", CAPABILITIES) == "a &lt; b &amp; c"
+    cut = literal_markup("&" * 5000, CAPABILITIES)
     assert len(cut) <= 4096 and cut.endswith("&amp;…") and cut.count("&amp;") == 819
 
 
@@ -462,7 +481,7 @@ def test_a_rate_above_telegrams_is_clamped(
     async def deliver(_: Any) -> int:
         return 1
 
-    outbox_sender = Sender(None, renderer, deliver, rate=100)  # type: ignore[arg-type]
+    outbox_sender = Sender(None, renderer, by_telegram(deliver), rate=100)  # type: ignore[arg-type]
     assert outbox_sender.rate == 30
     assert "above Telegram" in caplog.text
 
@@ -472,13 +491,13 @@ def test_literal_text_with_a_message_key_becomes_its_text_argument() -> None:
         def text(self, locale: str, key: str, args: Any = None) -> str:
             return f"{locale}:{key}:{(args or {}).get('text')}"
 
-        def safe(self, html: str) -> str:
-            return html
+        def short(self, locale: str, key: str, args: Any = None) -> str | None:
+            return None
 
     async def deliver(_: Any) -> int:
         return 1
 
-    outbox_sender = Sender(None, Renderer(Catalogue()), deliver)  # type: ignore[arg-type]
+    outbox_sender = Sender(None, Renderer(Catalogue()), by_telegram(deliver))  # type: ignore[arg-type]
     row = OutboxRow(
         id=1, recipient=5, kind="broadcast", priority=1, ref=None, message="broadcast-header",
         args={}, text_by_locale={"bn": "বাংলা", "en": "English"}, buttons=(), photo=None,
@@ -486,5 +505,11 @@ def test_literal_text_with_a_message_key_becomes_its_text_argument() -> None:
         attempts=0, last_error=None, sent_message_id=None, lease_owner="me", lease_until=None,
         created_at=IST_22, sent_at=None,
     )  # fmt: skip
-    assert outbox_sender.render(row, "en").text == "en:broadcast-header:English"
-    assert outbox_sender.render(row, "hi").text == "hi:broadcast-header:বাংলা"
+
+    def reader(locale: str) -> Recipient:
+        return Recipient(locale, channel="telegram", address="5")
+
+    [english] = outbox_sender.render(row, reader("en"), CAPABILITIES)
+    [hindi] = outbox_sender.render(row, reader("hi"), CAPABILITIES)
+    assert english.text == "en:broadcast-header:English"
+    assert hindi.text == "hi:broadcast-header:বাংলা"

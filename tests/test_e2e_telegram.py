@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Core, build_core, command_menu
+from bot.channels.service import telegram_channel
 from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
 from storage.db import Database
@@ -26,10 +27,7 @@ class Bot:
     @classmethod
     async def start(cls, api: FakeBotApi, settings: Settings) -> Bot:
         core = await build_core(settings)
-        channel = TelegramChannel(
-            TOKEN, api.root, handle=core.router.handle, on_blocked=core.router.mark_blocked
-        )
-        core.router.fetch_media = channel.download
+        channel = telegram_channel(core, TOKEN, api.root)
         await channel.start_polling(poll_timeout=1)
         return cls(core, channel)
 
@@ -88,7 +86,9 @@ async def test_register_in_bengali_with_a_restart_in_the_middle(
     assert any("নিবন্ধন হয়ে গেছে" in m.text for m in rina.replies_since_last())
 
     async with bot.core.db.transaction() as repo:
-        saved = await repo.sellers.get(1001)
+        rina_id = await repo.users.find("telegram", "1001")  # a user of ours since /start
+        assert rina_id is not None
+        saved = await repo.sellers.get(rina_id)
     assert saved is not None
     assert (saved.name, saved.district, saved.phone, saved.craft_id) == (
         "রিনা <দাস> & কোং",
@@ -147,7 +147,7 @@ async def test_blocked_user_is_marked(api: FakeBotApi, settings: Settings) -> No
         await user.says("/help", expect_reply=False)
         db: Database = bot.core.db
         async with db.transaction() as repo:
-            record = await repo.users.get(4004)
+            record = await repo.users.get(await repo.users.find("telegram", "4004") or 0)
         assert record is not None and record.blocked_at is not None
     finally:
         await bot.stop()
@@ -160,7 +160,9 @@ async def test_mydata_document_over_telegram(api: FakeBotApi, settings: Settings
         await user.says("/start")
         await user.says("/mydata")
         document = user.last_document()
-        assert document is not None and document.document_name == "export-sathi-5005.json"
+        async with bot.core.db.transaction() as repo:
+            ours = await repo.users.find("telegram", "5005")
+        assert document is not None and document.document_name == f"export-sathi-{ours}.json"
         assert api.violations == []
     finally:
         await bot.stop()
@@ -171,7 +173,7 @@ async def test_command_menu_is_published_in_each_language(
 ) -> None:
     bot = await Bot.start(api, settings)
     try:
-        await bot.channel.publish_commands(command_menu(bot.core.messages))
+        await bot.channel.publish_commands(command_menu(bot.core.router, bot.core.messages))
         by_language = {language: commands for (_, language), commands in api.commands.items()}
         assert set(by_language) == {"", "bn", "en", "hi"}
         assert by_language["en"][0] == {"command": "start", "description": "Register or continue"}
@@ -193,7 +195,7 @@ async def test_a_user_who_blocked_and_came_back_is_reachable_again(
         api.blocked_chats.discard(6006)
         await user.says("/help")
         async with bot.core.db.transaction() as repo:
-            record = await repo.users.get(6006)
+            record = await repo.users.get(await repo.users.find("telegram", "6006") or 0)
         assert record is not None and record.blocked_at is None
     finally:
         await bot.stop()

@@ -19,12 +19,14 @@ from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationBuilder
 
 from bot.app import Background, Core, build_core, start_background
+from bot.channels.service import telegram_channel
 from bot.channels.telegram import TelegramChannel
 from bot.i18n import Messages
 from bot.settings import Settings
 from storage.db import Database
 from storage.models import outbox_t, updates_t
 from storage.outbox import OutboxItem
+from tests.chat import our_id
 from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi, FakeUser, Recorded
 
@@ -44,12 +46,9 @@ class Running:
     @classmethod
     async def start(cls, api: FakeBotApi, settings: Settings) -> Running:
         core = await build_core(settings)
-        channel = TelegramChannel(
-            TOKEN, api.root, handle=core.router.handle, on_blocked=core.router.mark_blocked
-        )
-        core.router.fetch_media = channel.download
+        channel = telegram_channel(core, TOKEN, api.root)
         await channel.start_polling(poll_timeout=1)
-        background = start_background(core, channel.deliverer(TOKEN, api.root))
+        background = start_background(core, {"telegram": channel.deliverer(TOKEN, api.root)})
         return cls(core, channel, background)
 
     async def stop(self) -> None:
@@ -100,7 +99,8 @@ def sends_to(api: FakeBotApi, chat_id: int) -> list[Recorded]:
     return [r for r in api.calls("sendMessage") if r.params.get("chat_id") == chat_id]
 
 
-async def step_of(db: Database, user_id: int) -> str | None:
+async def step_of(db: Database, telegram_id: int) -> str | None:
+    user_id = await our_id(db, telegram_id)
     async with db.transaction() as repo:
         state = await repo.conversations.get(user_id)
     return state.step if state is not None else None
@@ -233,15 +233,16 @@ async def test_a_user_who_blocked_the_bot_is_marked_and_skipped(
     api.fail_next("sendMessage", 403, chat_id=gone.id)  # "bot was blocked by the user"
     await gone.presses("English", expect_reply=False)
     db = bot.core.db
+    gone_id, other_id = await our_id(db, gone.id), await our_id(db, other.id)
     async with db.transaction() as repo:
-        record = await repo.users.get(gone.id)
+        record = await repo.users.get(gone_id)
         assert record is not None and record.blocked_at is not None
-        state = await repo.conversations.get(gone.id)
+        state = await repo.conversations.get(gone_id)
         assert state is not None and state.step == "consent"  # the answer was kept
         await repo.outbox.enqueue(
             [
                 OutboxItem(recipient=user, kind="notice", message="bc-list-empty", ref=f"n{n}")
-                for user in (gone.id, other.id)
+                for user in (gone_id, other_id)
                 for n in (1, 2)
             ]
         )
@@ -297,9 +298,10 @@ async def test_get_updates_faults_lose_and_double_nothing(api: FakeBotApi, bot: 
     await user.settle()
     said = [m.content for m in user.messages][1:]  # after the welcome
     assert said and said == said[: len(said) // 3] * 3  # each /help answered once, none lost
+    ours = await our_id(bot.core.db, user.id)
     async with bot.core.db.transaction() as repo:
         handled = await repo.connection.execute(
-            select(func.count()).select_from(updates_t).where(updates_t.c.user_id == user.id)
+            select(func.count()).select_from(updates_t).where(updates_t.c.user_id == ours)
         )
     assert handled.scalar_one() == 4
     assert api.violations == []
@@ -315,6 +317,7 @@ async def test_the_outbox_rides_out_every_kind_of_fault(api: FakeBotApi, bot: Ru
     async with db.transaction() as repo:
         for user_id in recipients:
             await repo.users.touch(user_id, "en", "en")
+            await repo.users.attach("telegram", str(user_id), user_id)
             api.add_chat({"id": user_id, "type": "private", "first_name": f"U{user_id}"})
     faults: dict[int, tuple[int | str, bool]] = {
         3601: (429, False),

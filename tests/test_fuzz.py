@@ -32,20 +32,22 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from telegram import Update
 
-from bot.channels.telegram import telegram_deliver, to_inbound
+from bot.channels.telegram import CAPABILITIES, telegram_deliver, to_inbound
 from bot.delivery import Sender
 from bot.i18n import Messages
 from bot.language import detect_language
+from chat.capabilities import UNLIMITED
 from chat.inbound import FileTooBig, Media
-from chat.outbound import Outbound
+from chat.outbound import Delivery, Outbound
 from handlers.render import Renderer
 from handlers.router import Router
 from storage.db import Database
 from storage.models import outbox_t
-from storage.outbox import OutboxItem
+from storage.outbox import OutboxItem, Recipient
 from storage.records import SellerRecord
 from tests.botapi_rules import assert_valid
 from tests.chat import ChatUser, FileShelf
+from tests.conftest import ZONE
 from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi
 from tests.images import dark_photo, good_photo, pdf_bytes, tiny_photo
@@ -231,7 +233,9 @@ class World:
             self.db,
             self.messages,
             detect_language,
-            admin_ids=admin_ids,
+            zone=ZONE,
+            admins={("telegram", str(i)) for i in admin_ids}
+            | {("test", str(i)) for i in admin_ids},
             data_dir=self.data_dir,
             fetch_media=self.fetch,
         )
@@ -276,6 +280,7 @@ async def _seed(db: Database, router: Router, shelf: FileShelf) -> tuple[list[st
     async with db.transaction() as repo:
         [product] = await repo.products.of_seller(TEMPLATE)
         await repo.users.touch(OTHER, "en", "en")
+        await repo.users.attach("telegram", str(OTHER), OTHER)
         await repo.sellers.save(
             SellerRecord(OTHER, "'; DROP TABLE sellers; --", "HWH", "+919830054321")
         )
@@ -456,7 +461,7 @@ class Player:
             self.labels = [b.label for b in rows]
             self.seen = list(dict.fromkeys([*self.seen, *self.buttons]))[-40:]
         async with self.world.db.transaction() as repo:
-            state = await repo.conversations.get(self.user_id)
+            state = await repo.conversations.of_identity("telegram", str(self.user_id))
         active = state is not None and state.active
         self.flow = state.flow if state is not None and active else None
         self.step = state.step if state is not None and active else None
@@ -632,6 +637,7 @@ async def _cast(
             products = data.draw(st.integers(0, 2), "products")
         async with world.db.transaction() as repo:
             await repo.users.touch(user_id, language, "bn")
+            await repo.users.attach("telegram", str(user_id), user_id)
             await repo.sellers.save(
                 SellerRecord(user_id, "Mina <i>Pal", district, "+919830011111", craft_id="dokra")
             )
@@ -648,6 +654,8 @@ async def _cast(
                     await repo.orders.create(user_id, f"ES-{district}-{pid:06d}", 1, None, user_id)
     elif persona == "coordinator":
         async with world.db.transaction() as repo:
+            await repo.users.touch(user_id, language, "bn")
+            await repo.users.attach("telegram", str(user_id), user_id)
             await repo.coordinators.add(user_id, ["BNK"], added_by=SEED_ADMIN)
     return Player(world, world.router(admins), user_id, language)
 
@@ -677,15 +685,20 @@ async def _check_outbox(world: World, router: Router) -> None:
             )
         ).scalars()
         rows = [row for i in ids if (row := await repo.outbox.get(i)) is not None]
-    sender = Sender(world.db, router.renderer, _never_sends, quiet_hours="")
+    sender = Sender(world.db, router.renderer, NOWHERE, quiet_hours="")
     for row in rows:
         world.outbox_seen = max(world.outbox_seen, row.id)
         for locale in ("bn", "en", "hi"):
-            assert_valid([sender.render(row, locale)], row.recipient)
+            reader = Recipient(locale, channel="telegram", address=str(row.recipient))
+            rendered = sender.render(row, reader, CAPABILITIES)
+            assert_valid(rendered, row.recipient)
 
 
 async def _never_sends(out: Outbound) -> int:
     raise AssertionError("the fuzz tests render the outbox, they never send it")
+
+
+NOWHERE = {"telegram": Delivery(_never_sends, UNLIMITED)}
 
 
 ONWARD = (":done", ":_ok", ":yes", ":all", ":any", ":now")
@@ -798,11 +811,15 @@ async def test_an_announcement_with_a_photo_and_emoji_reaches_telegram(
     text = "নমস্কার 🙏 " * 99 + "নমস্কার"  # 997 characters, 1096 UTF-16 units
     async with db.transaction() as repo:
         await repo.users.touch(4242, "bn", "bn")
+        await repo.users.attach("telegram", "4242", 4242)
         await repo.outbox.enqueue(
             [OutboxItem(4242, "broadcast", text_by_locale={"bn": text}, photo=str(photo))]
         )
         [row] = await repo.outbox.of_recipient(4242)
-    out = Sender(db, Renderer(messages), _never_sends, quiet_hours="").render(row, "bn")
+    reader = Recipient("bn", channel="telegram", address="4242")
+    [out] = Sender(db, Renderer(messages), NOWHERE, quiet_hours="").render(
+        row, reader, CAPABILITIES
+    )
     async with FakeBotApi(token=TOKEN) as api, make_bot(TOKEN, api.root) as bot:
         api.add_chat({"id": 4242, "type": "private", "first_name": "R"})
         await telegram_deliver(bot)(out)

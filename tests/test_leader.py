@@ -13,7 +13,8 @@ import pytest
 from bot.app import Background, build_core, start_background
 from bot.leader import LEADER_KEY, Elector, exclusive
 from bot.settings import Settings
-from chat.outbound import Outbound
+from chat.capabilities import UNLIMITED
+from chat.outbound import Delivery, Outbound
 from tests.conftest import PG_HOST, PG_PORT, PG_USER, _drop_pg_database, _fresh_pg_database
 
 
@@ -110,6 +111,9 @@ async def _no_delivery(out: Outbound) -> int:
     raise AssertionError("nothing is due")
 
 
+NOWHERE = {"telegram": Delivery(_no_delivery, UNLIMITED)}
+
+
 def _settings(url: str, tmp_path: Path) -> Settings:
     return Settings(_env_file=None, database_url=url, data_dir=tmp_path)
 
@@ -119,7 +123,7 @@ async def test_background_jobs_run_in_one_worker_and_move_when_it_dies(
     pg_url: str, tmp_path: Path
 ) -> None:
     cores = [await build_core(_settings(pg_url, tmp_path / str(i))) for i in range(3)]
-    workers: list[Background] = [start_background(core, _no_delivery, retry=0.05) for core in cores]
+    workers: list[Background] = [start_background(core, NOWHERE, retry=0.05) for core in cores]
     try:
         async with asyncio.timeout(10):
             await asyncio.wait(
@@ -150,7 +154,7 @@ async def test_background_jobs_run_in_one_worker_and_move_when_it_dies(
 async def test_on_sqlite_the_single_process_leads_at_once(tmp_path: Path) -> None:
     core = await build_core(_settings(f"sqlite:///{tmp_path / 'x.db'}", tmp_path))
     try:
-        background = start_background(core, _no_delivery)
+        background = start_background(core, NOWHERE)
         assert background.leading and background.scheduler is not None
         await background.stop()
         assert not background.leading

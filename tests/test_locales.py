@@ -103,13 +103,3 @@ def test_arguments_are_html_escaped(messages: Messages) -> None:
 
 def test_bengali_is_the_fallback_for_unknown_locales(messages: Messages) -> None:
     assert messages.text("fr", "menu-title") == messages.text("bn", "menu-title")
-
-
-def test_flow_diagrams_in_docs_are_current() -> None:
-    from flows.diagram import DOCS, FLOWS, mermaid
-
-    for flow in FLOWS:
-        path = DOCS / f"{flow.name}.mmd"
-        assert path.read_text(encoding="utf-8") == mermaid(flow), (
-            f"{path} is stale: run python -m flows.diagram --write"
-        )

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from services.order_report import MAX_BYTES, REQUIRED, OrderLine, parse_order_report
+from tests.conftest import ZONE
 
 HEADER = [
     "order-id",
@@ -102,7 +103,7 @@ def row(**changes: str) -> dict[str, str]:
     ],
 )
 def test_unicode_encodings(encode: object, encoding: str) -> None:
-    result = parse_order_report(encode(report([ORDER_A, ORDER_B])))  # type: ignore[operator]
+    result = parse_order_report(encode(report([ORDER_A, ORDER_B])), ZONE)  # type: ignore[operator]
     assert result.encoding == encoding
     assert result.lines == (LINE_A, LINE_B)
     assert result.errors == ()
@@ -111,21 +112,21 @@ def test_unicode_encodings(encode: object, encoding: str) -> None:
 
 def test_cp1252_fallback() -> None:
     text = report([row(product_name="Café “Dokra” owl – brass")])
-    result = parse_order_report(text.encode("cp1252"))
+    result = parse_order_report(text.encode("cp1252"), ZONE)
     assert result.encoding == "cp1252"
     assert result.lines[0].product_name == "Café “Dokra” owl – brass"
 
 
 def test_latin1_fallback_when_cp1252_cannot_decode() -> None:
     data = report([row(product_name="Dokra")]).encode("latin-1").replace(b"Dokra", b"Dok\x81ra")
-    result = parse_order_report(data)
+    result = parse_order_report(data, ZONE)
     assert result.encoding == "latin-1"
     assert result.lines[0].product_name == "Dok\x81ra"
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_endings(newline: str) -> None:
-    result = parse_order_report(report([ORDER_A, ORDER_B], newline=newline).encode())
+    result = parse_order_report(report([ORDER_A, ORDER_B], newline=newline).encode(), ZONE)
     assert result.lines == (LINE_A, LINE_B)
 
 
@@ -151,7 +152,7 @@ def test_line_endings(newline: str) -> None:
     ],
 )
 def test_columns_by_name_not_position(header: list[str]) -> None:
-    result = parse_order_report(report([ORDER_A, ORDER_B], header=header).encode())
+    result = parse_order_report(report([ORDER_A, ORDER_B], header=header).encode(), ZONE)
     assert result.lines == (LINE_A, LINE_B)
     assert result.missing_columns == ()
 
@@ -168,7 +169,7 @@ def test_columns_by_name_not_position(header: list[str]) -> None:
 def test_header_spelling(names: dict[str, str]) -> None:
     header = [names.get(name, name) for name in HEADER]
     text = report([ORDER_A]).replace("\t".join(HEADER), "\t".join(header))
-    assert parse_order_report(text.encode()).lines == (LINE_A,)
+    assert parse_order_report(text.encode(), ZONE).lines == (LINE_A,)
 
 
 @pytest.mark.parametrize("absent", REQUIRED)
@@ -176,20 +177,20 @@ def test_missing_required_column(absent: str) -> None:
     header = [
         h for h in HEADER if h != absent and not (absent.startswith("quantity") and "to-ship" in h)
     ]
-    result = parse_order_report(report([ORDER_A], header=header).encode())
+    result = parse_order_report(report([ORDER_A], header=header).encode(), ZONE)
     assert result.missing_columns == (absent,)
     assert result.lines == ()
 
 
 def test_missing_several_columns_in_report_order() -> None:
     header = [h for h in HEADER if h not in ("order-id", "quantity-purchased", "quantity-to-ship")]
-    result = parse_order_report(report([ORDER_A], header=header).encode())
+    result = parse_order_report(report([ORDER_A], header=header).encode(), ZONE)
     assert result.missing_columns == ("order-id", "quantity-purchased")
 
 
 def test_quantity_to_ship_alone_is_enough() -> None:
     header = [h for h in HEADER if h != "quantity-purchased"]
-    result = parse_order_report(report([ORDER_A], header=header).encode())
+    result = parse_order_report(report([ORDER_A], header=header).encode(), ZONE)
     assert result.missing_columns == ()
     assert result.lines == (LINE_A,)
 
@@ -201,7 +202,7 @@ def test_all_orders_report_names() -> None:
         {"amazon-order-id": "902-1845936-5435065", "sku": "A", "quantity": "1"},
         {"amazon-order-id": "902-1845936-5435065", "sku": "B", "quantity": "3"},
     ]
-    result = parse_order_report(report(rows, header=header).encode())
+    result = parse_order_report(report(rows, header=header).encode(), ZONE)
     assert [(x.order_id, x.order_item_id, x.sku, x.quantity) for x in result.lines] == [
         ("902-1845936-5435065", None, "A", 1),
         ("902-1845936-5435065", None, "B", 3),
@@ -210,18 +211,18 @@ def test_all_orders_report_names() -> None:
 
 def test_title_line_above_header_and_csv() -> None:
     text = "Unshipped Orders Report\r\n" + report([ORDER_A])
-    assert parse_order_report(text.encode()).lines == (LINE_A,)
+    assert parse_order_report(text.encode(), ZONE).lines == (LINE_A,)
     csv_text = (
         "order-id,sku,quantity-purchased,product-name\r\n"
         '902-1845936-5435065,DOKRA-1,2,"Dokra owl, brass"\r\n'
     )
-    line = parse_order_report(csv_text.encode()).lines[0]
+    line = parse_order_report(csv_text.encode(), ZONE).lines[0]
     assert (line.sku, line.quantity, line.product_name) == ("DOKRA-1", 2, "Dokra owl, brass")
 
 
 def test_spreadsheet_quoted_cells() -> None:
     text = report([row(product_name='"Dokra horse 6"""', sku='"DOKRA-HORSE-6IN"')])
-    line = parse_order_report(text.encode()).lines[0]
+    line = parse_order_report(text.encode(), ZONE).lines[0]
     assert (line.sku, line.product_name) == ("DOKRA-HORSE-6IN", 'Dokra horse 6"')
 
 
@@ -248,7 +249,7 @@ def test_spreadsheet_quoted_cells() -> None:
     ],
 )
 def test_bad_rows_are_skipped_and_listed(changes: dict[str, str], code: str) -> None:
-    result = parse_order_report(report([row(**changes), ORDER_B]).encode())
+    result = parse_order_report(report([row(**changes), ORDER_B]).encode(), ZONE)
     assert result.lines == (LINE_B,)
     assert result.errors == ((2, code),)
 
@@ -263,7 +264,7 @@ def test_bad_rows_are_skipped_and_listed(changes: dict[str, str], code: str) -> 
     ],
 )
 def test_quantity_choice(changes: dict[str, str], quantity: int) -> None:
-    assert parse_order_report(report([row(**changes)]).encode()).lines[0].quantity == quantity
+    assert parse_order_report(report([row(**changes)]).encode(), ZONE).lines[0].quantity == quantity
 
 
 @pytest.mark.parametrize(
@@ -291,7 +292,7 @@ def test_quantity_choice(changes: dict[str, str], quantity: int) -> None:
 def test_dates(
     changes: dict[str, str], purchase_date: datetime | None, ship_by: date | None
 ) -> None:
-    line = parse_order_report(report([row(**changes)]).encode()).lines[0]
+    line = parse_order_report(report([row(**changes)]).encode(), ZONE).lines[0]
     assert (line.purchase_date, line.ship_by) == (purchase_date, ship_by)
     assert line.purchase_date is None or line.purchase_date.tzinfo is not None
 
@@ -302,36 +303,36 @@ def test_ship_by_falls_back_to_latest_ship_date() -> None:
         row(promise_date="", latest_ship_date="2026-12-01T18:29:59Z"),
         {**ORDER_B, "promise-date": "", "ship-by-date": "2026-12-03"},
     ]
-    result = parse_order_report(report(rows, header=header).encode())
+    result = parse_order_report(report(rows, header=header).encode(), ZONE)
     assert [x.ship_by for x in result.lines] == [date(2026, 12, 1), date(2026, 12, 3)]
 
 
 def test_blank_lines_and_short_rows() -> None:
     text = report([ORDER_A, ORDER_B]).replace("\r\n", "\r\n\r\n  \r\n", 1)
-    result = parse_order_report(text.encode())
+    result = parse_order_report(text.encode(), ZONE)
     assert result.lines == (LINE_A, LINE_B)
     short = "order-id\tsku\tquantity-purchased\tproduct-name\n902-1845936-5435065\tDOKRA\t1\n"
-    line = parse_order_report(short.encode()).lines[0]
+    line = parse_order_report(short.encode(), ZONE).lines[0]
     assert (line.sku, line.quantity, line.product_name) == ("DOKRA", 1, None)
 
 
 def test_error_rows_count_physical_lines() -> None:
     text = report([ORDER_A, row(sku=""), ORDER_B, row(order_id="", order_item_id="9")])
     text = text.replace("\r\n", "\r\n\r\n", 1)  # a blank line after the header: line 2
-    assert parse_order_report(text.encode()).errors == ((4, "no_sku"), (6, "no_order_id"))
+    assert parse_order_report(text.encode(), ZONE).errors == ((4, "no_sku"), (6, "no_order_id"))
 
 
 def test_duplicates_kept_once_in_file_order() -> None:
     data = report([ORDER_A, ORDER_B, ORDER_A, {**ORDER_B, "quantity-to-ship": "5"}]).encode()
-    result = parse_order_report(data)
+    result = parse_order_report(data, ZONE)
     assert result.lines == (LINE_A, LINE_B)
     assert result.errors == ()
-    assert parse_order_report(data) == result  # re-importing gives the same answer
+    assert parse_order_report(data, ZONE) == result  # re-importing gives the same answer
 
 
 def test_same_order_two_items_are_two_lines() -> None:
     second = row(order_item_id="52011236114524", sku="DOKRA-OWL")
-    result = parse_order_report(report([ORDER_A, second]).encode())
+    result = parse_order_report(report([ORDER_A, second]).encode(), ZONE)
     assert [x.sku for x in result.lines] == ["DOKRA-HORSE-6IN", "DOKRA-OWL"]
 
 
@@ -340,7 +341,7 @@ def test_same_order_two_items_are_two_lines() -> None:
 
 def test_too_large() -> None:
     big = report([ORDER_A]).encode() + b"\n" * (MAX_BYTES + 1)
-    result = parse_order_report(big)
+    result = parse_order_report(big, ZONE)
     assert result.errors == ((0, "too_large"),)
     assert result.missing_columns == ()
     assert result.lines == ()
@@ -349,7 +350,7 @@ def test_too_large() -> None:
 def test_exactly_max_bytes_is_read() -> None:
     data = report([ORDER_A]).encode()
     data += b"\n" * (MAX_BYTES - len(data))
-    assert parse_order_report(data).lines == (LINE_A,)
+    assert parse_order_report(data, ZONE).lines == (LINE_A,)
 
 
 @pytest.mark.parametrize(
@@ -365,7 +366,7 @@ def test_exactly_max_bytes_is_read() -> None:
     ],
 )
 def test_not_a_report(data: bytes) -> None:
-    result = parse_order_report(data)
+    result = parse_order_report(data, ZONE)
     assert result.missing_columns == REQUIRED
     assert result.lines == ()
     assert isinstance(result.encoding, str) and result.encoding

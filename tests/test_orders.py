@@ -10,21 +10,17 @@ import pytest
 
 from bot.i18n import Messages
 from chat.inbound import Media
-from flows.orders import (
-    ROW_ERRORS,
-    CalendarError,
-    daily,
-    import_report,
-    load_calendar,
-    parse_calendar,
-    parse_count,
-)
+from flows.orders import ROW_ERRORS, parse_count
 from handlers.router import Router
+from services import calendar as compliance
+from services import orders as order_service
+from services.calendar import CalendarError, load_calendar, parse_calendar
 from storage.db import Database
 from storage.outbox import OutboxRow
 from storage.records import SellerRecord
-from tests.chat import ChatUser, FileShelf
-from tests.conftest import ADMIN_ID, make_router
+from storage.unit import Repo
+from tests.chat import ChatUser, FileShelf, seat
+from tests.conftest import ADMIN_ID, ZONE, make_router
 from tests.delivery_helpers import FakeClock
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
@@ -39,7 +35,7 @@ HEADER = (
 
 
 def ist(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    """An IST wall-clock moment as an aware UTC datetime."""
+    """A wall-clock moment in the programme's zone as an aware UTC datetime."""
     return datetime(year, month, day, hour, minute, tzinfo=UTC) - IST_OFFSET
 
 
@@ -295,8 +291,13 @@ async def test_order_for_a_product_made_through_the_flow(rina: ChatUser, db: Dat
     assert "কয়টা" in rina.text()
     data = report(row("906-1000000-0000001", "5", product.sku, "3", "2027-04-20"))
     async with db.transaction() as repo:
-        summary = await import_report(
-            repo, data.encode("utf-16"), districts=frozenset({"BNK"}), importer=1, now=NOW
+        summary = await order_service.import_report(
+            repo,
+            data.encode("utf-16"),
+            districts=frozenset({"BNK"}),
+            importer=1,
+            now=NOW,
+            zone=ZONE,
         )
     assert (summary.added, summary.unknown_skus) == (1, ())
     [order] = await open_orders(db, rina.user_id)
@@ -318,7 +319,9 @@ async def test_import_is_idempotent_and_reports_unknown_skus(
         row("904-0000001-0000001", "44444444444444", sku, "lots"),
     ).encode(encoding)
     async with db.transaction() as repo:
-        first = await import_report(repo, data, districts=frozenset({"BNK"}), importer=501, now=NOW)
+        first = await order_service.import_report(
+            repo, data, districts=frozenset({"BNK"}), importer=501, now=NOW, zone=ZONE
+        )
     assert (first.added, first.known, first.sellers) == (2, 0, 1)
     assert first.unknown_skus == ("NOT-OURS-7",) and first.errors == ((5, "bad_quantity"),)
     orders = await open_orders(db, rina.user_id)
@@ -326,7 +329,9 @@ async def test_import_is_idempotent_and_reports_unknown_skus(
     rows = await outbox_of(db, rina.user_id)
     assert len(rows) == 4  # two reminders for each
     async with db.transaction() as repo:
-        again = await import_report(repo, data, districts=frozenset({"BNK"}), importer=501, now=NOW)
+        again = await order_service.import_report(
+            repo, data, districts=frozenset({"BNK"}), importer=501, now=NOW, zone=ZONE
+        )
     assert (again.added, again.known) == (0, 2)
     assert len(await open_orders(db, rina.user_id)) == 2
     assert len(await outbox_of(db, rina.user_id)) == 4
@@ -376,10 +381,12 @@ async def test_sellers_may_not_import_and_big_files_are_refused(
     await rina.says("/importorders")
     assert "শুধু জেলার সমন্বয়কারীদের" in rina.text()
     async with db.transaction() as repo:
-        big = await import_report(
-            repo, b"x" * (11 * 1024 * 1024), districts=None, importer=1, now=NOW
+        big = await order_service.import_report(
+            repo, b"x" * (11 * 1024 * 1024), districts=None, importer=1, now=NOW, zone=ZONE
         )
-        empty = await import_report(repo, b"", districts=None, importer=1, now=NOW)
+        empty = await order_service.import_report(
+            repo, b"", districts=None, importer=1, now=NOW, zone=ZONE
+        )
     assert big.problem == "too_large" and empty.problem == "not_report"
     admin = ChatUser(orouter, ADMIN_ID, language_code="en", shelf=shelf)
     await admin.says("/importorders Atlantis")
@@ -398,6 +405,8 @@ async def test_overdue_orders_are_flagged_to_coordinators_once(
 ) -> None:
     sku = await ready_product(db, rina.user_id)
     admin = ChatUser(orouter, ADMIN_ID, language_code="en", shelf=shelf)
+    for coordinator_id in (501, 502, 503):
+        await seat(db, coordinator_id, None)  # users of ours already (their number is their id)
     await admin.says("/addcoordinator 501 Bankura")
     await admin.says("/addcoordinator 503 Bankura, Purulia")
     await admin.says("/addcoordinator 502 Howrah")
@@ -419,6 +428,12 @@ async def test_overdue_orders_are_flagged_to_coordinators_once(
     async with db.transaction() as repo:
         assert (await repo.orders.get(late)).late_flagged_at is not None  # type: ignore[union-attr]
         assert (await repo.orders.get(due_today)).late_flagged_at is None  # type: ignore[union-attr]
+
+
+async def daily(repo: Repo, now: datetime) -> None:
+    """The daily round of orders and the compliance calendar, as the scheduler runs it."""
+    await order_service.flag_overdue(repo, now, ZONE)
+    await compliance.remind(repo, now, ZONE)
 
 
 async def compliance_refs(db: Database, user_id: int) -> list[str]:

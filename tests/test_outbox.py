@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import inspect
 
-from storage.db import Database
-from storage.outbox import Outbox, OutboxItem, OutboxRow, enqueue_in_chunks
+from storage.db import Database, enqueue_in_chunks
+from storage.outbox import Outbox, OutboxItem, OutboxRow
 
 T0 = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=60)

@@ -52,9 +52,9 @@ class EchoBot:
             await self.release.wait()
         await send([Outbound(inbound.chat_id, f"echo {inbound.text}")])
         assert inbound.update_id is not None
-        self.handled.append(inbound.update_id)
+        self.handled.append(int(inbound.update_id))
 
-    async def nop(self, _: int) -> None:
+    async def nop(self, _: str) -> None:
         return None
 
 

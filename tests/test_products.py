@@ -12,6 +12,7 @@ import pytest
 from handlers.router import Router
 from storage.db import Database
 from tests.chat import ChatUser
+from tests.conftest import ZONE
 from tests.images import (
     blurry_photo,
     busy_background_photo,
@@ -217,7 +218,7 @@ async def test_draft_survives_and_is_offered_next_time(
     # a new process: the conversation and the draft are in the database
     from bot.language import detect_language
 
-    user.router = Router(db, messages, detect_language, fetch_media=shelf.fetch)
+    user.router = Router(db, messages, detect_language, zone=ZONE, fetch_media=shelf.fetch)
     await user.says("/addproduct")
     assert "কত বড়" in user.text()  # resumed at the size question
     await user.says("/menu")
@@ -330,11 +331,12 @@ async def test_forged_numeric_ids_never_crash(registered: ChatUser, payload: str
 
 
 def test_long_messages_are_cut_at_a_line_break_within_telegrams_limit() -> None:
+    from bot.channels.telegram import CAPABILITIES
     from handlers.render import fit
     from services.text import utf16_length
 
     text = "\n".join(f"🟡 <b>line {n}</b>" for n in range(600))
-    cut = fit(text, 4096)
+    cut = fit(text, CAPABILITIES)
     assert utf16_length(cut) <= 4096 and cut.endswith("\n…")
     assert cut.count("<b>") == cut.count("</b>")
-    assert fit("short", 4096) == "short"
+    assert fit("short", CAPABILITIES) == "short"

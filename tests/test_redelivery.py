@@ -14,13 +14,16 @@ from chat.outbound import Outbound
 from handlers.router import Router
 from storage.db import Database
 from tests.chat import at_the_name_question, text_update
+from tests.conftest import ZONE
 
 USER = 5151
 
 
 def _router(db: Database, tmp_path: Path) -> Router:
     """A process of the bot: its own engine (its own sessions, its own process id)."""
-    return Router(Database(db.url), Messages(), detect_language, data_dir=tmp_path / "data")
+    return Router(
+        Database(db.url), Messages(), detect_language, zone=ZONE, data_dir=tmp_path / "data"
+    )
 
 
 def _name(update_id: int) -> Inbound:

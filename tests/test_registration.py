@@ -9,6 +9,7 @@ from bot.language import detect_language
 from handlers.router import Router
 from storage.db import Database
 from tests.chat import ChatUser
+from tests.conftest import ZONE
 
 
 async def stored_seller(db: Database, user_id: int):
@@ -251,10 +252,12 @@ async def test_cancel_keeps_answers_and_start_resumes(english: ChatUser, db: Dat
 async def test_restart_mid_registration_continues_where_it_was(
     db: Database, messages: Messages
 ) -> None:
-    first = Router(db, messages, detect_language)
+    first = Router(db, messages, detect_language, zone=ZONE)
     user = ChatUser(first, 4004, language_code="en")
     await to_step(user, "craft")
-    second = Router(db, messages, detect_language)  # a new process over the same database
+    second = Router(
+        db, messages, detect_language, zone=ZONE
+    )  # a new process over the same database
     user.router = second
     await user.says("hand-painted pots")
     assert "GSTIN" in user.text()

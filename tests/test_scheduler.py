@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.app import EXPORTS_KEPT, prune_exports
 from bot.scheduler import Scheduler
+from handlers.housekeeping import EXPORTS_KEPT, prune_exports
+from services.jobs import JobContext
 from storage.db import Database
 from storage.models import audit_t
-from storage.unit import Repo
 
 MORNING = datetime(2026, 11, 26, 4, 0, tzinfo=UTC)  # 09:30 in Kolkata
 DAWN = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)  # 06:30
@@ -25,21 +25,28 @@ async def test_each_daily_job_runs_once_a_day_and_a_failed_one_is_tried_again(
     calls: list[str] = []
     broken = {"now": True}
 
-    async def first(repo: Repo, now: datetime) -> None:
+    async def first(job: JobContext) -> None:
         calls.append("first")
-        await repo.audit.write(1, None, "first", None)
+        await job.repo.audit.write(1, None, "first", None)
 
-    async def failing(repo: Repo, now: datetime) -> None:
+    async def failing(job: JobContext) -> None:
         calls.append("failing")
-        await repo.audit.write(1, None, "failing", None)  # rolled back with the job
+        await job.repo.audit.write(1, None, "failing", None)  # rolled back with the job
         if broken["now"]:
             raise RuntimeError("the round is cut short here")
 
-    async def last(repo: Repo, now: datetime) -> None:
+    async def last(job: JobContext) -> None:
         calls.append("last")
 
     clock = {"now": DAWN}
-    scheduler = Scheduler(db, daily=[first, failing, last], minutely=[], clock=lambda: clock["now"])
+    scheduler = Scheduler(
+        db,
+        daily=[first, failing, last],
+        minutely=[],
+        timezone="Asia/Kolkata",
+        data_dir=Path("data"),
+        clock=lambda: clock["now"],
+    )
     assert not await scheduler.run_daily()  # before 09:00 nothing runs
     clock["now"] = MORNING
     assert await scheduler.run_daily()

@@ -91,7 +91,7 @@ async def test_mydata_sends_everything_as_message_and_json(seller: ChatUser) -> 
     data = json.loads(document.content)
     assert data["profile"]["gstin"] == "19AAECF2320D1Z5"
     assert data["profile"]["district"] == "BNK"
-    assert data["telegram_user_id"] == seller.user_id
+    assert data["user_id"] == seller.user_id
 
 
 async def test_delete_after_confirmation_erases_personal_data(
@@ -178,7 +178,9 @@ async def test_admin_makes_a_coordinator_who_may_then_use_staff_commands(
     await admin.says("/addcoordinator ১২৩৪৫ বাঁকুড়া, Purulia")
     assert "12345" in admin.text() and "Bankura" in admin.text()
     async with db.transaction() as repo:
-        assert await repo.coordinators.districts_of(12345) == {"BNK", "PRL"}
+        appointed = await repo.users.find("test", "12345")  # made before they ever wrote
+        assert appointed is not None
+        assert await repo.coordinators.districts_of(appointed) == {"BNK", "PRL"}
     coordinator = ChatUser(router, 12345, language_code="en")
     await coordinator.says("/stats")
     assert (
@@ -218,7 +220,9 @@ def test_may_see_seller_table() -> None:
 async def test_audit_records_the_coordinator_appointment(admin: ChatUser, db: Database) -> None:
     await admin.says("/addcoordinator 777 Howrah")
     async with db.transaction() as repo:
-        entries = await repo.audit.about(777)
+        appointed = await repo.users.find("test", "777")
+        assert appointed is not None
+        entries = await repo.audit.about(appointed)
     assert [(e.actor_id, e.action) for e in entries] == [(ADMIN_ID, "add_coordinator")]
 
 

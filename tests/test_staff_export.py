@@ -10,7 +10,7 @@ import pytest
 
 from handlers.router import Router
 from storage.db import Database
-from tests.chat import ChatUser
+from tests.chat import ChatUser, seat
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
 from tests.test_registration import register_in_bengali
@@ -31,7 +31,9 @@ async def catalogue(seller: ChatUser, admin: ChatUser) -> ChatUser:
     await seller.presses("হয়ে গেছে")
     await describe_in_bengali(seller)
     await seller.presses("হ্যাঁ, সব ঠিক আছে")
+    await seat(admin.router.db, 501, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 501 Bankura")
+    await seat(admin.router.db, 502, None)  # a user of ours already (their number is their id)
     await admin.says("/addcoordinator 502 Howrah")
     return seller
 

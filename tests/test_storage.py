@@ -10,16 +10,16 @@ from storage.records import ConversationState, SellerRecord
 
 async def test_update_claim_is_once_only(db: Database) -> None:
     async with db.transaction() as repo:
-        assert await repo.updates.claim(10, 1)
-        assert not await repo.updates.claim(10, 1)
+        assert await repo.updates.claim(("test", "10"), 1)
+        assert not await repo.updates.claim(("test", "10"), 1)
     async with db.transaction() as repo:
-        assert not await repo.updates.claim(10, 1)
+        assert not await repo.updates.claim(("test", "10"), 1)
 
 
 async def test_concurrent_claims_of_one_update_let_exactly_one_through(db: Database) -> None:
     async def claim() -> bool:
         async with db.transaction() as repo:
-            return await repo.updates.claim(99, 1)
+            return await repo.updates.claim(("test", "99"), 1)
 
     results = await asyncio.gather(*(claim() for _ in range(5)), return_exceptions=True)
     assert [r for r in results if r is True] == [True]
@@ -28,12 +28,12 @@ async def test_concurrent_claims_of_one_update_let_exactly_one_through(db: Datab
 async def test_rolled_back_claim_is_free_again(db: Database) -> None:
     try:
         async with db.transaction() as repo:
-            await repo.updates.claim(5, 1)
+            await repo.updates.claim(("test", "5"), 1)
             raise RuntimeError("handling failed")
     except RuntimeError:
         pass
     async with db.transaction() as repo:
-        assert await repo.updates.claim(5, 1)
+        assert await repo.updates.claim(("test", "5"), 1)
 
 
 async def test_user_touch_creates_once_and_keeps_locale(db: Database) -> None:

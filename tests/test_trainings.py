@@ -10,18 +10,17 @@ import pytest
 
 from bot.i18n import Messages
 from handlers.router import Router
-from services.when import IST
 from storage.db import Database
 from storage.outbox import OutboxRow
 from storage.records import SellerRecord
 from storage.trainings import TrainingRecord
-from tests.chat import ChatUser, FileShelf
-from tests.conftest import make_router
+from tests.chat import ChatUser, FileShelf, seat
+from tests.conftest import ZONE, make_router
 from tests.delivery_helpers import FakeClock
 from tests.test_registration import register_in_bengali
 
 # Thursday 26 November 2026, 10:00 in Kolkata.
-T0 = datetime(2026, 11, 26, 10, 0, tzinfo=IST)
+T0 = datetime(2026, 11, 26, 10, 0, tzinfo=ZONE)
 BANKURA_COORDINATOR, HOWRAH_COORDINATOR, TWO_DISTRICT_COORDINATOR = 501, 502, 503
 BANKURA_SELLER, HOWRAH_SELLER, BLOCKED_SELLER = 1002, 1003, 1004
 
@@ -54,8 +53,17 @@ async def people(seller: ChatUser, admin: ChatUser, db: Database) -> ChatUser:
     await add_seller(db, BLOCKED_SELLER, "BNK", "Blocked")
     async with db.transaction() as repo:
         await repo.users.set_blocked(BLOCKED_SELLER, True)
+    await seat(
+        admin.router.db, BANKURA_COORDINATOR, None
+    )  # a user of ours already (their number is their id)
     await admin.says(f"/addcoordinator {BANKURA_COORDINATOR} Bankura")
+    await seat(
+        admin.router.db, HOWRAH_COORDINATOR, None
+    )  # a user of ours already (their number is their id)
     await admin.says(f"/addcoordinator {HOWRAH_COORDINATOR} Howrah")
+    await seat(
+        admin.router.db, TWO_DISTRICT_COORDINATOR, None
+    )  # a user of ours already (their number is their id)
     await admin.says(f"/addcoordinator {TWO_DISTRICT_COORDINATOR} Bankura, Purulia")
     return seller
 
@@ -101,7 +109,7 @@ async def create_by_buttons(coordinator: ChatUser, capacity: str | None = "2") -
 
 @pytest.fixture
 async def training(people: ChatUser, router: Router, db: Database) -> TrainingRecord:
-    """Fri 27 Nov 2026 15:00 IST for Bankura, 2 seats, made by the Bankura coordinator."""
+    """Fri 27 Nov 2026 15:00 ZONE for Bankura, 2 seats, made by the Bankura coordinator."""
     await create_by_buttons(user(router, BANKURA_COORDINATOR))
     (made,) = await trainings(db)
     return made
@@ -114,7 +122,7 @@ async def test_coordinator_creates_by_buttons_and_invitations_are_queued(
     await create_by_buttons(coordinator)
     assert "Invitations are going to 2 sellers" in coordinator.text()
     (made,) = await trainings(db)
-    start = datetime(2026, 11, 27, 15, 0, tzinfo=IST)
+    start = datetime(2026, 11, 27, 15, 0, tzinfo=ZONE)
     assert made.starts_at == start and made.districts == {"BNK"}
     assert (made.title, made.place, made.capacity, made.invited) == (
         "Photos for Amazon",
@@ -292,8 +300,8 @@ async def test_other_district_forged_and_past_trainings_are_refused(
     assert "আপনার জেলার জন্য নয়" in people.text()
     await people.presses_data("trn:yes:99999999999")  # beyond an INTEGER column
     assert "পুরনো মেসেজের" in people.text()
-    await people.presses_data("trn:att:99999999999:1")
-    assert "পুরনো মেসেজের" in people.text()
+    await people.presses_data("trn:att:99999999999:1")  # a coordinator's button, forged
+    assert "শুধু জেলার সমন্বয়কারীদের জন্য" in people.text()
     await people.presses_data("trn:yes:12abc")
     assert "পুরনো মেসেজের" in people.text()
     await people.presses_data("trn:maybe:1")

@@ -103,7 +103,7 @@ async def processed(hook: Hook, update_id: int) -> int:
     assert hook.service.core is not None
     async with hook.service.core.db.engine.connect() as connection:
         result = await connection.execute(
-            select(func.count()).where(ProcessedUpdate.update_id == update_id)
+            select(func.count()).where(ProcessedUpdate.update_id == str(update_id))
         )
         return int(result.scalar_one())
 
@@ -113,7 +113,7 @@ async def processed_after_stop(service: TelegramService, update_id: int) -> int:
     try:
         async with engine.connect() as connection:
             result = await connection.execute(
-                select(func.count()).where(ProcessedUpdate.update_id == update_id)
+                select(func.count()).where(ProcessedUpdate.update_id == str(update_id))
             )
             return int(result.scalar_one())
     finally:

@@ -7,21 +7,22 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from services.when import IST, WhenParsed, next_days, parse_day, parse_when
+from services.when import WhenParsed, next_days, parse_day, parse_when
+from tests.conftest import ZONE
 
-NOW = datetime(2026, 11, 26, 10, 0, tzinfo=IST)  # a Thursday morning
-NIGHT = datetime(2026, 11, 26, 0, 30, tzinfo=IST)  # just after midnight: "কাল" is the coming day
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZONE)  # a Thursday morning
+NIGHT = datetime(2026, 11, 26, 0, 30, tzinfo=ZONE)  # just after midnight: "কাল" is the coming day
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=IST)
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
 
 
 def verdict(parsed: WhenParsed) -> tuple[datetime | None, str | None, bool]:
     assert parsed.ok == (parsed.error is None)
     assert (parsed.value is None) == (parsed.error is not None)
     if parsed.value is not None:
-        assert parsed.value.tzinfo is IST
+        assert parsed.value.tzinfo is ZONE
     return parsed.value, parsed.error, parsed.ambiguous
 
 
@@ -96,7 +97,7 @@ def verdict(parsed: WhenParsed) -> tuple[datetime | None, str | None, bool]:
     ],
 )
 def test_parse_when(text: str, expected: datetime, ambiguous: bool) -> None:
-    assert verdict(parse_when(text, now=NOW)) == (expected, None, ambiguous)
+    assert verdict(parse_when(text, zone=ZONE, now=NOW)) == (expected, None, ambiguous)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +132,7 @@ def test_parse_when(text: str, expected: datetime, ambiguous: bool) -> None:
     ],
 )
 def test_parse_when_errors(text: str, error: str) -> None:
-    assert verdict(parse_when(text, now=NOW)) == (None, error, False)
+    assert verdict(parse_when(text, zone=ZONE, now=NOW)) == (None, error, False)
 
 
 @pytest.mark.parametrize(
@@ -150,29 +151,29 @@ def test_parse_when_errors(text: str, error: str) -> None:
     ],
 )
 def test_just_after_midnight(text: str, expected: datetime, ambiguous: bool) -> None:
-    assert verdict(parse_when(text, now=NIGHT)) == (expected, None, ambiguous)
+    assert verdict(parse_when(text, zone=ZONE, now=NIGHT)) == (expected, None, ambiguous)
 
 
 def test_now_in_utc_is_read_in_ist() -> None:
     utc_now = NOW.astimezone(UTC)  # 04:30 UTC on the same day
-    parsed = parse_when("কাল সকাল ১০টা", now=utc_now)
+    parsed = parse_when("কাল সকাল ১০টা", zone=ZONE, now=utc_now)
     assert parsed.value == at(27, 10)
     assert parsed.value is not None and parsed.value.utcoffset() == timedelta(hours=5, minutes=30)
     # 20:00 UTC on the 25th is already 01:30 on the 26th in Kolkata: "kal" is the coming morning.
     late = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
-    assert verdict(parse_when("kal 10am", now=late)) == (at(26, 10), None, True)
-    assert next_days(late, 2) == [date(2026, 11, 26), date(2026, 11, 27)]
+    assert verdict(parse_when("kal 10am", zone=ZONE, now=late)) == (at(26, 10), None, True)
+    assert next_days(late, ZONE, 2) == [date(2026, 11, 26), date(2026, 11, 27)]
 
 
 def test_naive_now_is_ist() -> None:
-    assert parse_when("today 6 pm", now=NOW.replace(tzinfo=None)).value == at(26, 18)
+    assert parse_when("today 6 pm", zone=ZONE, now=NOW.replace(tzinfo=None)).value == at(26, 18)
 
 
 def test_need_time_false_and_max_days() -> None:
-    assert parse_when("28 Nov", now=NOW, need_time=False).value == at(28, 0)
-    assert parse_when("আজ", now=NOW, need_time=False).value == at(26, 0)
-    assert parse_when("5 Dec 3pm", now=NOW, max_days=7).error == "too_far"
-    assert parse_when("3 Dec 3pm", now=NOW, max_days=7).value == at(3, 15, month=12)
+    assert parse_when("28 Nov", zone=ZONE, now=NOW, need_time=False).value == at(28, 0)
+    assert parse_when("আজ", zone=ZONE, now=NOW, need_time=False).value == at(26, 0)
+    assert parse_when("5 Dec 3pm", zone=ZONE, now=NOW, max_days=7).error == "too_far"
+    assert parse_when("3 Dec 3pm", zone=ZONE, now=NOW, max_days=7).value == at(3, 15, month=12)
 
 
 @pytest.mark.parametrize(
@@ -190,10 +191,10 @@ def test_need_time_false_and_max_days() -> None:
     ],
 )
 def test_parse_day(text: str, expected: date) -> None:
-    parsed = parse_day(text, now=NOW)
+    parsed = parse_day(text, zone=ZONE, now=NOW)
     assert parsed.ok and parsed.value is not None
     assert (parsed.value.date(), parsed.value.hour, parsed.value.minute) == (expected, 0, 0)
-    assert parsed.value.tzinfo is IST
+    assert parsed.value.tzinfo is ZONE
 
 
 @pytest.mark.parametrize(
@@ -201,15 +202,15 @@ def test_parse_day(text: str, expected: date) -> None:
     [("3pm", "not_date"), ("hello", "not_date"), ("20/11/2026", "past"), ("31/02", "invalid_date")],
 )
 def test_parse_day_errors(text: str, error: str) -> None:
-    assert verdict(parse_day(text, now=NOW)) == (None, error, False)
+    assert verdict(parse_day(text, zone=ZONE, now=NOW)) == (None, error, False)
 
 
 def test_next_days() -> None:
-    days = next_days(NOW)
+    days = next_days(NOW, ZONE)
     assert len(days) == 7
     assert days[0] == date(2026, 11, 26)
     assert days[-1] == date(2026, 12, 2)
-    assert next_days(NOW, 3) == [date(2026, 11, 26), date(2026, 11, 27), date(2026, 11, 28)]
+    assert next_days(NOW, ZONE, 3) == [date(2026, 11, 26), date(2026, 11, 27), date(2026, 11, 28)]
 
 
 def test_never_raises_on_junk() -> None:
@@ -218,5 +219,5 @@ def test_never_raises_on_junk() -> None:
     rng = random.Random(7)
     for _ in range(3000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        for parsed in (parse_when(text, now=NOW), parse_day(text, now=NOW)):
+        for parsed in (parse_when(text, zone=ZONE, now=NOW), parse_day(text, zone=ZONE, now=NOW)):
             assert (parsed.value is None) == (parsed.error is not None)

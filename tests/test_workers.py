@@ -17,6 +17,7 @@ from handlers.router import Router
 from storage.db import Database
 from storage.models import updates_t
 from tests.chat import ChatUser, at_the_name_question, text_update
+from tests.conftest import ZONE
 
 WORKERS = 3
 USER = 4242
@@ -30,7 +31,7 @@ async def workers(db_url: str, db: Database, tmp_path: Path) -> AsyncIterator[li
     messages = Messages()
     try:
         yield [
-            Router(d, messages, detect_language, admin_ids=set(), data_dir=tmp_path / "data")
+            Router(d, messages, detect_language, zone=ZONE, data_dir=tmp_path / "data")
             for d in databases
         ]
     finally:
@@ -76,10 +77,8 @@ async def test_one_users_rapid_messages_on_three_workers_are_all_answered_in_tur
     assert step == "district"
     assert {answers["name"], answers["business"]} == {"Alpha Roy", "Beta Crafts"}
     async with db.transaction() as repo:
-        handled = await repo.connection.execute(
-            select(func.count()).select_from(updates_t).where(updates_t.c.update_id >= 900_000)
-        )
-        assert handled.scalar_one() == len(texts)
+        handled = await repo.connection.execute(select(updates_t.c.update_id))
+        assert sum(1 for (update_id,) in handled if int(update_id) >= 900_000) == len(texts)
 
 
 async def test_a_redelivered_update_is_handled_once_across_workers(
@@ -93,6 +92,6 @@ async def test_a_redelivered_update_is_handled_once_across_workers(
     assert step == "business" and answers["name"] == "Alpha Roy"
     async with db.transaction() as repo:
         claimed = await repo.connection.execute(
-            select(func.count()).select_from(updates_t).where(updates_t.c.update_id == 910_000)
+            select(func.count()).select_from(updates_t).where(updates_t.c.update_id == "910000")
         )
         assert claimed.scalar_one() == 1

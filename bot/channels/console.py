@@ -16,6 +16,7 @@ from chat.outbound import Button, Outbound
 
 Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
 _TAGS = re.compile(r"<[^>]+>")
+CHANNEL = "console"
 
 
 def plain(text: str) -> str:
@@ -69,7 +70,7 @@ class ConsoleChannel:
     async def deliver(self, out: Outbound) -> int:
         """The outbox's send: a reminder or broadcast for this console user is shown here;
         one for anyone else is only announced (there is no one else on a terminal)."""
-        if out.chat_id == self.user_id:
+        if str(out.chat_id) == str(self.user_id):
             await self.show([out])
         else:
             self.write(f"\n(→ {out.chat_id}) {plain(out.text)[:120]}")
@@ -84,9 +85,9 @@ class ConsoleChannel:
 
     def to_inbound(self, line: str) -> Inbound:
         base = {
-            "channel": "console",
-            "user_id": self.user_id,
-            "chat_id": self.user_id,
+            "channel": CHANNEL,
+            "sender": str(self.user_id),
+            "chat_id": str(self.user_id),
             "language_code": self.language_code,
         }
         text = line.strip()
@@ -96,7 +97,7 @@ class ConsoleChannel:
             return Inbound(
                 kind="contact",
                 contact_phone=text.removeprefix("/contact").strip(),
-                contact_user_id=self.user_id,
+                contact_sender=str(self.user_id),
                 **base,
             )
         if text.startswith("/photo"):

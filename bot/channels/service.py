@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.app import Background, Core, build_core, command_menu, start_background
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import CAPABILITIES, CHANNEL, TelegramChannel
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # aiohttp is imported only in webhook mode (~11 MB a polling bot never needs)
@@ -28,6 +28,19 @@ if TYPE_CHECKING:  # aiohttp is imported only in webhook mode (~11 MB a polling 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE = 30.0  # seconds updates in flight get to finish when stopping (polling)
+
+
+def telegram_channel(core: Core, token: str, api_root: str) -> TelegramChannel:
+    """The Telegram channel wired to the core: its updates to the router, its files, what it
+    can show, and who blocked the bot."""
+
+    async def blocked(external_id: str) -> None:
+        await core.router.mark_blocked_on(CHANNEL, external_id)
+
+    channel = TelegramChannel(token, api_root, handle=core.router.handle, on_blocked=blocked)
+    core.router.fetch_media = channel.download
+    core.router.capabilities[CHANNEL] = CAPABILITIES
+    return channel
 
 
 class TelegramService:
@@ -45,23 +58,17 @@ class TelegramService:
 
     async def _start_core(self) -> tuple[Core, TelegramChannel]:
         self.core = core = await build_core(self.settings)
-        self.channel = channel = TelegramChannel(
-            self.token,
-            self.settings.telegram_api_url,
-            handle=core.router.handle,
-            on_blocked=core.router.mark_blocked,
-        )
-        core.router.fetch_media = channel.download
+        self.channel = channel = telegram_channel(core, self.token, self.settings.telegram_api_url)
         return core, channel
 
     def _start_background(self, core: Core, channel: TelegramChannel) -> None:
-        deliver = channel.deliverer(self.token, self.settings.telegram_api_url)
-        self.background = start_background(core, deliver)
+        delivery = channel.deliverer(self.token, self.settings.telegram_api_url)
+        self.background = start_background(core, {CHANNEL: delivery})
 
     async def start_polling(self) -> None:
         core, channel = await self._start_core()
         await channel.start_polling(poll_timeout=self.poll_timeout)
-        await channel.publish_commands(command_menu(core.messages))
+        await channel.publish_commands(command_menu(core.router, core.messages))
         self._start_background(core, channel)
         log.info("Telegram long polling against %s", self.settings.telegram_api_url)
 
@@ -87,7 +94,7 @@ class TelegramService:
         await self.server.start(sock)
         if register:  # once listening, so Telegram's first POST finds us
             await channel.set_webhook(settings.webhook_url, secret)
-            await channel.publish_commands(command_menu(core.messages))
+            await channel.publish_commands(command_menu(core.router, core.messages))
             log.info("webhook registered")
         log.info("webhook server listening on %s", settings.webhook_listen)
 

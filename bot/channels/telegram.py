@@ -46,8 +46,17 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
+from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
-from chat.outbound import Blocked, Outbound, RateLimited, Rejected, Transient
+from chat.outbound import (
+    Blocked,
+    Deliver,
+    Delivery,
+    Outbound,
+    RateLimited,
+    Rejected,
+    Transient,
+)
 from services.text import utf16_length
 
 log = logging.getLogger(__name__)
@@ -60,6 +69,21 @@ CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
 # Every update kind, in polling and in setWebhook alike (the bot ignores what it does not use).
 ALLOWED_UPDATES = tuple(Update.ALL_TYPES)
+CHANNEL = "telegram"
+# What a Telegram chat can show (Bot API: text 4096 and captions 1024 UTF-16 units, up to 100
+# inline buttons, callback_data 1-64 bytes, albums of 2-10 photos, any document).
+CAPABILITIES = Capabilities(
+    text_limit=4096,
+    caption_limit=CAPTION_LIMIT,
+    buttons=100,
+    per_row=8,
+    label_limit=120,
+    payload_limit=64,
+    contact_request=True,
+    editing=True,
+    album=ALBUM_LIMIT,
+    utf16=True,
+)
 
 
 def to_inbound(update: Update) -> Inbound | None:
@@ -69,11 +93,11 @@ def to_inbound(update: Update) -> Inbound | None:
         message = query.message
         chat_id = message.chat.id if message is not None else query.from_user.id
         return Inbound(
-            channel="telegram",
-            user_id=query.from_user.id,
+            channel=CHANNEL,
+            sender=str(query.from_user.id),
             chat_id=chat_id,
             kind="button",
-            update_id=update.update_id,
+            update_id=str(update.update_id),
             button=query.data or "",
             callback_id=query.id,
             language_code=query.from_user.language_code,
@@ -83,10 +107,10 @@ def to_inbound(update: Update) -> Inbound | None:
     if message is None or message.from_user is None or message.chat.type != ChatType.PRIVATE:
         return None
     base = {
-        "channel": "telegram",
-        "user_id": message.from_user.id,
+        "channel": CHANNEL,
+        "sender": str(message.from_user.id),
         "chat_id": message.chat.id,
-        "update_id": update.update_id,
+        "update_id": str(update.update_id),
         "language_code": message.from_user.language_code,
         "message_id": message.message_id,
         "media_group_id": message.media_group_id,
@@ -102,7 +126,7 @@ def to_inbound(update: Update) -> Inbound | None:
         return Inbound(
             kind="contact",
             contact_phone=message.contact.phone_number,
-            contact_user_id=message.contact.user_id,
+            contact_sender=str(message.contact.user_id) if message.contact.user_id else None,
             **base,
         )
     return Inbound(kind=_media_kind(message), media=_media(message), text=message.caption, **base)
@@ -160,31 +184,64 @@ def reply_markup(out: Outbound) -> object | None:
     return None
 
 
-def telegram_deliver(bot: Bot) -> Callable[[Outbound], Awaitable[int]]:
-    """One outbox message through a PTB Bot, with Telegram's errors as DeliveryErrors."""
+def _chat(chat_id: int | str) -> int | str:
+    """A chat as PTB takes it: Telegram's numeric ids as numbers."""
+    text = str(chat_id)
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
+async def _send(bot: Bot, out: Outbound) -> int:
+    """One message: a document, a photo with its caption, an album then the text, or text;
+    the id of the last message sent. The one way replies and the outbox both send."""
+    chat, markup = _chat(out.chat_id), reply_markup(out)
+    if out.document is not None:
+        doc = out.document
+        # PTB reads a Path itself; bytes go as they are.
+        content = Path(doc.path) if doc.path else doc.content
+        sent = await bot.send_document(
+            chat,
+            content,
+            filename=doc.filename,
+            caption=out.text[:CAPTION_LIMIT] or None,
+            parse_mode=ParseMode.HTML,
+        )
+        return sent.message_id
+    if len(out.photos) == 1 and utf16_length(out.text) <= CAPTION_LIMIT:
+        sent = await bot.send_photo(
+            chat,
+            Path(out.photos[0]),
+            caption=out.text or None,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,  # type: ignore[arg-type]
+        )
+        return sent.message_id
+    message_id = 0
+    if len(out.photos) == 1:  # a caption this long goes as a message of its own
+        message_id = (await bot.send_photo(chat, Path(out.photos[0]))).message_id
+    elif out.photos:  # an album, numbered like the buttons below it
+        album = [
+            InputMediaPhoto(Path(path), caption=str(number))
+            for number, path in enumerate(out.photos[:ALBUM_LIMIT], 1)
+        ]
+        message_id = (await bot.send_media_group(chat, album))[-1].message_id
+    if out.text:
+        sent = await bot.send_message(
+            chat,
+            out.text,  # the markup is Telegram HTML as it stands
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,  # type: ignore[arg-type]
+            disable_web_page_preview=True,
+        )
+        message_id = sent.message_id
+    return message_id
+
+
+def telegram_deliver(bot: Bot) -> Deliver:
+    """Sending through a PTB Bot, with Telegram's errors as DeliveryErrors."""
 
     async def deliver(out: Outbound) -> int:
-        markup = reply_markup(out)
         try:
-            if out.photos and utf16_length(out.text) <= CAPTION_LIMIT:
-                sent = await bot.send_photo(
-                    out.chat_id,
-                    Path(out.photos[0]),
-                    caption=out.text or None,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,  # type: ignore[arg-type]
-                )
-                return sent.message_id
-            if out.photos:  # too long for a caption: the photo, then the text
-                await bot.send_photo(out.chat_id, Path(out.photos[0]))
-            sent = await bot.send_message(
-                out.chat_id,
-                out.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,  # type: ignore[arg-type]
-                disable_web_page_preview=True,
-            )
-            return sent.message_id
+            return await _send(bot, out)
         except RetryAfter as exc:
             raise RateLimited(retry_after_seconds(exc), str(exc)) from exc
         except Forbidden as exc:
@@ -225,7 +282,7 @@ class TelegramChannel:
         token: str,
         api_root: str,
         handle: Handle,
-        on_blocked: Callable[[int], Awaitable[None]],
+        on_blocked: Callable[[str], Awaitable[None]],
     ) -> None:
         self.handle = handle
         self.on_blocked = on_blocked
@@ -246,6 +303,7 @@ class TelegramChannel:
         self.app.add_error_handler(self._on_error)
         self.poller: Poller | None = None
         self._answers: set[asyncio.Task[None]] = set()
+        self._deliver = telegram_deliver(self.app.bot)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -323,7 +381,7 @@ class TelegramChannel:
         try:
             member = update.my_chat_member
             if member is not None and member.new_chat_member.status == ChatMemberStatus.BANNED:
-                await self.on_blocked(member.from_user.id)
+                await self.on_blocked(str(member.from_user.id))
                 return
             inbound = to_inbound(update)
             if inbound is None:
@@ -363,24 +421,24 @@ class TelegramChannel:
                 return
 
     async def send(self, out: Outbound) -> bool:
-        """Send one message; False when the chat is gone (blocked) so the rest is dropped."""
+        """Send one reply; False when the chat is gone (blocked) so the rest is dropped."""
         for attempt in range(SEND_ATTEMPTS):
             try:
-                await self._send_once(out)
+                await self._deliver(out)
                 metrics.SENT.labels("reply").inc()
                 return True
-            except RetryAfter as exc:
+            except RateLimited as exc:
                 metrics.RATE_LIMITED.labels("reply").inc()
-                await asyncio.sleep(retry_after_seconds(exc))
-            except Forbidden:
+                await asyncio.sleep(exc.retry_after)
+            except Blocked:
                 metrics.FAILURES.labels("reply", "blocked").inc()
-                await self.on_blocked(out.chat_id)
+                await self.on_blocked(str(out.chat_id))
                 return False
-            except BadRequest as exc:  # our fault, not the network's: retrying won't help
+            except Rejected as exc:  # our fault, not the network's: retrying won't help
                 metrics.FAILURES.labels("reply", "rejected").inc()
                 log.error("Telegram refused a message to chat %s: %s", out.chat_id, exc)
                 return True
-            except TelegramError:  # timeouts, resets, 5xx, an answer that is not JSON
+            except Transient:  # timeouts, resets, 5xx, an answer that is not JSON
                 metrics.FAILURES.labels("reply", "transient").inc()
                 if attempt < SEND_ATTEMPTS - 1:  # not after the last: the user's lock is held
                     await asyncio.sleep(0.5 * 2**attempt)
@@ -407,51 +465,10 @@ class TelegramChannel:
             drop_pending_updates=False,
         )
 
-    async def _send_once(self, out: Outbound) -> None:
-        bot = self.app.bot
-        markup = reply_markup(out)
-        if out.document is not None:
-            doc = out.document
-            # PTB reads a Path itself; bytes go as they are.
-            content = Path(doc.path) if doc.path else doc.content
-            await bot.send_document(
-                out.chat_id,
-                content,
-                filename=doc.filename,
-                caption=out.text[:CAPTION_LIMIT] or None,
-                parse_mode=ParseMode.HTML,
-            )
-            return
-        if len(out.photos) == 1 and utf16_length(out.text) <= CAPTION_LIMIT:
-            await bot.send_photo(
-                out.chat_id,
-                Path(out.photos[0]),
-                caption=out.text or None,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,  # type: ignore[arg-type]
-            )
-            return
-        if out.photos:
-            album = [
-                InputMediaPhoto(Path(path), caption=str(number))
-                for number, path in enumerate(out.photos[:ALBUM_LIMIT], 1)
-            ]
-            if len(album) == 1:
-                await bot.send_photo(out.chat_id, album[0].media)
-            else:
-                await bot.send_media_group(out.chat_id, album)
-        if out.text:
-            await bot.send_message(
-                out.chat_id,
-                out.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,  # type: ignore[arg-type]
-                disable_web_page_preview=True,
-            )
-
-    def deliverer(self, token: str, api_root: str) -> Callable[[Outbound], Awaitable[int]]:
-        """Sends for the outbox on a Bot of its own: broadcast traffic (and a 429 pausing it)
-        never takes connections from the replies to people chatting."""
+    def deliverer(self, token: str, api_root: str) -> Delivery:
+        """Sends for the outbox, the same way as replies but on a Bot of its own: broadcast
+        traffic (and a 429 pausing it) never takes connections from the replies to people
+        chatting."""
         bot = Bot(
             token,
             base_url=f"{api_root}/bot",
@@ -459,7 +476,7 @@ class TelegramChannel:
             request=HTTPXRequest(connection_pool_size=64, read_timeout=20, write_timeout=20),
         )
         self._outbox_bot = bot
-        return telegram_deliver(bot)
+        return Delivery(telegram_deliver(bot), CAPABILITIES)
 
     async def close_deliverer(self) -> None:
         bot = getattr(self, "_outbox_bot", None)

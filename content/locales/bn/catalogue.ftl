@@ -6,7 +6,6 @@ menu-finish-draft = ▶️ শেষ করুন: { $name }
 cmd-addproduct = পণ্য যোগ করুন
 cmd-products = আমার পণ্য
 
-prod-register-first = আগে নিবন্ধন করুন: /start পাঠান।
 prod-drafts-waiting = আপনার একটা পণ্য অসম্পূর্ণ আছে। সেটা শেষ করবেন, না নতুন শুরু করবেন?
 btn-prod-resume = ▶️ চালিয়ে যান: { $name }
 btn-prod-new = ➕ নতুন পণ্য

@@ -24,7 +24,7 @@ btn-lang-switch = ✅ হ্যাঁ, { $language }-য় কথা বলু�
 btn-lang-keep = না, { $language }-ই থাক
 
 ## প্রশ্নোত্তর
-flow-current-value = <i>এখন আছে: { $value }</i>
+flow-current-value = এখন আছে: { $value }
 flow-help-generic = নিচের প্রশ্নের উত্তর দিন। /back দিলে আগের প্রশ্নে যাবেন, /cancel দিলে এখনকার মতো থামবে।
 flow-cannot-skip = এই প্রশ্নটা দরকারি, বাদ দেওয়া যাবে না।
 flow-at-first = এটাই প্রথম প্রশ্ন।
@@ -111,7 +111,6 @@ reg-resumed = আবার স্বাগত! আপনার নিবন্�
 profile-card = <b>আপনার প্রোফাইল</b>
 profile-saved = ✓ রাখা হল। প্রোফাইল দেখতে /profile পাঠান।
 profile-edit-cancelled = কিছু বদলানো হয়নি। প্রোফাইল দেখতে /profile পাঠান।
-not-registered = আপনার এখনো নিবন্ধন হয়নি। নিবন্ধন করতে /start পাঠান।
 welcome-back = 🙏 আবার স্বাগত, { $name }!
 
 ## মেনু আর সাহায্য
@@ -126,37 +125,39 @@ menu-sellers = 👥 বিক্রেতারা
 menu-help = ❓ সাহায্য
 menu-mydata = 📄 আমার তথ্য
 menu-delete = 🗑 আমার তথ্য মুছুন
-help-seller =
-    <b>আমি যা করতে পারি</b>
-    /start — নিবন্ধন করুন বা চালিয়ে যান
-    /menu — প্রধান মেনু
-    /addproduct — পণ্য যোগ করুন (ছবি আর বিবরণ)
-    /products — আপনার পণ্য আর ক্যাটালগ
-    /check — রফতানি করা যাবে কি, আর কী কী লাগবে?
-    /trainings — আপনার জেলার প্রশিক্ষণ; যাবেন কিনা জানান
-    /orders — আপনার অর্ডার আর পাঠানোর তারিখের রিমাইন্ডার
-    /profile — আপনার তথ্য দেখুন ও বদলান
-    /language — ভাষা বদলান
-    /mydata — আপনার সম্পর্কে যা রাখা আছে
-    /delete — আপনার তথ্য মুছে ফেলুন
-    /stop — ঘোষণা বন্ধ করুন
-    উত্তর দেওয়ার সময়: /back আগের প্রশ্ন, /skip বাদ দিন, /cancel এখনকার মতো থামুন।
-help-staff =
-    <b>সমন্বয়কারীদের জন্য</b>
-    /importorders [জেলা] — অ্যামাজনের অর্ডার রিপোর্ট (ট্যাব-আলাদা ফাইল) দিন, বিক্রেতাদের মনে করানো হবে।
-    /broadcast — বিক্রেতাদের একটা অংশকে ঘোষণা; /broadcasts — কেমন পৌঁছল।
-    /newtraining — প্রশিক্ষণ ঠিক করে বিক্রেতাদের আমন্ত্রণ; /trainings — কতজন আসছেন আর হাজিরা।
-    /checks [জেলা] — প্রত্যেক বিক্রেতার শেষ রফতানি যাচাই আর কী বাকি।
-    /export [জেলা] — অ্যামাজন আর ইবের ফাইল আর ছবির জিপ হিসেবে ক্যাটালগ।
-    /stats [জেলা] — ধাপে ধাপে হিসেব, ছবিসহ; /pending [জেলা] — কে কোথায় আটকে, মনে করানোর বোতামসহ।
-    /sellers [জেলা] [ধাপ] — বিক্রেতাদের তালিকা, এক পাতায় ১০ জন; /seller &lt;আইডি, ফোন বা নাম&gt; — একজন বিক্রেতার কার্ড।
-    /export sellers [জেলা] — বিক্রেতা আর তাঁদের ধাপের স্প্রেডশিট।
-help-admin =
-    <b>প্রশাসকদের জন্য</b>
-    /addcoordinator &lt;টেলিগ্রাম আইডি&gt; &lt;জেলা, জেলা…&gt; — কাউকে সমন্বয়কারী করুন।
-    /removecoordinator &lt;টেলিগ্রাম আইডি&gt; [জেলা…] — জেলা সরিয়ে নিন; /coordinators — কে কোন জেলা দেখেন।
-    /audit [n] — বিক্রেতাদের ব্যক্তিগত তথ্য শেষ কে, কার, কখন দেখেছেন।
+help-title-seller = <b>আমি যা করতে পারি</b>
+help-title-staff = <b>সমন্বয়কারীদের জন্য</b>
+help-title-admin = <b>প্রশাসকদের জন্য</b>
+help-while-answering = উত্তর দেওয়ার সময়: /back আগের প্রশ্ন, /skip বাদ দিন, /cancel এখনকার মতো থামুন।
+help-cmd-start = /start — নিবন্ধন করুন বা চালিয়ে যান
+help-cmd-menu = /menu — প্রধান মেনু
+help-cmd-addproduct = /addproduct — পণ্য যোগ করুন (ছবি আর বিবরণ)
+help-cmd-products = /products — আপনার পণ্য আর ক্যাটালগ
+help-cmd-check = /check — রফতানি করা যাবে কি, আর কী কী লাগবে?
+help-cmd-trainings = /trainings — আপনার জেলার প্রশিক্ষণ; যাবেন কিনা জানান
+help-cmd-orders = /orders — আপনার অর্ডার আর পাঠানোর তারিখের রিমাইন্ডার
+help-cmd-profile = /profile — আপনার তথ্য দেখুন ও বদলান
+help-cmd-language = /language — ভাষা বদলান
+help-cmd-mydata = /mydata — আপনার সম্পর্কে যা রাখা আছে
+help-cmd-delete = /delete — আপনার তথ্য মুছে ফেলুন
+help-cmd-stop = /stop — ঘোষণা বন্ধ করুন
+help-cmd-importorders = /importorders [জেলা] — অ্যামাজনের অর্ডার রিপোর্ট (ট্যাব-আলাদা ফাইল) দিন, বিক্রেতাদের মনে করানো হবে।
+help-cmd-broadcast = /broadcast — বিক্রেতাদের একটা অংশকে ঘোষণা
+help-cmd-broadcasts = /broadcasts — কেমন পৌঁছল।
+help-cmd-newtraining = /newtraining — প্রশিক্ষণ ঠিক করে বিক্রেতাদের আমন্ত্রণ; /trainings — কতজন আসছেন আর হাজিরা।
+help-cmd-checks = /checks [জেলা] — প্রত্যেক বিক্রেতার শেষ রফতানি যাচাই আর কী বাকি।
+help-cmd-export = /export [জেলা] — অ্যামাজন আর ইবের ফাইল আর ছবির জিপ হিসেবে ক্যাটালগ।
+help-cmd-export-sellers = /export sellers [জেলা] — বিক্রেতা আর তাঁদের ধাপের স্প্রেডশিট।
+help-cmd-stats = /stats [জেলা] — ধাপে ধাপে হিসেব, ছবিসহ
+help-cmd-pending = /pending [জেলা] — কে কোথায় আটকে, মনে করানোর বোতামসহ।
+help-cmd-sellers = /sellers [জেলা] [ধাপ] — বিক্রেতাদের তালিকা, এক পাতায় ১০ জন
+help-cmd-seller = /seller &lt;আইডি, ফোন বা নাম&gt; — একজন বিক্রেতার কার্ড।
+help-cmd-addcoordinator = /addcoordinator &lt;টেলিগ্রাম আইডি&gt; &lt;জেলা, জেলা…&gt; — কাউকে সমন্বয়কারী করুন।
+help-cmd-removecoordinator = /removecoordinator &lt;টেলিগ্রাম আইডি&gt; [জেলা…] — জেলা সরিয়ে নিন
+help-cmd-coordinators = /coordinators — কে কোন জেলা দেখেন।
+help-cmd-audit = /audit [n] — বিক্রেতাদের ব্যক্তিগত তথ্য শেষ কে, কার, কখন দেখেছেন।
 idle-not-understood = বুঝতে পারলাম না। নিচের বোতামগুলো ব্যবহার করুন।
+register-first = আগে নিবন্ধন করুন: /start পাঠান।
 unknown-command = এই কমান্ডটা আমি জানি না। আমি কী করতে পারি দেখতে /help পাঠান।
 staff-only = দুঃখিত, এই কমান্ড শুধু জেলার সমন্বয়কারীদের জন্য।
 admin-only = দুঃখিত, এই কমান্ড শুধু প্রশাসকদের জন্য।
@@ -228,3 +229,23 @@ console-banner =
     টেলিগ্রামে চালাতে: টেলিগ্রামে @BotFather খুলে /newbot পাঠান, পাওয়া টোকেন .env ফাইলে TELEGRAM_BOT_TOKEN=… হিসেবে লিখুন।
     বোতামগুলো নম্বর হিসেবে দেখাবে: টিপতে নম্বরটা লিখুন। /photo PATH ছবি পাঠায়, /contact NUMBER নম্বর পাঠায়। Ctrl-D দিলে শেষ।
 console-no-token = TELEGRAM_BOT_TOKEN দেওয়া নেই, আর চ্যাট করার মতো টার্মিনালও নেই। টেলিগ্রামে @BotFather থেকে (/newbot) টোকেন নিয়ে পরিবেশে বা .env-এ TELEGRAM_BOT_TOKEN দিন, অথবা --console দিয়ে চালান।
+cmd-skip = এই প্রশ্ন বাদ দিন
+cmd-newtraining = প্রশিক্ষণ ঠিক করুন
+cmd-broadcast = ঘোষণা পাঠান
+cmd-broadcasts = আমার ঘোষণা
+cmd-checks = বিক্রেতাদের রফতানি যাচাই
+cmd-export = ক্যাটালগের ফাইল
+cmd-stats = জেলা অনুযায়ী অগ্রগতি
+cmd-pending = কে কোথায় আটকে
+cmd-sellers = ধাপ অনুযায়ী বিক্রেতা
+cmd-seller = একজন বিক্রেতার কার্ড
+cmd-addcoordinator = সমন্বয়কারী নিয়োগ
+cmd-removecoordinator = সমন্বয়কারী সরান
+cmd-coordinators = সমন্বয়কারী আর জেলা
+cmd-audit = কে কার তথ্য দেখেছেন
+
+## Fitting a message to a channel
+contact-type-instead = (নম্বরটা লিখে পাঠান, যেমন ৯৮৩০০ ১২৩৪৫।)
+file-not-here = { $name } ফাইলটা এখানে পাঠানো যাচ্ছে না: আপনার সমন্বয়কারীর কাছে চেয়ে নিন।
+btn-more-choices = আরও ▶ ({ $page }/{ $pages })
+choices-continued = … অথবা এর একটা:

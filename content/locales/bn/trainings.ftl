@@ -104,9 +104,9 @@ trn-none-seller = এই মুহূর্তে আপনার জেলা�
 trn-staff-title = <b>আপনার প্রশিক্ষণ ({ $count })</b>
 trn-staff-card =
     { $status ->
-        [cancelled] ✖ <i>বাতিল</i>
-        [started] ✔️ <i>শুরু হয়ে গেছে</i>
-       *[other] 🗓 <i>সামনে</i>
+        [cancelled] ✖ বাতিল
+        [started] ✔️ শুরু হয়ে গেছে
+       *[other] 🗓 সামনে
     } <b>{ $title }</b>
     { $when } — { $place }
     { $districts }

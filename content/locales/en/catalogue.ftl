@@ -6,7 +6,6 @@ menu-finish-draft = ▶️ Finish: { $name }
 cmd-addproduct = Add a product
 cmd-products = My products
 
-prod-register-first = Please register first: send /start.
 prod-drafts-waiting = You have a product that is not finished. Continue it, or start a new one?
 btn-prod-resume = ▶️ Continue: { $name }
 btn-prod-new = ➕ A new product

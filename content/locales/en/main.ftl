@@ -24,7 +24,7 @@ btn-lang-switch = ✅ Yes, talk in { $language }
 btn-lang-keep = No, keep { $language }
 
 ## Flow engine
-flow-current-value = <i>Now: { $value }</i>
+flow-current-value = Now: { $value }
 flow-help-generic = Answer the question below. /back goes one step back, /cancel stops for now.
 flow-cannot-skip = This question is needed, it cannot be skipped.
 flow-at-first = This is the first question.
@@ -111,7 +111,6 @@ reg-resumed = Welcome back! Let's continue your registration.
 profile-card = <b>Your profile</b>
 profile-saved = ✓ Saved. Send /profile to see your profile.
 profile-edit-cancelled = Nothing changed. Send /profile to see your profile.
-not-registered = You are not registered yet. Send /start to register.
 welcome-back = 🙏 Welcome back, { $name }!
 
 ## Menu and help
@@ -126,37 +125,39 @@ menu-sellers = 👥 Sellers
 menu-help = ❓ Help
 menu-mydata = 📄 My data
 menu-delete = 🗑 Delete my data
-help-seller =
-    <b>What I can do</b>
-    /start — register or continue
-    /menu — main menu
-    /addproduct — add a product (photos and description)
-    /products — your products and catalogue
-    /check — can it be exported, and what do you still need?
-    /trainings — trainings in your district; say if you will come
-    /orders — your orders and ship-by reminders
-    /profile — see and change your details
-    /language — change the language
-    /mydata — everything I have saved about you
-    /delete — erase your data
-    /stop — stop announcements
-    While answering: /back goes back, /skip skips, /cancel stops for now.
-help-staff =
-    <b>For coordinators</b>
-    /importorders [district] — import an Amazon order report (tab-separated file) to remind sellers.
-    /broadcast — an announcement to a segment of sellers; /broadcasts — how it went.
-    /newtraining — schedule a training and invite the sellers; /trainings — counts and attendance.
-    /checks [district] — each seller's latest export check and what is missing.
-    /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
-    /stats [district] — the funnel with a chart; /pending [district] — who is stuck where, with nudges.
-    /sellers [district] [stage] — the sellers, 10 a page; /seller &lt;id, phone or name&gt; — one seller's card.
-    /export sellers [district] — a spreadsheet of sellers and their stage.
-help-admin =
-    <b>For administrators</b>
-    /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — make someone a coordinator.
-    /removecoordinator &lt;Telegram id&gt; [district…] — take districts away; /coordinators — who covers what.
-    /audit [n] — the last reads of sellers' personal data: who, whom, when.
+help-title-seller = <b>What I can do</b>
+help-title-staff = <b>For coordinators</b>
+help-title-admin = <b>For administrators</b>
+help-while-answering = While answering: /back goes back, /skip skips, /cancel stops for now.
+help-cmd-start = /start — register or continue
+help-cmd-menu = /menu — main menu
+help-cmd-addproduct = /addproduct — add a product (photos and description)
+help-cmd-products = /products — your products and catalogue
+help-cmd-check = /check — can it be exported, and what do you still need?
+help-cmd-trainings = /trainings — trainings in your district; say if you will come
+help-cmd-orders = /orders — your orders and ship-by reminders
+help-cmd-profile = /profile — see and change your details
+help-cmd-language = /language — change the language
+help-cmd-mydata = /mydata — everything I have saved about you
+help-cmd-delete = /delete — erase your data
+help-cmd-stop = /stop — stop announcements
+help-cmd-importorders = /importorders [district] — import an Amazon order report (tab-separated file) to remind sellers.
+help-cmd-broadcast = /broadcast — an announcement to a segment of sellers
+help-cmd-broadcasts = /broadcasts — how it went.
+help-cmd-newtraining = /newtraining — schedule a training and invite the sellers; /trainings — counts and attendance.
+help-cmd-checks = /checks [district] — each seller's latest export check and what is missing.
+help-cmd-export = /export [district] — the catalogue as Amazon and eBay files with a zip of photos.
+help-cmd-export-sellers = /export sellers [district] — a spreadsheet of sellers and their stage.
+help-cmd-stats = /stats [district] — the funnel with a chart
+help-cmd-pending = /pending [district] — who is stuck where, with nudges.
+help-cmd-sellers = /sellers [district] [stage] — the sellers, 10 a page
+help-cmd-seller = /seller &lt;id, phone or name&gt; — one seller's card.
+help-cmd-addcoordinator = /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — make someone a coordinator.
+help-cmd-removecoordinator = /removecoordinator &lt;Telegram id&gt; [district…] — take districts away
+help-cmd-coordinators = /coordinators — who covers what.
+help-cmd-audit = /audit [n] — the last reads of sellers' personal data: who, whom, when.
 idle-not-understood = I did not understand that. Please use the buttons below.
+register-first = Please register first: send /start.
 unknown-command = I don't know that command. Send /help to see what I can do.
 staff-only = Sorry, this command is only for district coordinators.
 admin-only = Sorry, this command is only for administrators.
@@ -228,3 +229,23 @@ console-banner =
     To connect Telegram: open @BotFather in Telegram, send /newbot, and put the token in .env as TELEGRAM_BOT_TOKEN=…
     Buttons appear as numbers: type the number to press one. /photo PATH sends a picture, /contact NUMBER shares a number. Ctrl-D ends.
 console-no-token = No TELEGRAM_BOT_TOKEN is set and there is no terminal to chat on. Get a token from @BotFather in Telegram (/newbot), set TELEGRAM_BOT_TOKEN in the environment or .env, or run with --console.
+cmd-skip = Skip this question
+cmd-newtraining = Schedule a training
+cmd-broadcast = Send an announcement
+cmd-broadcasts = My announcements
+cmd-checks = Sellers' export checks
+cmd-export = Catalogue files
+cmd-stats = Progress by district
+cmd-pending = Who is stuck where
+cmd-sellers = Sellers by stage
+cmd-seller = One seller's card
+cmd-addcoordinator = Appoint a coordinator
+cmd-removecoordinator = Remove a coordinator
+cmd-coordinators = Coordinators and districts
+cmd-audit = Who read whose data
+
+## Fitting a message to a channel
+contact-type-instead = (Type your number, e.g. 98300 12345.)
+file-not-here = The file { $name } cannot be sent here: ask your coordinator for it.
+btn-more-choices = More ▶ ({ $page }/{ $pages })
+choices-continued = … or one of these:

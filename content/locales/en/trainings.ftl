@@ -101,9 +101,9 @@ trn-none-seller = There are no trainings planned for your district right now. I 
 trn-staff-title = <b>Your trainings ({ $count })</b>
 trn-staff-card =
     { $status ->
-        [cancelled] ✖ <i>cancelled</i>
-        [started] ✔️ <i>started</i>
-       *[other] 🗓 <i>upcoming</i>
+        [cancelled] ✖ cancelled
+        [started] ✔️ started
+       *[other] 🗓 upcoming
     } <b>{ $title }</b>
     { $when } — { $place }
     { $districts }

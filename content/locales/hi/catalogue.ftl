@@ -6,7 +6,6 @@ menu-finish-draft = ▶️ पूरा करें: { $name }
 cmd-addproduct = उत्पाद जोड़ें
 cmd-products = मेरे उत्पाद
 
-prod-register-first = पहले पंजीकरण करें: /start भेजें।
 prod-drafts-waiting = आपका एक उत्पाद अधूरा है। उसे पूरा करें या नया शुरू करें?
 btn-prod-resume = ▶️ जारी रखें: { $name }
 btn-prod-new = ➕ नया उत्पाद

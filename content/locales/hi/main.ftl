@@ -24,7 +24,7 @@ btn-lang-switch = ✅ हाँ, { $language } में बात करें
 btn-lang-keep = नहीं, { $language } ही रहने दें
 
 ## सवाल-जवाब
-flow-current-value = <i>अभी है: { $value }</i>
+flow-current-value = अभी है: { $value }
 flow-help-generic = नीचे के सवाल का जवाब दें। /back से पिछले सवाल पर जाएँ, /cancel से अभी के लिए रुकें।
 flow-cannot-skip = यह सवाल ज़रूरी है, इसे छोड़ा नहीं जा सकता।
 flow-at-first = यह पहला सवाल है।
@@ -111,7 +111,6 @@ reg-resumed = फिर से स्वागत है! आपका पंज
 profile-card = <b>आपकी प्रोफ़ाइल</b>
 profile-saved = ✓ रख लिया। प्रोफ़ाइल देखने के लिए /profile भेजें।
 profile-edit-cancelled = कुछ नहीं बदला। प्रोफ़ाइल देखने के लिए /profile भेजें।
-not-registered = आपका पंजीकरण अभी नहीं हुआ है। पंजीकरण के लिए /start भेजें।
 welcome-back = 🙏 फिर से स्वागत है, { $name }!
 
 ## मेनू और मदद
@@ -126,37 +125,39 @@ menu-sellers = 👥 विक्रेता
 menu-help = ❓ मदद
 menu-mydata = 📄 मेरी जानकारी
 menu-delete = 🗑 मेरी जानकारी मिटाएँ
-help-seller =
-    <b>मैं क्या कर सकता हूँ</b>
-    /start — पंजीकरण करें या जारी रखें
-    /menu — मुख्य मेनू
-    /addproduct — उत्पाद जोड़ें (फ़ोटो और विवरण)
-    /products — आपके उत्पाद और कैटलॉग
-    /check — क्या निर्यात हो सकता है, और क्या चाहिए?
-    /trainings — आपके ज़िले के प्रशिक्षण; बताइए कि आएँगे या नहीं
-    /orders — आपके ऑर्डर और भेजने की तारीख़ के रिमाइंडर
-    /profile — अपनी जानकारी देखें और बदलें
-    /language — भाषा बदलें
-    /mydata — आपके बारे में जो रखा है
-    /delete — अपनी जानकारी मिटाएँ
-    /stop — घोषणाएँ बंद करें
-    जवाब देते समय: /back पिछला सवाल, /skip छोड़ें, /cancel अभी के लिए रुकें।
-help-staff =
-    <b>समन्वयकों के लिए</b>
-    /importorders [ज़िला] — Amazon ऑर्डर रिपोर्ट (टैब से अलग फ़ाइल) दें, विक्रेताओं को याद दिलाया जाएगा।
-    /broadcast — विक्रेताओं के एक हिस्से को घोषणा; /broadcasts — कैसी पहुँची।
-    /newtraining — प्रशिक्षण तय करें और विक्रेताओं को बुलाएँ; /trainings — गिनती और हाज़िरी।
-    /checks [ज़िला] — हर विक्रेता की आख़िरी निर्यात जाँच और क्या बाक़ी है।
-    /export [ज़िला] — Amazon और eBay की फ़ाइलें और फ़ोटो की ज़िप के रूप में कैटलॉग।
-    /stats [ज़िला] — चरण-दर-चरण गिनती, चार्ट के साथ; /pending [ज़िला] — कौन कहाँ अटका है, याद दिलाने के बटन के साथ।
-    /sellers [ज़िला] [चरण] — विक्रेताओं की सूची, एक पन्ने पर 10; /seller &lt;आईडी, फ़ोन या नाम&gt; — एक विक्रेता का कार्ड।
-    /export sellers [ज़िला] — विक्रेताओं और उनके चरण की स्प्रेडशीट।
-help-admin =
-    <b>प्रशासकों के लिए</b>
-    /addcoordinator &lt;टेलीग्राम आईडी&gt; &lt;ज़िला, ज़िला…&gt; — किसी को समन्वयक बनाएँ।
-    /removecoordinator &lt;टेलीग्राम आईडी&gt; [ज़िला…] — ज़िले वापस लें; /coordinators — कौन कौन-सा ज़िला देखता है।
-    /audit [n] — विक्रेताओं की निजी जानकारी आख़िरी बार किसने, किसकी, कब देखी।
+help-title-seller = <b>मैं क्या कर सकता हूँ</b>
+help-title-staff = <b>समन्वयकों के लिए</b>
+help-title-admin = <b>प्रशासकों के लिए</b>
+help-while-answering = जवाब देते समय: /back पिछला सवाल, /skip छोड़ें, /cancel अभी के लिए रुकें।
+help-cmd-start = /start — पंजीकरण करें या जारी रखें
+help-cmd-menu = /menu — मुख्य मेनू
+help-cmd-addproduct = /addproduct — उत्पाद जोड़ें (फ़ोटो और विवरण)
+help-cmd-products = /products — आपके उत्पाद और कैटलॉग
+help-cmd-check = /check — क्या निर्यात हो सकता है, और क्या चाहिए?
+help-cmd-trainings = /trainings — आपके ज़िले के प्रशिक्षण; बताइए कि आएँगे या नहीं
+help-cmd-orders = /orders — आपके ऑर्डर और भेजने की तारीख़ के रिमाइंडर
+help-cmd-profile = /profile — अपनी जानकारी देखें और बदलें
+help-cmd-language = /language — भाषा बदलें
+help-cmd-mydata = /mydata — आपके बारे में जो रखा है
+help-cmd-delete = /delete — अपनी जानकारी मिटाएँ
+help-cmd-stop = /stop — घोषणाएँ बंद करें
+help-cmd-importorders = /importorders [ज़िला] — Amazon ऑर्डर रिपोर्ट (टैब से अलग फ़ाइल) दें, विक्रेताओं को याद दिलाया जाएगा।
+help-cmd-broadcast = /broadcast — विक्रेताओं के एक हिस्से को घोषणा
+help-cmd-broadcasts = /broadcasts — कैसी पहुँची।
+help-cmd-newtraining = /newtraining — प्रशिक्षण तय करें और विक्रेताओं को बुलाएँ; /trainings — गिनती और हाज़िरी।
+help-cmd-checks = /checks [ज़िला] — हर विक्रेता की आख़िरी निर्यात जाँच और क्या बाक़ी है।
+help-cmd-export = /export [ज़िला] — Amazon और eBay की फ़ाइलें और फ़ोटो की ज़िप के रूप में कैटलॉग।
+help-cmd-export-sellers = /export sellers [ज़िला] — विक्रेताओं और उनके चरण की स्प्रेडशीट।
+help-cmd-stats = /stats [ज़िला] — चरण-दर-चरण गिनती, चार्ट के साथ
+help-cmd-pending = /pending [ज़िला] — कौन कहाँ अटका है, याद दिलाने के बटन के साथ।
+help-cmd-sellers = /sellers [ज़िला] [चरण] — विक्रेताओं की सूची, एक पन्ने पर 10
+help-cmd-seller = /seller &lt;आईडी, फ़ोन या नाम&gt; — एक विक्रेता का कार्ड।
+help-cmd-addcoordinator = /addcoordinator &lt;टेलीग्राम आईडी&gt; &lt;ज़िला, ज़िला…&gt; — किसी को समन्वयक बनाएँ।
+help-cmd-removecoordinator = /removecoordinator &lt;टेलीग्राम आईडी&gt; [ज़िला…] — ज़िले वापस लें
+help-cmd-coordinators = /coordinators — कौन कौन-सा ज़िला देखता है।
+help-cmd-audit = /audit [n] — विक्रेताओं की निजी जानकारी आख़िरी बार किसने, किसकी, कब देखी।
 idle-not-understood = समझ नहीं पाया। कृपया नीचे के बटन इस्तेमाल करें।
+register-first = पहले पंजीकरण करें: /start भेजें।
 unknown-command = यह कमांड मैं नहीं जानता। मैं क्या कर सकता हूँ, देखने के लिए /help भेजें।
 staff-only = माफ़ कीजिए, यह कमांड सिर्फ़ ज़िला समन्वयकों के लिए है।
 admin-only = माफ़ कीजिए, यह कमांड सिर्फ़ प्रशासकों के लिए है।
@@ -228,3 +229,23 @@ console-banner =
     टेलीग्राम से जोड़ने के लिए: टेलीग्राम में @BotFather खोलें, /newbot भेजें, और टोकन .env में TELEGRAM_BOT_TOKEN=… लिखें।
     बटन नंबर के रूप में दिखेंगे: दबाने के लिए नंबर लिखें। /photo PATH फ़ोटो भेजता है, /contact NUMBER नंबर भेजता है। Ctrl-D से ख़त्म।
 console-no-token = TELEGRAM_BOT_TOKEN नहीं दिया गया और चैट के लिए कोई टर्मिनल भी नहीं है। टेलीग्राम में @BotFather (/newbot) से टोकन लेकर TELEGRAM_BOT_TOKEN दें, या --console से चलाएँ.
+cmd-skip = यह सवाल छोड़ें
+cmd-newtraining = प्रशिक्षण तय करें
+cmd-broadcast = घोषणा भेजें
+cmd-broadcasts = मेरी घोषणाएँ
+cmd-checks = विक्रेताओं की निर्यात जाँच
+cmd-export = कैटलॉग की फ़ाइलें
+cmd-stats = ज़िलेवार प्रगति
+cmd-pending = कौन कहाँ अटका है
+cmd-sellers = चरण के हिसाब से विक्रेता
+cmd-seller = एक विक्रेता का कार्ड
+cmd-addcoordinator = समन्वयक नियुक्त करें
+cmd-removecoordinator = समन्वयक हटाएँ
+cmd-coordinators = समन्वयक और ज़िले
+cmd-audit = किसने किसकी जानकारी देखी
+
+## Fitting a message to a channel
+contact-type-instead = (अपना नंबर लिखकर भेजें, जैसे 98300 12345।)
+file-not-here = फ़ाइल { $name } यहाँ नहीं भेजी जा सकती: अपने समन्वयक से माँग लें।
+btn-more-choices = और ▶ ({ $page }/{ $pages })
+choices-continued = … या इनमें से एक:

@@ -104,9 +104,9 @@ trn-none-seller = अभी आपके ज़िले में कोई प
 trn-staff-title = <b>आपके प्रशिक्षण ({ $count })</b>
 trn-staff-card =
     { $status ->
-        [cancelled] ✖ <i>रद्द</i>
-        [started] ✔️ <i>शुरू हो चुका</i>
-       *[other] 🗓 <i>आने वाला</i>
+        [cancelled] ✖ रद्द
+        [started] ✔️ शुरू हो चुका
+       *[other] 🗓 आने वाला
     } <b>{ $title }</b>
     { $when } — { $place }
     { $districts }
