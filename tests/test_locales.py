@@ -103,3 +103,22 @@ def test_arguments_are_html_escaped(messages: Messages) -> None:
 
 def test_bengali_is_the_fallback_for_unknown_locales(messages: Messages) -> None:
     assert messages.text("fr", "menu-title") == messages.text("bn", "menu-title")
+
+
+def _attributes(locale: str) -> dict[str, set[str]]:
+    from fluent.syntax import FluentParser, ast
+
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "content" / "locales" / locale).glob("*.ftl")):
+        for entry in FluentParser().parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(entry, ast.Message) and entry.attributes:
+                found[entry.id.name] = {a.id.name for a in entry.attributes}
+    return found
+
+
+def test_short_forms_are_in_every_locale() -> None:
+    """A label's ``.short`` (for channels with narrow buttons) is given in every language."""
+    reference = _attributes("bn")
+    assert reference, "no short forms at all"
+    for locale in LOCALES:
+        assert _attributes(locale) == reference, locale

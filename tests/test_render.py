@@ -124,3 +124,12 @@ def test_every_message_is_in_the_markup(messages: object) -> None:
             args = {name: "x" for name in variables}
             found = problems(messages.text(locale, key, args))
             assert not found, (locale, key, found)
+
+
+def test_short_forms_come_from_the_messages(messages: object) -> None:
+    renderer = Renderer(messages)  # type: ignore[arg-type]
+    choice = Choice("elig:start", key="btn-check-now")
+    assert renderer.label(choice, "bn") == "✅ রফতানি করা যাবে কিনা দেখুন"
+    assert renderer.label(choice, "bn", NARROW.label_limit) == "✅ রফতানি যাচাই"
+    for locale in ("en", "hi"):
+        assert len(renderer.label(choice, locale, NARROW.label_limit)) <= NARROW.label_limit

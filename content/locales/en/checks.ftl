@@ -4,6 +4,7 @@ menu-check = ✅ Can I export it?
 cmd-check = Check export eligibility
 reg-next = What next? Add your first product, or check what you need to export.
 btn-check-now = ✅ Check if it can be exported
+    .short = ✅ Export check
 btn-check-another = 🔁 Check another item
 elig-describe-button = ✏️ An item not in my products
 elig-help-product = Choose one of your products, or describe an item you have not added yet.
