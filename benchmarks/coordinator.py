@@ -55,6 +55,7 @@ ZONE = ZoneInfo("Asia/Kolkata")  # the programme's, TIMEZONE's default
 
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 ADMIN = 900_001
+CHANNEL = "bench"
 FIRST_SELLER = 10_000_000
 FIRST_UNFINISHED = 20_000_000
 FIRST_COORDINATOR = 30_000_000
@@ -89,6 +90,7 @@ TABLES: dict[str, list[str]] = {
         "blocked_at",
         "opted_out_at",
     ],
+    "identities": ["channel", "external_id", "user_id", "created_at", "last_seen_at"],
     "sellers": [
         "user_id",
         "name",
@@ -249,6 +251,10 @@ def make_rows(sellers: int, products: int, seed: int = 7) -> dict[str, list[tupl
         rows["conversations"].append((uid, "prod", "price", {}, {}, True, 5, now))
     for n, code in enumerate(codes):
         rows["coordinators"].append((FIRST_COORDINATOR + n, code, ADMIN, now))
+    for uid in (ADMIN, *(FIRST_COORDINATOR + n for n in range(len(codes)))):
+        rows["users"].append((uid, "en", "en", True, now, now, None, None))
+    # Everyone reached on the benchmark's channel under their own number.
+    rows["identities"] = [(CHANNEL, str(row[0]), row[0], row[4], row[5]) for row in rows["users"]]
     return rows
 
 
@@ -368,7 +374,7 @@ async def run(args: argparse.Namespace) -> int:
                 messages,
                 detect_language,
                 zone=ZONE,
-                admin_ids={ADMIN},
+                admins={(CHANNEL, str(ADMIN))},
                 data_dir=Path(tmp) / "data",
             )
             update_ids = iter(range(1, 1_000_000))
@@ -383,11 +389,11 @@ async def run(args: argparse.Namespace) -> int:
 
             async def command(user_id: int, name: str) -> None:
                 inbound = Inbound(
-                    channel="bench",
-                    user_id=user_id,
+                    channel=CHANNEL,
+                    sender=str(user_id),
                     chat_id=user_id,
                     kind="command",
-                    update_id=next(update_ids),
+                    update_id=str(next(update_ids)),
                     command=name,
                     language_code="en",
                 )

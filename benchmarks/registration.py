@@ -67,9 +67,9 @@ def inbound(user_id: int, kind: str, value: str) -> Inbound:
         fields["text"] = value
     return Inbound(
         channel="bench",
-        user_id=user_id,
+        sender=str(user_id),
         chat_id=user_id,
-        update_id=next(_update_ids),
+        update_id=str(next(_update_ids)),
         language_code="bn",
         **fields,  # type: ignore[arg-type]
     )
