@@ -35,6 +35,9 @@ from storage.records import ConversationState, ProductRecord, SellerRecord
 from tests.fakebot import FakeBotApi, FakeUser, Message
 from tests.images import good_photo
 
+# Slow by nature (real processes, real time): the second stage of .ci/run, `pytest -m slow`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "424242:CRASH-token"
 ADMIN = 900001

@@ -122,6 +122,7 @@ def delivered(api: FakeBotApi, chat_id: int) -> int:
     return len(api.transcript(chat_id))
 
 
+@pytest.mark.slow  # paced in real time (seconds)
 async def test_300_chats_at_25_per_second_exactly_once_and_never_429(
     sqlite_db: Database, api: FakeBotApi, bot: Bot, renderer: Renderer
 ) -> None:
@@ -421,6 +422,7 @@ async def test_opted_out_users_get_reminders_but_no_broadcasts(
     assert delivered(api, 91) == 1
 
 
+@pytest.mark.slow  # paced in real time (seconds)
 async def test_one_chat_gets_at_most_one_message_a_second_without_holding_up_others(
     sqlite_db: Database, api: FakeBotApi, bot: Bot, renderer: Renderer
 ) -> None:

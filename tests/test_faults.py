@@ -31,7 +31,11 @@ from tests.delivery_helpers import make_bot
 from tests.fakebot import FakeBotApi, FakeUser, Recorded
 
 # PTB warns about its own use of RetryAfter.retry_after (an int until its next major version).
-pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+# Slow by nature (real time, retries with backoff): the second stage of .ci/run, `pytest -m slow`.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning"),
+]
 
 TOKEN = "777001:FAULT-token"
 READ_TIMEOUT = 1.0  # the channel's 20 s, shortened so that a client-side timeout is quick

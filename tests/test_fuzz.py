@@ -54,6 +54,9 @@ from tests.images import dark_photo, good_photo, pdf_bytes, tiny_photo
 from tests.test_products import describe_in_bengali
 from tests.test_registration import register_in_bengali, to_step
 
+# Slow by nature (real processes, real time): the second stage of .ci/run, `pytest -m slow`.
+pytestmark = pytest.mark.slow
+
 # Examples per persona; FUZZ_EXAMPLES=500 makes a longer bug hunt (PostgreSQL gets a fifth).
 SQLITE_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 POSTGRES_EXAMPLES = max(SQLITE_EXAMPLES // 5, 1)
