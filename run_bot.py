@@ -107,8 +107,29 @@ def check_webhook(settings: Settings, workers: int) -> tuple[str, int]:
     """What --webhook needs, or ConfigError; returns the address to listen on."""
     from bot.workers import parse_listen
 
-    if settings.telegram_bot_token is None:
-        raise ConfigError("--webhook needs TELEGRAM_BOT_TOKEN (the token from @BotFather)")
+    check_whatsapp(settings)
+    if settings.telegram_bot_token is None and not settings.whatsapp:
+        raise ConfigError(
+            "--webhook needs TELEGRAM_BOT_TOKEN (the token from @BotFather) or the WHATSAPP_* "
+            "settings (WhatsApp Cloud API)"
+        )
+    if settings.telegram_bot_token is not None:
+        check_telegram_webhook(settings)
+    if workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    if workers > 1 and not settings.postgres:
+        raise ConfigError(
+            "--workers above 1 needs PostgreSQL (DATABASE_URL=postgresql://…): SQLite is one "
+            "process's database"
+        )
+    try:
+        return parse_listen(settings.webhook_listen)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def check_telegram_webhook(settings: Settings) -> None:
+    """What Telegram's webhook needs besides the token."""
     if not settings.webhook_url:
         raise ConfigError(
             "--webhook needs WEBHOOK_URL: the public https address Telegram posts updates to"
@@ -122,17 +143,15 @@ def check_webhook(settings: Settings, workers: int) -> tuple[str, int]:
         raise ConfigError(
             "WEBHOOK_SECRET may only hold A-Z, a-z, 0-9, _ and - (1 to 256 characters)"
         )
-    if workers < 1:
-        raise ConfigError("--workers must be at least 1")
-    if workers > 1 and not settings.postgres:
+
+
+def check_whatsapp(settings: Settings) -> None:
+    """All WHATSAPP_* settings or none: half of them is a mistake, named (never a value)."""
+    missing = settings.whatsapp_missing
+    if missing and len(missing) < 4:
         raise ConfigError(
-            "--workers above 1 needs PostgreSQL (DATABASE_URL=postgresql://…): SQLite is one "
-            "process's database"
+            "WhatsApp is half configured; also set " + ", ".join(missing) + " (or unset the rest)"
         )
-    try:
-        return parse_listen(settings.webhook_listen)
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
 
 
 def webhook_worker(index: int, sock: socket.socket) -> int:
@@ -217,6 +236,8 @@ def _main(argv: list[str] | None = None) -> int:
         return run_webhook(settings, args.workers)
     if args.workers != 1:
         raise ConfigError("--workers only applies to --webhook (polling is one process)")
+    if not args.console:
+        check_whatsapp(settings)
     level = settings.log_level if settings.telegram_bot_token else "WARNING"
     setup_logging(level, settings.log_format)
     if args.console:
@@ -227,6 +248,8 @@ def _main(argv: list[str] | None = None) -> int:
     if sys.stdin.isatty():
         asyncio.run(run_console(settings, args.as_user, args.lang))
         return 0
+    if settings.whatsapp:
+        raise ConfigError("WhatsApp is served by the webhook server: run with --webhook")
     from bot.i18n import Messages
 
     sys.stderr.write(Messages().text("en", "console-no-token") + "\n")

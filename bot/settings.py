@@ -12,6 +12,21 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 WEBHOOK_SECRET_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
+# The WhatsApp settings that must all be given for the channel to run.
+WHATSAPP_REQUIRED = (
+    "whatsapp_token",
+    "whatsapp_phone_number_id",
+    "whatsapp_app_secret",
+    "whatsapp_verify_token",
+)
+
+
+def wa_id(number: str) -> str:
+    """A phone number as WhatsApp names its user (wa_id): digits only, "+91 98300-12345" →
+    "919830012345"."""
+    return "".join(ch for ch in number if ch.isdigit())
+
+
 class Settings(BaseSettings):
     """Names are the contract in DESIGN.md; secrets are SecretStr so they never print."""
 
@@ -31,10 +46,27 @@ class Settings(BaseSettings):
     quiet_hours: str = "21:00-08:00"
     image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
     eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
+    # WhatsApp Cloud API (bot/channels/whatsapp.py): all four of the first group, or none.
+    whatsapp_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_url: str = "https://graph.facebook.com"
+    whatsapp_api_version: str = "v25.0"
+    admin_whatsapp_numbers: str = ""  # +91… of administrators on WhatsApp, comma-separated
     log_level: str = "INFO"
     log_format: str = "auto"  # auto: text on a terminal, JSON lines otherwise (bot/logs.py)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "eligibility_rules", mode="before")
+    @field_validator(
+        "telegram_bot_token",
+        "webhook_secret",
+        "eligibility_rules",
+        "whatsapp_token",
+        "whatsapp_phone_number_id",
+        "whatsapp_app_secret",
+        "whatsapp_verify_token",
+        mode="before",
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -47,7 +79,7 @@ class Settings(BaseSettings):
             raise ValueError("LOG_FORMAT must be auto, text or json")
         return value
 
-    @field_validator("telegram_api_url")
+    @field_validator("telegram_api_url", "whatsapp_api_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
@@ -65,11 +97,25 @@ class Settings(BaseSettings):
         found: set[tuple[str, str]] = set()
         for number in self.admin_ids:
             found |= {("telegram", str(number)), ("console", str(number))}
+        for number in self.admin_whatsapp_numbers.replace(";", ",").split(","):
+            if wa_id(number):
+                found.add(("whatsapp", wa_id(number)))
         for part in self.admins.replace(";", ",").split(","):
             channel, _, external = part.strip().partition(":")
-            if channel.strip() and external.strip():
-                found.add((channel.strip().lower(), external.strip()))
+            channel, external = channel.strip().lower(), external.strip()
+            if channel and external:
+                found.add((channel, wa_id(external) if channel == "whatsapp" else external))
         return frozenset(found)
+
+    @property
+    def whatsapp_missing(self) -> list[str]:
+        """The WhatsApp settings not given (names only); all of them when none is."""
+        return [name.upper() for name in WHATSAPP_REQUIRED if getattr(self, name) is None]
+
+    @property
+    def whatsapp(self) -> bool:
+        """All WhatsApp settings are given (half of them is a configuration error)."""
+        return not self.whatsapp_missing
 
     @property
     def postgres(self) -> bool:

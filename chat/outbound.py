@@ -39,6 +39,7 @@ class Outbound:
     document: Document | None = None
     photos: tuple[str, ...] = ()  # image files: one is sent with text as caption, more as an album
     as_list: bool = False  # the buttons are one list menu (a channel with few buttons a message)
+    list_label: str = ""  # the words on the button that opens the list menu
 
 
 class DeliveryError(Exception):

@@ -95,6 +95,9 @@ class Renderer:
             remove_keyboard=reply.remove_keyboard,
             document=document,
             photos=reply.photos[: max(caps.album, 1)],
+            list_label=self.label(Choice("", key="btn-list-open"), locale, caps.label_limit)
+            if caps.list_rows
+            else "",
         )
         if len(choices) <= caps.buttons:
             return [replace(first, buttons=self._rows(reply.choices, caps, locale))]
@@ -159,7 +162,13 @@ class Renderer:
             else:
                 more = fit(self.catalogue.text(locale, "choices-continued"), caps)
                 messages.append(
-                    Outbound(chat_id=first.chat_id, text=more, buttons=buttons, as_list=listed)
+                    Outbound(
+                        chat_id=first.chat_id,
+                        text=more,
+                        buttons=buttons,
+                        as_list=listed,
+                        list_label=first.list_label,
+                    )
                 )
         return messages
 

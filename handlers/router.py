@@ -107,7 +107,8 @@ class Router:
         self.zone = zone
         self.clock = clock
         self.data_dir = data_dir
-        self.fetch_media = fetch_media
+        self.fetch_media = fetch_media  # the one channel's, or the default
+        self.media_fetchers: dict[str, FetchMedia] = {}  # per channel, where there are several
         self.image_base_url = image_base_url
         self.registry = Registry(features)
         self.engine = Engine(self.registry.flows)
@@ -230,10 +231,11 @@ class Router:
         media = inbound.media
         if media.file_size and media.file_size > photos.MAX_BYTES:
             return {"error": "too_big"}
-        if self.fetch_media is None:
+        fetch = self.media_fetchers.get(inbound.channel, self.fetch_media)
+        if fetch is None:
             return {"error": "download_failed"}
         try:
-            data = await self.fetch_media(media)
+            data = await fetch(media)
         except FileTooBig:
             return {"error": "too_big"}
         except Exception:

@@ -60,7 +60,7 @@ async def test_administrators_are_channel_and_id_pairs(db: Database, tmp_path: P
         _env_file=None, admins="whatsapp:+919830012345, telegram:77", admin_telegram_ids="5,6"
     )
     assert settings.administrators == {
-        ("whatsapp", "+919830012345"),
+        ("whatsapp", "919830012345"),  # as WhatsApp names the user (wa_id): digits only
         ("telegram", "77"),
         ("telegram", "5"),
         ("telegram", "6"),

@@ -1,4 +1,4 @@
-"""One bot process on Telegram, by long polling or behind the webhook server, and its
+"""One bot process on Telegram (long polling or webhook) and/or WhatsApp (webhook), and its
 graceful stop on SIGTERM/SIGINT.
 
 Stopping, in this order: fetch or accept nothing new; updates in flight finish and are
@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 from bot.app import Background, Core, build_core, command_menu, start_background
 from bot.channels.telegram import CAPABILITIES, CHANNEL, TelegramChannel
 from bot.settings import Settings
+from chat.outbound import Delivery
 
 if TYPE_CHECKING:  # aiohttp is imported only in webhook mode (~11 MB a polling bot never needs)
     from bot.channels.webhook import WebhookServer
+    from bot.channels.whatsapp import WhatsAppChannel
 
 log = logging.getLogger(__name__)
 
@@ -43,33 +45,78 @@ def telegram_channel(core: Core, token: str, api_root: str) -> TelegramChannel:
     return channel
 
 
+def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
+    """The WhatsApp channel wired to the core, from the WHATSAPP_* settings."""
+    from bot.channels import whatsapp
+
+    assert settings.whatsapp_token and settings.whatsapp_phone_number_id
+    assert settings.whatsapp_app_secret and settings.whatsapp_verify_token
+    client = whatsapp.WhatsAppClient(
+        settings.whatsapp_token.get_secret_value(),
+        settings.whatsapp_phone_number_id,
+        api_root=settings.whatsapp_api_url,
+        version=settings.whatsapp_api_version,
+    )
+
+    async def blocked(external_id: str) -> None:
+        await core.router.mark_blocked_on(whatsapp.CHANNEL, external_id)
+
+    channel = whatsapp.WhatsAppChannel(
+        client,
+        app_secret=settings.whatsapp_app_secret.get_secret_value(),
+        verify_token=settings.whatsapp_verify_token.get_secret_value(),
+        handle=core.router.handle,
+        on_blocked=blocked,
+    )
+    core.router.media_fetchers[whatsapp.CHANNEL] = client.download
+    core.router.capabilities[whatsapp.CHANNEL] = whatsapp.CAPABILITIES
+    return channel
+
+
 class TelegramService:
+    """Telegram when TELEGRAM_BOT_TOKEN is set, WhatsApp (webhook only) when the WHATSAPP_*
+    settings are: either alone, or both in one process."""
+
     def __init__(self, settings: Settings, *, poll_timeout: float = 10.0) -> None:
-        if settings.telegram_bot_token is None:
-            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        if settings.telegram_bot_token is None and not settings.whatsapp:
+            raise ValueError("neither TELEGRAM_BOT_TOKEN nor the WHATSAPP_* settings are set")
         self.settings = settings
-        self.token = settings.telegram_bot_token.get_secret_value()
+        token = settings.telegram_bot_token
+        self.token = token.get_secret_value() if token is not None else None
         self.poll_timeout = poll_timeout
         self.core: Core | None = None
         self.channel: TelegramChannel | None = None
+        self.whatsapp: WhatsAppChannel | None = None
         self.background: Background | None = None
         self.server: WebhookServer | None = None
         self._stopped = False
 
-    async def _start_core(self) -> tuple[Core, TelegramChannel]:
+    async def _start_core(self) -> tuple[Core, TelegramChannel | None]:
         self.core = core = await build_core(self.settings)
-        self.channel = channel = telegram_channel(core, self.token, self.settings.telegram_api_url)
-        return core, channel
+        if self.token is not None:
+            api = self.settings.telegram_api_url
+            self.channel = telegram_channel(core, self.token, api)
+        if self.settings.whatsapp:
+            self.whatsapp = whatsapp_channel(core, self.settings)
+        return core, self.channel
 
-    def _start_background(self, core: Core, channel: TelegramChannel) -> None:
-        delivery = channel.deliverer(self.token, self.settings.telegram_api_url)
-        self.background = start_background(core, {CHANNEL: delivery})
+    def _start_background(self, core: Core) -> None:
+        deliveries: dict[str, Delivery] = {}
+        if self.channel is not None and self.token is not None:
+            api = self.settings.telegram_api_url
+            deliveries[CHANNEL] = self.channel.deliverer(self.token, api)
+        if self.whatsapp is not None:
+            from bot.channels.whatsapp import CHANNEL as WHATSAPP
+
+            deliveries[WHATSAPP] = self.whatsapp.delivery()
+        self.background = start_background(core, deliveries)
 
     async def start_polling(self) -> None:
         core, channel = await self._start_core()
+        assert channel is not None, "polling is Telegram's"
         await channel.start_polling(poll_timeout=self.poll_timeout)
         await channel.publish_commands(command_menu(core.router, core.messages))
-        self._start_background(core, channel)
+        self._start_background(core)
         log.info("Telegram long polling against %s", self.settings.telegram_api_url)
 
     async def start_webhook(self, sock: socket.socket, *, register: bool = True) -> None:
@@ -78,22 +125,29 @@ class TelegramService:
         from bot.channels.webhook import WebhookServer, webhook_path
 
         settings = self.settings
-        assert settings.webhook_url is not None and settings.webhook_secret is not None
-        secret = settings.webhook_secret.get_secret_value()
         core, channel = await self._start_core()
-        await channel.start()
-        self._start_background(core, channel)
+        telegram: dict[str, Any] = {}
+        if channel is not None:
+            assert settings.webhook_url is not None and settings.webhook_secret is not None
+            secret = settings.webhook_secret.get_secret_value()
+            await channel.start()
+            telegram = {
+                "path": webhook_path(settings.webhook_url),
+                "secret": secret,
+                "decode": channel.decode,
+                "process": channel.process,
+            }
+        self._start_background(core)
         self.server = WebhookServer(
-            path=webhook_path(settings.webhook_url),
-            secret=secret,
-            decode=channel.decode,
-            process=channel.process,
+            **telegram,
             ping=core.db.ping,
             outbox_depth=self.outbox_depth,
+            whatsapp=self.whatsapp,
         )
         await self.server.start(sock)
-        if register:  # once listening, so Telegram's first POST finds us
-            await channel.set_webhook(settings.webhook_url, secret)
+        if channel is not None and register:  # once listening, so Telegram's first POST finds us
+            assert settings.webhook_url is not None
+            await channel.set_webhook(settings.webhook_url, telegram["secret"])
             await channel.publish_commands(command_menu(core.router, core.messages))
             log.info("webhook registered")
         log.info("webhook server listening on %s", settings.webhook_listen)
@@ -125,6 +179,8 @@ class TelegramService:
         if channel is not None:
             await channel.close_deliverer()
             await channel.stop()
+        if self.whatsapp is not None:
+            await self.whatsapp.client.close()
         if core is not None:
             await core.close()
 

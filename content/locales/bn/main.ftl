@@ -247,5 +247,7 @@ cmd-audit = কে কার তথ্য দেখেছেন
 ## Fitting a message to a channel
 contact-type-instead = (নম্বরটা লিখে পাঠান, যেমন ৯৮৩০০ ১২৩৪৫।)
 file-not-here = { $name } ফাইলটা এখানে পাঠানো যাচ্ছে না: আপনার সমন্বয়কারীর কাছে চেয়ে নিন।
+# The button that opens a list menu (WhatsApp: at most 20 characters).
+btn-list-open = বেছে নিন
 btn-more-choices = আরও ▶ ({ $page }/{ $pages })
 choices-continued = … অথবা এর একটা:

@@ -247,5 +247,7 @@ cmd-audit = Who read whose data
 ## Fitting a message to a channel
 contact-type-instead = (Type your number, e.g. 98300 12345.)
 file-not-here = The file { $name } cannot be sent here: ask your coordinator for it.
+# The button that opens a list menu (WhatsApp: at most 20 characters).
+btn-list-open = Choose
 btn-more-choices = More ▶ ({ $page }/{ $pages })
 choices-continued = … or one of these:

@@ -247,5 +247,7 @@ cmd-audit = किसने किसकी जानकारी देखी
 ## Fitting a message to a channel
 contact-type-instead = (अपना नंबर लिखकर भेजें, जैसे 98300 12345।)
 file-not-here = फ़ाइल { $name } यहाँ नहीं भेजी जा सकती: अपने समन्वयक से माँग लें।
+# The button that opens a list menu (WhatsApp: at most 20 characters).
+btn-list-open = चुनें
 btn-more-choices = और ▶ ({ $page }/{ $pages })
 choices-continued = … या इनमें से एक:

@@ -1,0 +1,374 @@
+"""The WhatsApp channel: webhook bodies decoded in full, replies in WhatsApp's shapes and limits,
+errors by Meta's codes, and the service end to end against the Graph API stand-in, on SQLite
+and PostgreSQL, with Meta's side of the webhook played by a signing sender."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import httpx
+import pytest
+
+from bot.channels import whatsapp
+from bot.channels.service import TelegramService
+from bot.settings import Settings
+from bot.workers import bind
+from chat.outbound import Blocked, Button, Document, Outbound, RateLimited, Rejected, Transient
+from tests.graphapi import GraphApi, MetaSender, Received
+from tests.images import good_photo
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "EAAG-test-token"
+PHONE_ID = "106540352242922"
+APP_SECRET = "app-secret-for-tests"
+VERIFY = "verify-me"
+RINA = "919830012345"
+
+
+# --------------------------------------------------------------------------------- decoding
+
+
+def _body(messages: list[dict[str, Any]], phone_id: str = PHONE_ID) -> dict[str, Any]:
+    return json.loads(MetaSender("", APP_SECRET, PHONE_ID).body(messages, phone_number_id=phone_id))
+
+
+def _message(wa_id: str, wamid: str, at: int, kind: str, content: dict[str, Any]) -> dict:
+    return {"from": wa_id, "id": wamid, "timestamp": str(at), "type": kind, kind: content}
+
+
+def test_every_entry_change_and_message_is_read_in_the_order_written() -> None:
+    one = _body([_message(RINA, "w2", 20, "text", {"body": "দ্বিতীয়"})])
+    two = _body(
+        [
+            _message(RINA, "w1", 10, "text", {"body": "প্রথম"}),
+            _message(
+                "91700",
+                "w3",
+                15,
+                "interactive",
+                {"type": "list_reply", "list_reply": {"id": "f:reg:x", "title": "x"}},
+            ),
+            _message(RINA, "w4", 30, "reaction", {"message_id": "w1", "emoji": "👍"}),
+        ]
+    )
+    payload = {"object": "whatsapp_business_account", "entry": one["entry"] + two["entry"]}
+    payload["entry"][0]["changes"].append(
+        {
+            "field": "messages",
+            "value": {
+                **one["entry"][0]["changes"][0]["value"],
+                "messages": [],
+                "statuses": [
+                    {
+                        "id": "wamid.out1",
+                        "status": "delivered",
+                        "timestamp": "40",
+                        "recipient_id": RINA,
+                    }
+                ],
+            },
+        }
+    )
+    batch = whatsapp.decode(payload, PHONE_ID)
+    assert [i.update_id for _, i in batch.messages] == ["w1", "w3", "w2"]  # reaction left out
+    assert [i.kind for _, i in batch.messages] == ["text", "button", "text"]
+    assert batch.messages[1][1].button == "f:reg:x"
+    assert [(s.message_id, s.status) for s in batch.statuses] == [("wamid.out1", "delivered")]
+
+
+def test_a_webhook_for_another_number_or_not_a_webhook() -> None:
+    other = _body([_message(RINA, "w1", 1, "text", {"body": "hi"})], phone_id="999")
+    assert whatsapp.decode(other, PHONE_ID).messages == ()
+    for junk in ([], {"entry": "x"}, "text", None):
+        with pytest.raises(ValueError):
+            whatsapp.decode(junk, PHONE_ID)
+    weird = {"entry": [1, {"changes": [None, {"field": "messages", "value": []}]}]}
+    assert whatsapp.decode(weird, PHONE_ID).messages == ()
+
+
+def test_kinds_of_message() -> None:
+    def one(kind: str, content: dict[str, Any]) -> Any:
+        batch = whatsapp.decode(_body([_message(RINA, "w", 1, kind, content)]), PHONE_ID)
+        return batch.messages[0][1]
+
+    command = one("text", {"body": "/Start now"})
+    assert (command.kind, command.command, command.args) == ("command", "start", "now")
+    photo = one("image", {"id": "m1", "mime_type": "image/jpeg", "caption": "দেখুন"})
+    assert (photo.kind, photo.media.file_id, photo.text) == ("photo", "m1", "দেখুন")
+    assert one("audio", {"id": "a", "voice": True}).kind == "voice"
+    assert one("sticker", {"id": "s"}).kind == "sticker"
+    assert one("video", {"id": "v"}).kind == "video"
+    assert one("location", {"latitude": 22.5, "longitude": 88.3}).kind == "location"
+    assert one("unsupported", {}).kind == "other"
+    assert one("button", {"payload": "f:x", "text": "x"}).button == "f:x"
+
+
+def test_images_in_a_row_are_one_album() -> None:
+    images = [_message(RINA, f"w{n}", n, "image", {"id": f"m{n}"}) for n in range(3)]
+    batch = whatsapp.decode(
+        _body([*images, _message(RINA, "t", 9, "text", {"body": "x"})]), PHONE_ID
+    )
+    groups = [i.media_group_id for _, i in batch.messages]
+    assert groups[0] == groups[1] == groups[2] is not None and groups[3] is None
+
+
+def test_signatures() -> None:
+    body = _body([_message(RINA, "w", 1, "text", {"body": "নমস্কার"})])
+    raw = json.dumps(body).encode()
+    assert whatsapp.signature_ok(APP_SECRET.encode(), raw, whatsapp.sign(APP_SECRET.encode(), raw))
+    assert not whatsapp.signature_ok(
+        APP_SECRET.encode(), raw + b" ", whatsapp.sign(APP_SECRET.encode(), raw)
+    )
+    assert not whatsapp.signature_ok(APP_SECRET.encode(), raw, None)
+    assert not whatsapp.signature_ok(APP_SECRET.encode(), raw, "sha1=abc")
+
+
+# --------------------------------------------------------------------------------- sending
+
+
+def test_three_choices_are_reply_buttons_more_are_a_list() -> None:
+    three = [Button(f"বোতাম {n}", f"p:{n}") for n in range(3)]
+    (body,) = whatsapp.message_bodies(
+        Outbound(1, "<b>প্রশ্ন</b> &amp; উত্তর", buttons=(tuple(three),))
+    )
+    assert body["interactive"]["type"] == "button"
+    assert body["interactive"]["body"]["text"] == "*প্রশ্ন* & উত্তর"
+    five = tuple((Button(f"সারি {n}", f"p:{n}"),) for n in range(5))
+    (body,) = whatsapp.message_bodies(Outbound(1, "x", buttons=five, list_label="বেছে নিন"))
+    assert body["interactive"]["type"] == "list"
+    assert body["interactive"]["action"]["button"] == "বেছে নিন"
+    assert len(body["interactive"]["action"]["sections"][0]["rows"]) == 5
+    with pytest.raises(Rejected):
+        whatsapp.message_bodies(
+            Outbound(1, "x", buttons=tuple((Button("b", f"{n}"),) for n in range(11)))
+        )
+
+
+def test_button_titles_are_made_unique_and_long_text_moves_to_a_list() -> None:
+    same = (Button("একই নাম", "a"), Button("একই নাম", "b"))
+    (body,) = whatsapp.message_bodies(Outbound(1, "x", buttons=(same,)))
+    titles = [b["reply"]["title"] for b in body["interactive"]["action"]["buttons"]]
+    assert len(set(titles)) == 2
+    (body,) = whatsapp.message_bodies(Outbound(1, "ক" * 2000, buttons=(same,)))
+    assert body["interactive"]["type"] == "list"  # a button message's body holds 1024
+
+
+def test_photo_and_document_go_by_uploaded_id() -> None:
+    bodies = whatsapp.message_bodies(Outbound(1, "ছবি", photos=("/p/a.jpg",)), {"/p/a.jpg": "m1"})
+    assert bodies == [{"type": "image", "image": {"id": "m1", "caption": "ছবি"}}]
+    doc = Document("sellers.csv", b"a,b", "text/csv")
+    bodies = whatsapp.message_bodies(Outbound(1, "ফাইল", document=doc), {"sellers.csv": "m2"})
+    assert bodies[0]["document"] == {"id": "m2", "filename": "sellers.csv", "caption": "ফাইল"}
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "error"),
+    [
+        (400, 130429, RateLimited),
+        (400, 131056, RateLimited),
+        (400, 131026, Blocked),
+        (400, 131047, whatsapp.OutsideWindow),
+        (401, 190, whatsapp.TokenExpired),
+        (400, 131009, Rejected),
+        (500, 1, Transient),
+        (502, 0, Transient),
+    ],
+)
+def test_errors_by_code(status: int, code: int, error: type[Exception]) -> None:
+    body = {"error": {"code": code, "message": "m"}} if code else None
+    response = httpx.Response(status, json=body) if body else httpx.Response(status, text="<html>")
+    assert type(whatsapp.error_of(response)) is error
+
+
+# --------------------------------------------------------------------------------- settings
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("WHATSAPP", "TELEGRAM"))}
+    return subprocess.run(
+        [sys.executable, "run_bot.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+def test_half_set_whatsapp_settings_exit_2_naming_what_is_missing(tmp_path: Path) -> None:
+    env = {"DATA_DIR": str(tmp_path), "WHATSAPP_TOKEN": "secret-token-value"}
+    env["WHATSAPP_APP_SECRET"] = "secret-app-value"
+    result = _run(env, "--webhook")
+    assert result.returncode == 2
+    assert "WHATSAPP_PHONE_NUMBER_ID" in result.stderr and "WHATSAPP_VERIFY_TOKEN" in result.stderr
+    assert "WHATSAPP_TOKEN," not in result.stderr  # only what is missing
+    assert "secret-token-value" not in result.stderr + result.stdout
+    assert "secret-app-value" not in result.stderr + result.stdout
+
+
+# --------------------------------------------------------------------------------- end to end
+
+
+class Meta:
+    """The running service, the Graph API stand-in and Meta's webhook sender."""
+
+    def __init__(
+        self, service: TelegramService, api: GraphApi, base: str, session: aiohttp.ClientSession
+    ) -> None:
+        self.service, self.api, self.base, self.session = service, api, base, session
+        self.sender = MetaSender(f"{base}/whatsapp", APP_SECRET, PHONE_ID)
+
+    async def post(self, *messages: dict[str, Any], signature: str | None = "") -> int:
+        return await self.sender.post(self.session, self.sender.body(list(messages)), signature)
+
+    async def says(self, wa_id: str, text: str) -> list[Received]:
+        return await self._do(wa_id, "text", {"body": text})
+
+    async def presses(self, wa_id: str, title: str) -> list[Received]:
+        """Taps the button or list row of that title in the last message that has it."""
+        for message in reversed(self.api.messages_to(wa_id)):
+            for shown, data in message.choices:
+                if title in shown:
+                    kind = (
+                        "button_reply"
+                        if message.body["interactive"]["type"] == "button"
+                        else "list_reply"
+                    )
+                    return await self._do(
+                        wa_id, "interactive", {"type": kind, kind: {"id": data, "title": shown}}
+                    )
+        raise AssertionError(
+            f"no button {title!r} in {[m.choices for m in self.api.messages_to(wa_id)]}"
+        )
+
+    async def _do(self, wa_id: str, kind: str, content: dict[str, Any]) -> list[Received]:
+        before = len(self.api.messages_to(wa_id))
+        status = await self.post(self.sender.message(wa_id, kind, content))
+        assert status == 200
+        return self.api.messages_to(wa_id)[before:]
+
+
+@pytest.fixture
+async def meta(db_url: str, tmp_path: Path) -> AsyncIterator[Meta]:
+    async with GraphApi(token=TOKEN, phone_number_id=PHONE_ID) as api:
+        sock = bind("127.0.0.1", 0)
+        port = sock.getsockname()[1]
+        settings = Settings(
+            _env_file=None,
+            database_url=db_url,
+            data_dir=tmp_path,
+            webhook_listen=f"127.0.0.1:{port}",
+            whatsapp_token=TOKEN,
+            whatsapp_phone_number_id=PHONE_ID,
+            whatsapp_app_secret=APP_SECRET,
+            whatsapp_verify_token=VERIFY,
+            whatsapp_api_url=api.root,
+            admin_whatsapp_numbers="+91 70000 00001",
+        )
+        service = TelegramService(settings)  # no Telegram token: WhatsApp alone
+        await service.start_webhook(sock)
+        try:
+            async with aiohttp.ClientSession() as session:
+                yield Meta(service, api, f"http://127.0.0.1:{port}", session)
+        finally:
+            await service.stop()
+            sock.close()
+
+
+async def test_handshake(meta: Meta) -> None:
+    query = {"hub.mode": "subscribe", "hub.challenge": "1158201444", "hub.verify_token": VERIFY}
+    async with meta.session.get(f"{meta.base}/whatsapp", params=query) as response:
+        assert (response.status, await response.text()) == (200, "1158201444")
+    query["hub.verify_token"] = "wrong"
+    async with meta.session.get(f"{meta.base}/whatsapp", params=query) as response:
+        assert response.status == 403
+
+
+async def test_a_forged_or_unsigned_body_is_refused_and_not_read(meta: Meta) -> None:
+    start = meta.sender.message(RINA, "text", {"body": "/start"})
+    assert await meta.post(start, signature="sha256=" + "0" * 64) == 403
+    assert await meta.post(start, signature=None) == 403
+    assert meta.api.messages_to(RINA) == []
+    body = b"not json"
+    assert await meta.sender.post(meta.session, body) == 400
+
+
+async def test_register_on_whatsapp(meta: Meta) -> None:
+    first = await meta.says(RINA, "/start")
+    assert "নমস্কার" in first[-1].text
+    assert meta.api.read  # the blue ticks
+    await meta.presses(RINA, "বাংলা")
+    await meta.presses(RINA, "রাজি")
+    await meta.says(RINA, "রিনা <দাস> & কোং")
+    await meta.presses(RINA, "বাদ দিন")
+    asked = await meta.says(RINA, "বাকুড়া")
+    assert "লিখে" in asked[-1].text or "নম্বর" in asked[-1].text  # no contact key: typed
+    crafts = await meta.says(RINA, "9830012345")
+    assert any(len(m.choices) > 3 for m in crafts)  # the crafts as a list
+    replies = await meta.presses(RINA, "ডোকরা")
+    assert replies
+    assert meta.api.violations == []
+    # every message the user got fits WhatsApp, and none shows HTML
+    for message in meta.api.messages_to(RINA):
+        assert "<b>" not in message.text
+        if os.environ.get("SHOW_WHATSAPP"):
+            print(message.type, repr(message.text[:300]), message.choices)
+
+
+async def test_a_redelivered_body_is_answered_once(meta: Meta) -> None:
+    start = meta.sender.message(RINA, "text", {"body": "/start"})
+    assert await meta.post(start) == 200
+    count = len(meta.api.messages_to(RINA))
+    assert await meta.post(start) == 200  # Meta's retry of the same message
+    assert len(meta.api.messages_to(RINA)) == count
+
+
+async def test_a_batch_of_two_users_is_handled_whole(meta: Meta) -> None:
+    one = meta.sender.message(RINA, "text", {"body": "/start"})
+    two = meta.sender.message("919830099999", "text", {"body": "/start"})
+    assert await meta.post(one, two) == 200
+    assert meta.api.messages_to(RINA) and meta.api.messages_to("919830099999")
+
+
+async def test_bad_input_on_whatsapp(meta: Meta) -> None:
+    await meta.says(RINA, "/start")
+    question = meta.api.messages_to(RINA)[-1].text
+    for kind, content in (
+        ("sticker", {"id": "s1", "mime_type": "image/webp"}),
+        ("audio", {"id": "a1", "voice": True}),
+        ("location", {"latitude": 22.5, "longitude": 88.3}),
+        ("unsupported", {}),
+    ):
+        replies = await meta._do(RINA, kind, content)
+        assert replies, kind
+        assert question in replies[-1].text or replies[-1].choices, kind
+    stale = await meta._do(
+        RINA, "interactive", {"type": "list_reply", "list_reply": {"id": "f:gone:1", "title": "x"}}
+    )
+    assert stale
+    assert meta.api.violations == []
+
+
+async def test_a_photo_is_downloaded_with_the_token(meta: Meta) -> None:
+    await meta.says(RINA, "/start")
+    media_id = meta.api.add_user_media(good_photo())
+    replies = await meta._do(RINA, "image", {"id": media_id, "mime_type": "image/jpeg"})
+    assert replies  # not expected here: told so, not crashed
+    assert meta.api.violations == []
+
+
+async def test_health_fails_while_the_token_is_refused(meta: Meta) -> None:
+    async with meta.session.get(f"{meta.base}/healthz") as response:
+        assert response.status == 200
+    meta.api.token = "rotated"  # WHATSAPP_TOKEN no longer valid
+    await meta.says(RINA, "/start")
+    async with meta.session.get(f"{meta.base}/healthz") as response:
+        assert response.status == 503
