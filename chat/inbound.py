@@ -54,6 +54,7 @@ class Inbound:
     media_group_id: str | None = None
     language_code: str | None = None
     message_id: int | None = None
+    sender_phone: str | None = None  # the user's own number, where the channel vouches for it
 
 
 class FileTooBig(Exception):

@@ -130,6 +130,7 @@ class FlowContext:
     is_admin: bool = False
     language_code: str | None = None
     defer_reply: bool = False  # the answer waits for the rest of an album
+    channel_phone: str | None = None  # the user's number as their channel knows it (WhatsApp)
 
     @property
     def answers(self) -> Mapping[str, Any]:

@@ -104,8 +104,24 @@ def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
     return Reject(Reply("reg-district-unknown"))
 
 
+OWN_NUMBER = "own"  # the button with the number the user's channel gave (WhatsApp)
+
+
+def _phone_choices(ctx: FlowContext) -> list[Choice]:
+    """On WhatsApp the number is known already: one tap confirms it (or type another)."""
+    if ctx.channel_phone is None or not check_mobile(ctx.channel_phone).ok:
+        return []
+    number = format_mobile(check_mobile(ctx.channel_phone).value)
+    return [Choice(OWN_NUMBER, key="btn-phone-own", args={"number": number})]
+
+
 def _parse_phone(answer: Answer, ctx: FlowContext) -> Parsed:
-    if answer.phone is not None:
+    if answer.value is not None:
+        if answer.value != OWN_NUMBER or not _phone_choices(ctx):
+            return Reject(Reply("error-stale-button"))
+        assert ctx.channel_phone is not None
+        raw = ctx.channel_phone
+    elif answer.phone is not None:
         if not answer.contact_is_own:
             return Reject(Reply("reg-phone-not-own"))
         raw = answer.phone
@@ -206,6 +222,7 @@ PHONE = Step(
     "phone",
     "reg-ask-phone",
     _parse_phone,
+    choices=_phone_choices,
     help="reg-help-phone",
     label="field-phone",
     show=_show_phone,

@@ -332,6 +332,7 @@ class Router:
             state=state,
             is_admin=admin,
             language_code=inbound.language_code,
+            channel_phone=inbound.sender_phone,
         )
         env = EffectEnv(repo, user.user_id, ctx.now, self.zone, self.renderer.label, ctx.locale)
         dialogue = Dialogue(self, env)

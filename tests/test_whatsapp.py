@@ -310,17 +310,46 @@ async def test_register_on_whatsapp(meta: Meta) -> None:
     await meta.says(RINA, "রিনা <দাস> & কোং")
     await meta.presses(RINA, "বাদ দিন")
     asked = await meta.says(RINA, "বাকুড়া")
-    assert "লিখে" in asked[-1].text or "নম্বর" in asked[-1].text  # no contact key: typed
-    crafts = await meta.says(RINA, "9830012345")
+    # No "share my number" key on WhatsApp: the number WhatsApp gave, to confirm with a tap
+    assert asked[-1].choices[0][0] == "✅ +91 98300 12345"
+    crafts = await meta.presses(RINA, "+91 98300 12345")
     assert any(len(m.choices) > 3 for m in crafts)  # the crafts as a list
-    replies = await meta.presses(RINA, "ডোকরা")
-    assert replies
+    await meta.presses(RINA, "ডোকরা")
+    await meta.presses(RINA, "বাদ দিন")  # no GSTIN
+    await meta.presses(RINA, "বাদ দিন")  # no PAN
+    summary = await meta.presses(RINA, "বাদ দিন")  # no Udyam number
+    assert "রিনা <দাস> & কোং" in summary[-1].text and "বাঁকুড়া" in summary[-1].text
+    done = await meta.presses(RINA, "হ্যাঁ")
+    assert any("নিবন্ধন হয়ে গেছে" in m.text for m in done)
     assert meta.api.violations == []
-    # every message the user got fits WhatsApp, and none shows HTML
     for message in meta.api.messages_to(RINA):
-        assert "<b>" not in message.text
+        assert "<b>" not in message.text  # WhatsApp shows HTML as it is: *bold* instead
         if os.environ.get("SHOW_WHATSAPP"):
             print(message.type, repr(message.text[:300]), message.choices)
+    core = meta.service.core
+    assert core is not None
+    async with core.db.transaction() as repo:
+        rina = await repo.users.find("whatsapp", RINA)
+        assert rina is not None
+        seller = await repo.sellers.get(rina)
+    assert seller is not None
+    assert (seller.name, seller.district, seller.phone) == (
+        "রিনা <দাস> & কোং",
+        "BNK",
+        "+919830012345",
+    )
+
+
+async def test_another_number_can_be_typed_instead(meta: Meta) -> None:
+    await meta.says(RINA, "/start")
+    await meta.presses(RINA, "বাংলা")
+    await meta.presses(RINA, "রাজি")
+    await meta.says(RINA, "রিনা")
+    await meta.presses(RINA, "বাদ দিন")
+    await meta.says(RINA, "বাকুড়া")
+    replies = await meta.says(RINA, "৯৮৩০০ ৫৫৫৫৫")  # her other phone, in Bengali digits
+    assert "নম্বর রাখা হল" in replies[0].text
+    assert meta.api.violations == []
 
 
 async def test_a_redelivered_body_is_answered_once(meta: Meta) -> None:

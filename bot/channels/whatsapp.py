@@ -229,6 +229,8 @@ def to_inbound(message: Mapping[str, Any], contacts: Mapping[str, Any] = {}) -> 
         "sender": str(sender),
         "chat_id": str(sender),
         "update_id": str(wamid),
+        # A wa_id is the user's number; a business-scoped id (usernames) is not.
+        "sender_phone": "+" + str(sender) if str(sender).isdigit() else None,
     }
     body = message.get(kind) if isinstance(kind, str) else None
     body = body if isinstance(body, dict) else {}
