@@ -422,6 +422,10 @@ class Sender:
     def render(self, row: OutboxRow, recipient: Recipient, caps: Capabilities) -> list[Outbound]:
         """The row as messages in the recipient's language, as their channel shows them: the
         same renderer as every reply (documents and albums included)."""
+        template = (row.kind, recipient.locale)
+        return [replace(out, template=template) for out in self._render(row, recipient, caps)]
+
+    def _render(self, row: OutboxRow, recipient: Recipient, caps: Capabilities) -> list[Outbound]:
         locale, address = recipient.locale, recipient.address or str(row.recipient)
         choices = tuple(
             tuple(Choice(value=data, key=label) for label, data in buttons)
@@ -456,12 +460,12 @@ class Sender:
             resume = self.clock() + timedelta(seconds=pause)
             if self._resume_at is None or resume > self._resume_at:
                 self._resume_at = resume
-            log.warning("outbox: Telegram said 429, pausing the sender %.1f s", pause)
+            log.warning("outbox: too many requests (429), pausing the sender %.1f s", pause)
             await self._write(lambda outbox: outbox.postpone(row.id, resume))
         elif isinstance(outcome, Blocked):
             await self._blocked_recipient(row)
         elif isinstance(outcome, Rejected):
-            log.error("outbox: Telegram refused row %s: %s", row.id, outcome)
+            log.error("outbox: the channel refused row %s: %s", row.id, outcome)
             await self._fail(row, f"rejected: {outcome}")
         else:
             reason = str(outcome) or type(outcome).__name__

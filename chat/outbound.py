@@ -40,6 +40,9 @@ class Outbound:
     photos: tuple[str, ...] = ()  # image files: one is sent with text as caption, more as an album
     as_list: bool = False  # the buttons are one list menu (a channel with few buttons a message)
     list_label: str = ""  # the words on the button that opens the list menu
+    # (outbox kind, locale) of a message sent unasked: where a channel takes only pre-approved
+    # templates at that moment (WhatsApp, 24 hours after the user last wrote), that kind's.
+    template: tuple[str, str] | None = None
 
 
 class DeliveryError(Exception):

@@ -45,6 +45,9 @@ class Received:
             return str(self.body["text"]["body"])
         if self.type == "interactive":
             return str(self.body["interactive"]["body"]["text"])
+        if self.type == "template":
+            parameters = self.body["template"]["components"][0]["parameters"]
+            return " ".join(p["text"] for p in parameters)
         media = self.body.get(self.type, {})
         return str(media.get("caption", ""))
 
@@ -71,6 +74,10 @@ class GraphApi:
     uploads: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # id: mime, name
     user_media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     fail_next: list[int] = field(default_factory=list)  # error codes for the next sends
+    # The 24-hour window: users who wrote lately (the test opens and closes it); outside it,
+    # only approved templates (name, language) go.
+    open_windows: set[str] = field(default_factory=set)
+    approved: set[tuple[str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -135,9 +142,22 @@ class GraphApi:
         to = str(body.get("to", ""))
         if not to.startswith("+") or not to[1:].isdigit():
             return self._refuse(f"recipient {to!r}", 100)
-        problem = self._check(body)
-        if problem:
-            return self._refuse(problem)
+        if body.get("type") == "template":
+            template = body.get("template", {})
+            approved = (template.get("name"), template.get("language", {}).get("code"))
+            if approved not in self.approved:
+                return self._refuse(f"template {approved} not approved", 132001)
+            for component in template.get("components", []):
+                for parameter in component.get("parameters", []):
+                    text = parameter.get("text", "")
+                    if "\n" in text or "\t" in text or "     " in text or not text:
+                        return self._refuse("Param text cannot have new-line/tab", 132000)
+        elif to[1:] not in self.open_windows:
+            return self._error(131047, "Re-engagement message")
+        else:
+            problem = self._check(body)
+            if problem:
+                return self._refuse(problem)
         self.received.setdefault(to[1:], []).append(Received(to[1:], body["type"], body))
         wamid = f"wamid.out{next(self._ids)}"
         return web.json_response(

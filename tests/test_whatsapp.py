@@ -4,6 +4,7 @@ and PostgreSQL, with Meta's side of the webhook played by a signing sender."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -18,9 +19,12 @@ import pytest
 
 from bot.channels import whatsapp
 from bot.channels.service import TelegramService
+from bot.channels.templates import parameter, templates
 from bot.settings import Settings
 from bot.workers import bind
 from chat.outbound import Blocked, Button, Document, Outbound, RateLimited, Rejected, Transient
+from content import LOCALES
+from storage.outbox import OutboxItem
 from tests.graphapi import GraphApi, MetaSender, Received
 from tests.images import good_photo
 
@@ -227,6 +231,7 @@ class Meta:
         self.sender = MetaSender(f"{base}/whatsapp", APP_SECRET, PHONE_ID)
 
     async def post(self, *messages: dict[str, Any], signature: str | None = "") -> int:
+        self.api.open_windows.update(m["from"] for m in messages)  # the users wrote
         return await self.sender.post(self.session, self.sender.body(list(messages)), signature)
 
     async def says(self, wa_id: str, text: str) -> list[Received]:
@@ -401,3 +406,59 @@ async def test_health_fails_while_the_token_is_refused(meta: Meta) -> None:
     await meta.says(RINA, "/start")
     async with meta.session.get(f"{meta.base}/healthz") as response:
         assert response.status == 503
+
+
+async def _until(condition: Any) -> None:
+    """Wait for the outbox sender (a background task) to get something done."""
+    async with asyncio.timeout(15):
+        while not condition():  # noqa: ASYNC110 (the stand-in records; nothing to await)
+            await asyncio.sleep(0.05)
+
+
+async def test_outside_the_window_an_unasked_message_goes_as_its_template(meta: Meta) -> None:
+    other = "919830077777"
+    await meta.says(RINA, "/start")
+    await meta.says(other, "/start")
+    meta.api.approved = {(t.name, loc) for t in templates().values() for loc in LOCALES}
+    meta.api.open_windows.discard(other)  # a day went by since they last wrote
+    core = meta.service.core
+    assert core is not None
+    async with core.db.transaction() as repo:
+        ids = [await repo.users.find("whatsapp", wa) for wa in (RINA, other)]
+        texts = {"bn": "কাল প্রশিক্ষণ & মেলা\nসকাল ১০টায়", "en": "Training tomorrow"}
+        await repo.outbox.enqueue(
+            [OutboxItem(uid, "broadcast", text_by_locale=texts) for uid in ids if uid]
+        )
+    await _until(lambda: any(m.type == "template" for m in meta.api.messages_to(other)))
+    await _until(lambda: any("সকাল" in m.text for m in meta.api.messages_to(RINA)))
+    template = [m for m in meta.api.messages_to(other) if m.type == "template"][-1]
+    assert template.body["template"]["name"] == "export_sathi_announcement"
+    assert template.body["template"]["language"]["code"] == "bn"
+    assert "প্রশিক্ষণ" in template.text and "\n" not in template.text
+    assert meta.api.messages_to(RINA)[-1].type == "text"  # inside the window: as it is
+    assert meta.api.violations == []
+
+
+def test_templates_print_in_meta_form() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.channels.templates"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert len(printed) == len(templates()) * len(LOCALES)
+    for template in printed:
+        body = template["components"][0]["text"]
+        assert body.count("{{1}}") == 1 and "<b>" not in body
+        assert template["category"] in ("UTILITY", "MARKETING")
+    categories = {t["name"]: t["category"] for t in printed}
+    assert categories["export_sathi_reminder"] == "UTILITY"
+    assert categories["export_sathi_announcement"] == "MARKETING"
+
+
+def test_a_template_parameter_has_no_line_breaks() -> None:
+    assert parameter("এক\n\nদুই\tতিন     চার") == "এক · দুই তিন   চার"
+    assert len(parameter("ক" * 5000)) <= 1024

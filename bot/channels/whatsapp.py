@@ -456,6 +456,27 @@ class WhatsAppClient:
         self.token_expired = False
         return wamid
 
+    async def send_template(self, chat_id: int | str, name: str, locale: str, text: str) -> str:
+        """An approved template with one body parameter."""
+        answer = await self._post(
+            f"{self.phone_number_id}/messages",
+            json={
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                "to": _to(chat_id),
+                "type": "template",
+                "template": {
+                    "name": name,
+                    "language": {"code": locale},
+                    "components": [
+                        {"type": "body", "parameters": [{"type": "text", "text": text}]}
+                    ],
+                },
+            },
+        )
+        sent = _dicts(answer.get("messages"))
+        return str(sent[0].get("id", "")) if sent else ""
+
     async def upload(self, content: bytes, mime_type: str, filename: str) -> str:
         answer = await self._post(
             f"{self.phone_number_id}/media",
@@ -501,8 +522,20 @@ def _to(chat_id: int | str) -> str:
 
 
 def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
+    """Sends for the outbox: as any reply while the user's 24-hour window is open; when
+    WhatsApp answers that it is closed (131047), as the template of the message's kind, with
+    the message as its parameter (its buttons come back when the user answers)."""
+    from bot.channels.templates import parameter, templates
+
     async def deliver(out: Outbound) -> int:
-        await client.send(out)
+        try:
+            await client.send(out)
+        except OutsideWindow:
+            template = templates().get(out.template[0]) if out.template else None
+            if template is None or out.template is None:
+                raise
+            text = render_markup(out.text).strip() or "…"
+            await client.send_template(out.chat_id, template.name, out.template[1], parameter(text))
         return 0  # WhatsApp's ids are strings (wamid); statuses come by webhook
 
     return deliver
