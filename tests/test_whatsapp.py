@@ -462,3 +462,67 @@ def test_templates_print_in_meta_form() -> None:
 def test_a_template_parameter_has_no_line_breaks() -> None:
     assert parameter("এক\n\nদুই\tতিন     চার") == "এক · দুই তিন   চার"
     assert len(parameter("ক" * 5000)) <= 1024
+
+
+async def _registered(meta: Meta, wa_id: str) -> None:
+    await meta.says(wa_id, "/start")
+    await meta.presses(wa_id, "বাংলা")
+    await meta.presses(wa_id, "রাজি")
+    await meta.says(wa_id, "রিনা দাস")
+    await meta.says(wa_id, "দাস হস্তশিল্প")
+    await meta.says(wa_id, "বাঁকুড়া")
+    await meta.presses(wa_id, "+91")
+    await meta.says(wa_id, "টেরাকোটা")
+    for _ in range(3):
+        await meta.presses(wa_id, "বাদ দিন")
+    await meta.presses(wa_id, "হ্যাঁ")
+
+
+async def test_a_product_with_three_photos_in_one_body(meta: Meta) -> None:
+    await _registered(meta, RINA)
+    await meta.says(RINA, "/addproduct")
+    before = len(meta.api.messages_to(RINA))
+    photos = [
+        meta.sender.message(
+            RINA,
+            "image",
+            {"id": meta.api.add_user_media(good_photo(seed)), "mime_type": "image/jpeg"},
+        )
+        for seed in (1, 2, 3)
+    ]
+    assert await meta.post(*photos) == 200
+    await _until(lambda: len(meta.api.messages_to(RINA)) > before)  # after the album's quiet
+    answers = meta.api.messages_to(RINA)[before:]
+    assert len(answers) == 1, [m.text for m in answers]  # one answer for the three
+    assert "৩টা ছবি পেলাম" in answers[0].text
+    await meta.presses(RINA, "হয়ে গেছে")
+    await meta.presses(RINA, "পাঁচমুড়া")
+    await meta.says(RINA, "মাটি")
+    await meta.says(RINA, "৩০ সেমি")
+    await meta.says(RINA, "৮০০ গ্রাম")
+    await meta.presses(RINA, "লাল")
+    await meta.says(RINA, "১২০০ টাকা")
+    await meta.says(RINA, "৩")
+    await meta.says(RINA, "১০")
+    review = await meta.says(RINA, "হাতে তৈরি")
+    assert any("Terracotta" in m.text for m in review)
+    done = await meta.presses(RINA, "হ্যাঁ")
+    assert any("SKU ES-BNK-" in m.text for m in done)
+    assert meta.api.read  # marked read
+    assert meta.api.violations == []
+
+
+async def test_an_administrator_runs_the_programme_from_whatsapp(meta: Meta) -> None:
+    admin = "917000000001"  # ADMIN_WHATSAPP_NUMBERS="+91 70000 00001"
+    await _registered(meta, RINA)
+    stats = await meta.says(admin, "/stats")
+    assert any(m.type == "image" for m in stats), [m.type for m in stats]  # the chart
+    exported = await meta.says(admin, "/export")
+    if os.environ.get("SHOW_WHATSAPP"):
+        for m in meta.api.messages_to(admin):
+            print(m.type, repr(m.text[:200]), m.choices, m.body.get("document"))
+    assert exported
+    mine = await meta.says(RINA, "/mydata")  # a seller's data, as a file
+    documents = [m for m in mine if m.type == "document"]
+    assert documents and documents[0].body["document"]["filename"].endswith(".json")
+    assert meta.api.violations == []
