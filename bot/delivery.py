@@ -41,6 +41,9 @@ from storage.outbox import Outbox, OutboxRow, Recipient
 
 log = logging.getLogger(__name__)
 
+# How a channel's delivery reports name an outbox row: this and the row's id.
+OUTBOX_TAG = "outbox:"
+
 TELEGRAM_BULK_RATE = 30.0  # messages per second per bot for bulk sends
 OPT_OUT_KINDS = frozenset({"broadcast", "nudge"})  # what /stop stops; reminders still go
 FALLBACK_LOCALE = "bn"
@@ -422,8 +425,9 @@ class Sender:
     def render(self, row: OutboxRow, recipient: Recipient, caps: Capabilities) -> list[Outbound]:
         """The row as messages in the recipient's language, as their channel shows them: the
         same renderer as every reply (documents and albums included)."""
-        template = (row.kind, recipient.locale)
-        return [replace(out, template=template) for out in self._render(row, recipient, caps)]
+        template, tag = (row.kind, recipient.locale), f"{OUTBOX_TAG}{row.id}"
+        messages = self._render(row, recipient, caps)
+        return [replace(out, template=template, tag=tag) for out in messages]
 
     def _render(self, row: OutboxRow, recipient: Recipient, caps: Capabilities) -> list[Outbound]:
         locale, address = recipient.locale, recipient.address or str(row.recipient)

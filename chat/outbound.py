@@ -43,6 +43,7 @@ class Outbound:
     # (outbox kind, locale) of a message sent unasked: where a channel takes only pre-approved
     # templates at that moment (WhatsApp, 24 hours after the user last wrote), that kind's.
     template: tuple[str, str] | None = None
+    tag: str | None = None  # ours, given back with the channel's delivery reports ("outbox:12")
 
 
 class DeliveryError(Exception):

@@ -91,6 +91,14 @@ def _numbers(turn: Turn, record: BroadcastRecord, counts: dict[str, int]) -> dic
     }
 
 
+def _seen(counts: dict[str, int]) -> list[Reply]:
+    """Delivered and read counts, where a channel reported any (WhatsApp does)."""
+    delivered, read = counts.get("delivered", 0), counts.get("read", 0)
+    if not delivered and not read:
+        return []
+    return [Reply("bc-view-seen", {"delivered": delivered, "read": read})]
+
+
 async def overview(turn: Turn, args: str) -> None:
     """The coordinator's latest broadcasts (an admin's: everybody's) with delivery counts."""
     viewer = await turn.viewer()
@@ -107,6 +115,7 @@ async def overview(turn: Turn, args: str) -> None:
         text = record.texts.get(record.main_locale) or next(iter(record.texts.values()), "")
         numbers.update(status=_status(record, counts, turn.now), text=_excerpt(text))
         lines.append(Reply("bc-list-line", numbers))
+        lines.extend(_seen(counts))
         buttons.append(
             Choice(
                 callbacks.BROADCAST_VIEW.data(record.id),
@@ -188,6 +197,7 @@ async def view_button(turn: Turn, parts: tuple[str, ...]) -> None:
         Reply("bc-view-text", {"text": _excerpt(text, 300)}),
         *_segment_lines(record, turn.locale),
         Reply("bc-view-counts", numbers),
+        *_seen(counts),
         *_reason_lines(counts),
     ]
     turn.say(Reply("bc-view-title", numbers, parts=tuple(parts_)))

@@ -198,7 +198,7 @@ def _enqueue_statement(dialect: str) -> Any:
         c.name: bindparam(c.name, type_=_Serialised() if c.name in _JSON_COLUMNS else c.type)
         for c in outbox_t.columns
         if c.name not in ("id", "last_error", "sent_message_id", "lease_owner", "lease_until")
-        and c.name != "sent_at"
+        and c.name not in ("sent_at", "delivered_at", "read_at")
     }
     return (
         upsert(dialect, outbox_t)
@@ -387,15 +387,39 @@ class Outbox(Part):
         )
         return int(result.scalar_one())
 
-    async def report(self, broadcast_id: int) -> dict[str, int]:
-        """Counts by status, and by reason for failed and skipped rows ("skipped:blocked")."""
+    async def seen(self, id: int, status: str, at: datetime) -> None:
+        """A channel's word that a sent row was delivered or read (read implies delivered);
+        the first time counts, repeats and late arrivals change nothing."""
         c = outbox_t.c
+        stamp = utc(at)
+        if status in ("delivered", "read"):
+            await self.run(
+                update(outbox_t)
+                .where(c.id == id, c.delivered_at.is_(None))
+                .values(delivered_at=stamp)
+            )
+        if status == "read":
+            await self.run(
+                update(outbox_t).where(c.id == id, c.read_at.is_(None)).values(read_at=stamp)
+            )
+
+    async def report(self, broadcast_id: int) -> dict[str, int]:
+        """Counts by status, and by reason for failed and skipped rows ("skipped:blocked");
+        "delivered" and "read" where a channel reported any."""
+        c = outbox_t.c
+        seen = await self.run(
+            select(func.count(c.delivered_at), func.count(c.read_at)).where(
+                c.broadcast_id == broadcast_id
+            )
+        )
+        delivered, read = seen.one()
         rows = await self.run(
             select(c.status, c.last_error, func.count())
             .where(c.broadcast_id == broadcast_id)
             .group_by(c.status, c.last_error)
         )
         counts: dict[str, int] = {"total": 0}
+        counts.update({k: int(n) for k, n in (("delivered", delivered), ("read", read)) if n})
         for status, error, n in rows:
             counts["total"] += n
             counts[status] = counts.get(status, 0) + n

@@ -292,8 +292,9 @@ class MetaSender:
                 "phone_number_id": phone_number_id or self.phone_number_id,
             },
             "contacts": [{"profile": {"name": name}, "wa_id": m["from"]} for m in messages[:1]],
-            "messages": messages,
         }
+        if messages:
+            value["messages"] = messages
         if statuses:
             value["statuses"] = statuses
         payload = {

@@ -526,3 +526,35 @@ async def test_an_administrator_runs_the_programme_from_whatsapp(meta: Meta) -> 
     documents = [m for m in mine if m.type == "document"]
     assert documents and documents[0].body["document"]["filename"].endswith(".json")
     assert meta.api.violations == []
+
+
+async def test_delivered_and_read_are_counted_per_broadcast(meta: Meta) -> None:
+    await meta.says(RINA, "/start")
+    core = meta.service.core
+    assert core is not None
+    async with core.db.transaction() as repo:
+        rina = await repo.users.find("whatsapp", RINA)
+        assert rina is not None
+        item = OutboxItem(rina, "broadcast", text_by_locale={"bn": "মেলা কাল"}, broadcast_id=77)
+        await repo.outbox.enqueue([item])
+    await _until(lambda: any("মেলা" in m.text for m in meta.api.messages_to(RINA)))
+    sent = next(m for m in meta.api.messages_to(RINA) if "মেলা" in m.text)
+    tag = sent.body["biz_opaque_callback_data"]
+    assert tag.startswith("outbox:")
+
+    def status(name: str) -> dict[str, Any]:
+        meta.sender.clock += 1
+        return {
+            "id": "wamid.out-x",
+            "status": name,
+            "timestamp": str(meta.sender.clock),
+            "recipient_id": RINA,
+            "biz_opaque_callback_data": tag,
+        }
+
+    for name in ("sent", "delivered", "read", "read"):  # Meta's retry repeats one
+        body = meta.sender.body([], statuses=[status(name)])
+        assert await meta.sender.post(meta.session, body) == 200
+    async with core.db.transaction() as repo:
+        counts = await repo.outbox.report(77)
+    assert counts == {"total": 1, "sent": 1, "delivered": 1, "read": 1}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.app import Background, Core, build_core, command_menu, start_background
 from bot.channels.telegram import CAPABILITIES, CHANNEL, TelegramChannel
+from bot.delivery import OUTBOX_TAG
 from bot.settings import Settings
 from chat.outbound import Delivery
 
@@ -61,12 +62,29 @@ def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
     async def blocked(external_id: str) -> None:
         await core.router.mark_blocked_on(whatsapp.CHANNEL, external_id)
 
+    async def statuses(reports: list[whatsapp.Status]) -> None:
+        """Delivered and read, per outbox row (the tag the row's message carried)."""
+        seen = [
+            (
+                int(s.tag.removeprefix(OUTBOX_TAG)),
+                s.status,
+                datetime.fromtimestamp(s.timestamp, UTC),
+            )
+            for s in reports
+            if s.tag and s.tag.startswith(OUTBOX_TAG) and s.tag.removeprefix(OUTBOX_TAG).isdigit()
+        ]
+        if seen:
+            async with core.db.transaction() as repo:
+                for row_id, status, at in seen:
+                    await repo.outbox.seen(row_id, status, at)
+
     channel = whatsapp.WhatsAppChannel(
         client,
         app_secret=settings.whatsapp_app_secret.get_secret_value(),
         verify_token=settings.whatsapp_verify_token.get_secret_value(),
         handle=core.router.handle,
         on_blocked=blocked,
+        on_statuses=statuses,
     )
     core.router.media_fetchers[whatsapp.CHANNEL] = client.download
     core.router.capabilities[whatsapp.CHANNEL] = whatsapp.CAPABILITIES

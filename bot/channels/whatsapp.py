@@ -131,6 +131,7 @@ class Status:
     recipient: str
     timestamp: int
     errors: tuple[int, ...] = ()
+    tag: str | None = None  # the Outbound's tag, sent as biz_opaque_callback_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,9 @@ def decode(payload: object, phone_number_id: str) -> Batch:
                         recipient=str(status.get("recipient_id", "")),
                         timestamp=_int(status.get("timestamp")),
                         errors=tuple(_int(e.get("code")) for e in _dicts(status.get("errors"))),
+                        tag=str(status["biz_opaque_callback_data"])
+                        if status.get("biz_opaque_callback_data")
+                        else None,
                     )
                 )
     messages.sort(key=lambda pair: pair[0])  # Meta does not promise the order; the clock does
@@ -441,6 +445,7 @@ class WhatsAppClient:
             mime = IMAGE_TYPES.get(Path(path).suffix.lower(), "image/jpeg")
             media[path] = await self.upload(data, mime, Path(path).name)
         wamid = ""
+        tag = {"biz_opaque_callback_data": out.tag[:512]} if out.tag else {}
         for body in message_bodies(out, media):
             answer = await self._post(
                 f"{self.phone_number_id}/messages",
@@ -449,6 +454,7 @@ class WhatsAppClient:
                     "recipient_type": "individual",
                     "to": _to(out.chat_id),
                     **body,
+                    **tag,
                 },
             )
             sent = _dicts(answer.get("messages"))
@@ -456,7 +462,9 @@ class WhatsAppClient:
         self.token_expired = False
         return wamid
 
-    async def send_template(self, chat_id: int | str, name: str, locale: str, text: str) -> str:
+    async def send_template(
+        self, chat_id: int | str, name: str, locale: str, text: str, tag: str | None = None
+    ) -> str:
         """An approved template with one body parameter."""
         answer = await self._post(
             f"{self.phone_number_id}/messages",
@@ -464,6 +472,7 @@ class WhatsAppClient:
                 "messaging_product": "whatsapp",
                 "recipient_type": "individual",
                 "to": _to(chat_id),
+                **({"biz_opaque_callback_data": tag[:512]} if tag else {}),
                 "type": "template",
                 "template": {
                     "name": name,
@@ -535,7 +544,8 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
             if template is None or out.template is None:
                 raise
             text = render_markup(out.text).strip() or "…"
-            await client.send_template(out.chat_id, template.name, out.template[1], parameter(text))
+            locale = out.template[1]
+            await client.send_template(out.chat_id, template.name, locale, parameter(text), out.tag)
         return 0  # WhatsApp's ids are strings (wamid); statuses come by webhook
 
     return deliver
@@ -556,8 +566,10 @@ class WhatsAppChannel:
         verify_token: str,
         handle: Handle,
         on_blocked: Callable[[str], Awaitable[None]],
+        on_statuses: Callable[[list[Status]], Awaitable[None]] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        self.on_statuses = on_statuses
         self.client = client
         self.secret = app_secret.encode()
         self.verify_token = verify_token
@@ -592,6 +604,8 @@ class WhatsAppChannel:
         for status in batch.statuses:
             if status.status == "failed" and set(status.errors) & UNREACHABLE:
                 await self.on_blocked(status.recipient)
+        if batch.statuses and self.on_statuses is not None:
+            await self.on_statuses(list(batch.statuses))
         results = await asyncio.gather(
             *(self._one_user(items) for items in by_user.values()), return_exceptions=True
         )

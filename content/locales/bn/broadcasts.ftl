@@ -77,6 +77,8 @@ bc-status-sending = 📤 যাচ্ছে
 bc-status-done = ✅ শেষ
 bc-not-found = ঘোষণাটা খুঁজে পেলাম না।
 bc-view-title = <b>ঘোষণা #{ $id }</b> · { $status } · { $when }
+# Only where a channel reports delivery and reading (WhatsApp).
+bc-view-seen = 📬 WhatsApp-এ ফোনে পৌঁছেছে { $delivered } জনের, 👁 পড়েছেন { $read } জন।
 bc-view-text = { $text }
 bc-view-counts = 👥 { $recipients } জন বিক্রেতা: ✅ { $sent } পৌঁছেছে, ⏳ { $pending } অপেক্ষায়, ❌ { $failed } ব্যর্থ, ⏭ { $skipped } বাদ
 bc-reason-line = • { $reason }: { $count }

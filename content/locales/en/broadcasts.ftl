@@ -77,6 +77,8 @@ bc-status-sending = 📤 sending
 bc-status-done = ✅ done
 bc-not-found = I cannot find that announcement.
 bc-view-title = <b>Announcement #{ $id }</b> · { $status } · { $when }
+# Only where a channel reports delivery and reading (WhatsApp).
+bc-view-seen = 📬 On WhatsApp: reached { $delivered } phones, 👁 read by { $read }.
 bc-view-text = { $text }
 bc-view-counts = 👥 { $recipients } sellers: ✅ { $sent } delivered, ⏳ { $pending } waiting, ❌ { $failed } failed, ⏭ { $skipped } skipped
 bc-reason-line = • { $reason }: { $count }

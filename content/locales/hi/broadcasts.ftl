@@ -77,6 +77,8 @@ bc-status-sending = 📤 जा रही है
 bc-status-done = ✅ पूरी
 bc-not-found = वह घोषणा नहीं मिली।
 bc-view-title = <b>घोषणा #{ $id }</b> · { $status } · { $when }
+# Only where a channel reports delivery and reading (WhatsApp).
+bc-view-seen = 📬 WhatsApp पर: { $delivered } फ़ोन तक पहुँचा, 👁 { $read } ने पढ़ा।
 bc-view-text = { $text }
 bc-view-counts = 👥 { $recipients } विक्रेता: ✅ { $sent } पहुँचे, ⏳ { $pending } बाक़ी, ❌ { $failed } विफल, ⏭ { $skipped } छोड़े गए
 bc-reason-line = • { $reason }: { $count }
