@@ -49,6 +49,8 @@ def identity_in(turn: Turn, text: str) -> tuple[str, str] | None:
     channel, external = match.group(1) or turn.inbound.channel, match.group(2)
     if match.group(1) is None and not external.lstrip("+").isdigit():
         return None  # a bare id is a number (a Telegram id, a phone number)
+    if channel == "whatsapp":  # WhatsApp names a user by the digits of their number (wa_id)
+        external = "".join(ch for ch in external if ch.isdigit()) or external
     return channel, external
 
 
