@@ -5,6 +5,7 @@ and PostgreSQL, with Meta's side of the webhook played by a signing sender."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -16,6 +17,8 @@ from typing import Any
 import aiohttp
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.channels import whatsapp
 from bot.channels.service import TelegramService
@@ -558,3 +561,35 @@ async def test_delivered_and_read_are_counted_per_broadcast(meta: Meta) -> None:
     async with core.db.transaction() as repo:
         counts = await repo.outbox.report(77)
     assert counts == {"total": 1, "sent": 1, "delivered": 1, "read": 1}
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_fields = st.sampled_from(
+    ["from", "id", "timestamp", "type", "text", "interactive", "image", "button", "contacts"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=_json)
+def test_any_json_is_a_batch_or_a_value_error(payload: Any) -> None:
+    wrapped = {"entry": [{"changes": [{"field": "messages", "value": payload}]}]}
+    for body in (payload, wrapped, {"entry": payload}):
+        with contextlib.suppress(ValueError):
+            whatsapp.decode(body, PHONE_ID)
+
+
+@settings(max_examples=300, deadline=None)
+@given(changes=st.dictionaries(_fields, _json, max_size=6))
+def test_a_mangled_message_never_breaks_the_decoder(changes: dict[str, Any]) -> None:
+    """Any field of a real message replaced by anything: decoded or left out, never raised."""
+    message = _message(RINA, "w1", 1, "text", {"body": "নমস্কার"})
+    message.update(changes)
+    batch = whatsapp.decode(_body([message]), PHONE_ID)
+    for _, inbound in batch.messages:
+        assert inbound.sender and inbound.update_id
