@@ -593,3 +593,17 @@ def test_a_mangled_message_never_breaks_the_decoder(changes: dict[str, Any]) -> 
     batch = whatsapp.decode(_body([message]), PHONE_ID)
     for _, inbound in batch.messages:
         assert inbound.sender and inbound.update_id
+
+
+async def test_photos_in_separate_bodies_are_one_album(meta: Meta) -> None:
+    """Meta often posts each image on its own: close together, they are still one answer."""
+    await _registered(meta, RINA)
+    await meta.says(RINA, "/addproduct")
+    before = len(meta.api.messages_to(RINA))
+    for seed in (1, 2, 3):
+        media = meta.api.add_user_media(good_photo(seed))
+        image = meta.sender.message(RINA, "image", {"id": media, "mime_type": "image/jpeg"})
+        assert await meta.post(image) == 200
+    await _until(lambda: len(meta.api.messages_to(RINA)) > before)
+    answers = meta.api.messages_to(RINA)[before:]
+    assert len(answers) == 1 and "৩টা ছবি পেলাম" in answers[0].text, [m.text for m in answers]

@@ -96,6 +96,10 @@ OUTSIDE_WINDOW = {131047, 470}  # more than 24 hours since the user wrote: a tem
 TOKEN_EXPIRED = 190
 RETRY_THROUGHPUT = 1.0  # seconds; Meta gives no Retry-After
 RETRY_PAIR = 6.0  # one message per 6 s to one user
+# Images from one user this close together (by WhatsApp's timestamps, seconds) are one album
+# even when Meta posts them in separate bodies: WhatsApp has no albums, people send a few
+# photos at once.
+ALBUM_GAP = 10
 
 
 class OutsideWindow(Rejected):
@@ -576,6 +580,7 @@ class WhatsAppChannel:
         self.handle = handle
         self.on_blocked = on_blocked
         self.sleep = sleep
+        self._runs: dict[str, tuple[str, int]] = {}  # user: (album, timestamp of its last image)
 
     def delivery(self) -> Delivery:
         return Delivery(whatsapp_deliver(self.client), CAPABILITIES)
@@ -599,8 +604,8 @@ class WhatsAppChannel:
     async def process(self, batch: Batch) -> None:
         """Handle a body's messages: one user's in the order written, users side by side."""
         by_user: dict[str, list[Inbound]] = {}
-        for _, inbound in batch.messages:
-            by_user.setdefault(inbound.sender, []).append(inbound)
+        for at, inbound in batch.messages:
+            by_user.setdefault(inbound.sender, []).append(self._album(at, inbound))
         for status in batch.statuses:
             if status.status == "failed" and set(status.errors) & UNREACHABLE:
                 await self.on_blocked(status.recipient)
@@ -612,6 +617,23 @@ class WhatsAppChannel:
         failed = [r for r in results if isinstance(r, BaseException)]
         if failed:
             raise failed[0]
+
+    def _album(self, at: int, inbound: Inbound) -> Inbound:
+        """An image close after the user's last one joins its album, across bodies."""
+        from dataclasses import replace
+
+        if inbound.kind != "photo":
+            self._runs.pop(inbound.sender, None)
+            return inbound
+        run = self._runs.get(inbound.sender)
+        if run is not None and 0 <= at - run[1] <= ALBUM_GAP:
+            group = run[0]
+        else:
+            group = inbound.media_group_id or f"wa-{inbound.update_id}"
+        if len(self._runs) > 10_000:  # forget old runs; a lost one only splits an album
+            self._runs.clear()
+        self._runs[inbound.sender] = (group, at)
+        return replace(inbound, media_group_id=group)
 
     async def _one_user(self, items: list[Inbound]) -> None:
         for inbound in items:
