@@ -97,9 +97,9 @@ def _banner(messages: Messages) -> str:
 
 def run_telegram(settings: Settings) -> int:
     """Long polling until SIGTERM/SIGINT."""
-    from bot.channels.service import TelegramService, serve
+    from bot.channels.service import ChatService, serve
 
-    service = TelegramService(settings)
+    service = ChatService(settings)
     return asyncio.run(serve(service, service.start_polling()))
 
 
@@ -158,9 +158,9 @@ def webhook_worker(index: int, sock: socket.socket) -> int:
     """One worker process (also the only process when --workers is 1)."""
     settings = Settings()
     setup_logging(settings.log_level, settings.log_format)
-    from bot.channels.service import TelegramService, serve
+    from bot.channels.service import ChatService, serve
 
-    service = TelegramService(settings)
+    service = ChatService(settings)
     # The first worker registers the webhook (see README "Deployment").
     start = service.start_webhook(sock, register=index == 0)
     return _guarded(lambda: asyncio.run(serve(service, start)))

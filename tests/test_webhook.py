@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 from telegram import Update
 
-from bot.channels.service import TelegramService
+from bot.channels.service import ChatService
 from bot.channels.telegram import UpdateFailed
 from bot.channels.webhook import SECRET_HEADER
 from bot.settings import Settings
@@ -44,7 +44,7 @@ async def api() -> AsyncIterator[FakeBotApi]:
 class Hook:
     """The running service and an HTTP client playing Telegram's side of the webhook."""
 
-    def __init__(self, service: TelegramService, base: str, session: aiohttp.ClientSession):
+    def __init__(self, service: ChatService, base: str, session: aiohttp.ClientSession):
         self.service, self.base, self.session = service, base, session
         self.url = f"{base}/telegram/hook"
 
@@ -82,7 +82,7 @@ async def hook(db_url: str, tmp_path: Path, api: FakeBotApi) -> AsyncIterator[Ho
         webhook_secret=SECRET,
         webhook_listen=f"127.0.0.1:{port}",
     )
-    service = TelegramService(settings)
+    service = ChatService(settings)
     await service.start_webhook(sock, register=True)
     try:
         async with aiohttp.ClientSession() as session:
@@ -108,7 +108,7 @@ async def processed(hook: Hook, update_id: int) -> int:
         return int(result.scalar_one())
 
 
-async def processed_after_stop(service: TelegramService, update_id: int) -> int:
+async def processed_after_stop(service: ChatService, update_id: int) -> int:
     engine = create_async_engine(service.settings.database)
     try:
         async with engine.connect() as connection:

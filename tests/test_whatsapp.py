@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.channels import whatsapp
-from bot.channels.service import TelegramService
+from bot.channels.service import ChatService
 from bot.channels.templates import parameter, templates
 from bot.settings import Settings
 from bot.workers import bind
@@ -228,7 +228,7 @@ class Meta:
     """The running service, the Graph API stand-in and Meta's webhook sender."""
 
     def __init__(
-        self, service: TelegramService, api: GraphApi, base: str, session: aiohttp.ClientSession
+        self, service: ChatService, api: GraphApi, base: str, session: aiohttp.ClientSession
     ) -> None:
         self.service, self.api, self.base, self.session = service, api, base, session
         self.sender = MetaSender(f"{base}/whatsapp", APP_SECRET, PHONE_ID)
@@ -281,7 +281,7 @@ async def meta(db_url: str, tmp_path: Path) -> AsyncIterator[Meta]:
             whatsapp_api_url=api.root,
             admin_whatsapp_numbers="+91 70000 00001",
         )
-        service = TelegramService(settings)  # no Telegram token: WhatsApp alone
+        service = ChatService(settings)  # no Telegram token: WhatsApp alone
         await service.start_webhook(sock)
         try:
             async with aiohttp.ClientSession() as session:

@@ -91,7 +91,7 @@ def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
     return channel
 
 
-class TelegramService:
+class ChatService:
     """Telegram when TELEGRAM_BOT_TOKEN is set, WhatsApp (webhook only) when the WHATSAPP_*
     settings are: either alone, or both in one process."""
 
@@ -203,7 +203,7 @@ class TelegramService:
             await core.close()
 
 
-async def serve(service: TelegramService, start: Awaitable[None]) -> int:
+async def serve(service: ChatService, start: Awaitable[None]) -> int:
     """Start, run until SIGTERM/SIGINT (or polling dies), stop gracefully; the exit status.
 
     The signal handlers are in place before ``start`` runs: a stop asked for during the

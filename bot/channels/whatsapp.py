@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from bot import metrics
 from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
 from chat.markup import whatsapp as render_markup
@@ -637,9 +638,13 @@ class WhatsAppChannel:
 
     async def _one_user(self, items: list[Inbound]) -> None:
         for inbound in items:
+            timer = metrics.Timer()
             if inbound.update_id and inbound.kind in ("photo", "document"):
                 await self.client.mark_read(inbound.update_id, typing=True)
-            await self.handle(inbound, self.send_all)
+            try:
+                await self.handle(inbound, self.send_all)
+            finally:
+                timer.done(metrics.update_kind(inbound))
             if inbound.update_id and inbound.kind not in ("photo", "document"):
                 await self.client.mark_read(inbound.update_id)
 
