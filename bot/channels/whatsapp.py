@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +115,7 @@ def signature_ok(secret: bytes, body: bytes, header: str | None) -> bool:
     """Meta's X-Hub-Signature-256: "sha256=" and the hex HMAC-SHA256 of the raw body."""
     if not header or not header.startswith("sha256="):
         return False
-    expected = hmac.new(secret, body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header.removeprefix("sha256=").lower())
+    return hmac.compare_digest(sign(secret, body), "sha256=" + header[7:].lower())
 
 
 def sign(secret: bytes, body: bytes) -> str:
@@ -203,8 +202,6 @@ def _int(value: object) -> int:
 def _albums(messages: list[tuple[int, Inbound]]) -> Iterable[tuple[int, Inbound]]:
     """Several images in a row from one user in one body are one album, as on Telegram (the
     product's photo step then answers them once)."""
-    from dataclasses import replace
-
     run: list[tuple[int, Inbound]] = []
 
     def flush() -> Iterable[tuple[int, Inbound]]:
@@ -621,8 +618,6 @@ class WhatsAppChannel:
 
     def _album(self, at: int, inbound: Inbound) -> Inbound:
         """An image close after the user's last one joins its album, across bodies."""
-        from dataclasses import replace
-
         if inbound.kind != "photo":
             self._runs.pop(inbound.sender, None)
             return inbound
