@@ -161,9 +161,9 @@ class Sender:
         self.per_chat_interval = per_chat_interval
         self.quiet = QuietHours.parse(quiet_hours, timezone)
         self.owner = (owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}")[:64]
-        # About four seconds of sending per claim: an urgent row claimed behind a broadcast
-        # waits at most that long, and a crash duplicates at most this many.
-        self.batch = batch or max(10, min(500, int(rate * 4)))
+        # About four seconds of sending per claim (at the fastest channel's rate, below): an
+        # urgent row claimed behind a broadcast waits at most that long, and a crash
+        # duplicates at most this many.
         self.lease = lease
         self.max_attempts = max_attempts
         self.clock, self.sleep, self.poll = clock, sleep, poll
@@ -171,8 +171,15 @@ class Sender:
         # Counters for metrics.
         self.sent = self.rate_limited = self.failed = self.skipped = 0
         self.postponed = self.retried = 0
-        self._limiter = AsyncLimiter(rate, 1)
-        self._slots = asyncio.Semaphore(max(8, math.ceil(rate * 2)))  # requests in flight
+        # One limiter per channel: a channel that states its own rate (WhatsApp's
+        # WHATSAPP_RATE) gets it; the others share this sender's rate.
+        shared = AsyncLimiter(rate, 1)
+        self._limiters = {
+            name: AsyncLimiter(d.rate, 1) if d.rate else shared for name, d in deliveries.items()
+        }
+        fastest = max([rate, *(d.rate or 0 for d in deliveries.values())])
+        self.batch = batch or max(10, min(500, int(fastest * 4)))
+        self._slots = asyncio.Semaphore(max(8, math.ceil(fastest * 2)))  # requests in flight
         self._chat_locks: dict[int, asyncio.Lock] = {}
         self._chat_users: dict[int, int] = defaultdict(int)
         self._last_sent: dict[int, datetime] = {}
@@ -324,8 +331,16 @@ class Sender:
         found = self._blocked.get(row.recipient)
         return found is not None and row.created_at <= found
 
+    def _interval(self, delivery: Delivery) -> float:
+        return (
+            delivery.chat_interval if delivery.chat_interval is not None else self.per_chat_interval
+        )
+
     def _prune(self, at: datetime) -> None:
-        cutoff = at - timedelta(seconds=self.per_chat_interval)
+        longest = max(
+            [self.per_chat_interval, *(self._interval(d) for d in self.deliveries.values())]
+        )
+        cutoff = at - timedelta(seconds=longest)
         if len(self._last_sent) > 4 * self.batch:
             self._last_sent = {c: t for c, t in self._last_sent.items() if t > cutoff}
 
@@ -348,7 +363,8 @@ class Sender:
             log.error("outbox: sending a row failed unexpectedly", exc_info=exc)
 
     async def _send(self, row: OutboxRow, recipient: Recipient) -> None:
-        delivery = self.deliveries[recipient.channel or ""]
+        channel = recipient.channel or ""
+        delivery = self.deliveries[channel]
         try:
             messages = self.render(row, recipient, delivery.capabilities)
         except Exception as exc:
@@ -361,8 +377,11 @@ class Sender:
         try:
             async with lock:
                 outcome: int | DeliveryError | None = None
-                for out in messages:  # one, unless the channel cannot show it all at once
-                    outcome = await self._deliver_paced(row, out, delivery)
+                # One, unless the channel cannot show it all at once; the parts of one row go
+                # back to back as far as the channel's per-chat burst allows.
+                for number, out in enumerate(messages):
+                    paced = number % max(1, delivery.chat_burst) == 0
+                    outcome = await self._deliver_paced(row, out, channel, paced=paced)
                     if not isinstance(outcome, int):
                         break
         finally:
@@ -374,19 +393,22 @@ class Sender:
             await self._record(row, outcome)
 
     async def _deliver_paced(
-        self, row: OutboxRow, out: Outbound, delivery: Delivery
+        self, row: OutboxRow, out: Outbound, channel: str, *, paced: bool = True
     ) -> int | DeliveryError | None:
-        """Wait for this chat's next slot, the pause, a request slot and the rate limiter,
-        then send. None: nothing was sent and nothing is to be recorded (stopping)."""
+        """Wait for this chat's next slot, the pause, a request slot and the channel's rate
+        limiter, then send. None: nothing was sent and nothing is to be recorded (stopping)."""
+        delivery = self.deliveries[channel]
         last = self._last_sent.get(row.recipient)
-        if last is not None:
-            wait = (last + timedelta(seconds=self.per_chat_interval) - self.clock()).total_seconds()
+        interval = self._interval(delivery)
+        if last is not None and paced:
+            wait = (last + timedelta(seconds=interval) - self.clock()).total_seconds()
             if wait > 0:
-                await self.sleep(min(wait, self.per_chat_interval))
+                await self.sleep(min(wait, interval))
+        limiter = self._limiters[channel]
         while True:
             await self._wait_pause()
             async with self._slots:
-                await self._limiter.acquire()
+                await limiter.acquire()
                 if self._paused():
                     continue  # a 429 came while we queued: wait it out, then queue again
                 if self._stopping:
@@ -458,6 +480,14 @@ class Sender:
             self.skipped += await self._write(lambda o: o.skip([row.id], str(outcome))) or 0
         elif isinstance(outcome, _Postpone):
             self.postponed += await self._write(lambda o: o.postpone(row.id, outcome.due_at)) or 0
+        elif isinstance(outcome, RateLimited) and outcome.per_chat:
+            # Too many to this one chat (WhatsApp's pair rate): only this row waits, longer
+            # each time (Meta: 4^X seconds).
+            self.rate_limited += 1
+            wait = min(max(outcome.retry_after, 1.0) * 4**row.attempts, MAX_PAUSE)
+            due = self.clock() + timedelta(seconds=wait)
+            log.warning("outbox: too many messages to one chat, row %s waits %.0f s", row.id, wait)
+            await self._write(lambda outbox: outbox.retry(row.id, "pair rate", due))
         elif isinstance(outcome, RateLimited):
             self.rate_limited += 1
             pause = min(max(outcome.retry_after, 0.0), MAX_PAUSE)

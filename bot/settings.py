@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     whatsapp_api_url: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v25.0"
     admin_whatsapp_numbers: str = ""  # +91… of administrators on WhatsApp, comma-separated
+    # Messages per second the outbox sends on WhatsApp (Meta: 80/s per business number, 1,000
+    # once upgraded; a number shared with the Business app: 20).
+    whatsapp_rate: float = Field(default=80.0, gt=0)
     log_level: str = "INFO"
     log_format: str = "auto"  # auto: text on a terminal, JSON lines otherwise (bot/logs.py)
 

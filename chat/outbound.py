@@ -51,11 +51,13 @@ class DeliveryError(Exception):
 
 
 class RateLimited(DeliveryError):
-    """429: too many requests; wait ``retry_after`` seconds."""
+    """429: too many requests; wait ``retry_after`` seconds. ``per_chat``: too many to this one
+    chat (WhatsApp's pair rate), so only this chat waits, not every send."""
 
-    def __init__(self, retry_after: float, message: str = "") -> None:
+    def __init__(self, retry_after: float, message: str = "", *, per_chat: bool = False) -> None:
         super().__init__(message or f"retry after {retry_after}")
         self.retry_after = float(retry_after)
+        self.per_chat = per_chat
 
 
 class Blocked(DeliveryError):
@@ -81,3 +83,9 @@ class Delivery:
 
     deliver: Deliver
     capabilities: Capabilities
+    # The platform's pace for messages nobody waits for: messages per second (None: the
+    # sender's own rate, within Telegram's), seconds between sends to one chat, and how many
+    # messages of one row may go back to back before that interval applies.
+    rate: float | None = None
+    chat_interval: float | None = None
+    chat_burst: int = 1

@@ -145,6 +145,29 @@ class ProcessedUpdate(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(16))  # the handling process
 
 
+class InboxEntry(Base):
+    """An update stored the moment it arrives, before it is handled: the webhook answers 200
+    only once it is here, and what a killed process had not handled yet is handled after."""
+
+    __tablename__ = "inbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    update_id: Mapped[str] = mapped_column(String(128))
+    sender: Mapped[str] = mapped_column(String(64))
+    written_at: Mapped[int] = mapped_column(BigInteger)  # the platform's timestamp (seconds)
+    body: Mapped[dict[str, Any]] = mapped_column(JsonDoc)  # the channel-neutral Inbound
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        # Meta's retries and duplicates are stored once.
+        UniqueConstraint("channel", "update_id", name="uq_inbox_update"),
+        Index("ix_inbox_sender", "channel", "sender", "lease_until"),
+    )
+
+
 class AuditEntry(Base):
     """Who read or changed whose personal data, and when."""
 
@@ -430,6 +453,7 @@ sellers_t = Seller.__table__
 coordinators_t = Coordinator.__table__
 conversations_t = Conversation.__table__
 updates_t = ProcessedUpdate.__table__
+inbox_t = InboxEntry.__table__
 audit_t = AuditEntry.__table__
 products_t = Product.__table__
 photos_t = ProductPhoto.__table__

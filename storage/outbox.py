@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import TypeDecorator, bindparam, func, select, update
+from sqlalchemy import TypeDecorator, bindparam, case, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -402,6 +402,26 @@ class Outbox(Part):
             await self.run(
                 update(outbox_t).where(c.id == id, c.read_at.is_(None)).values(read_at=stamp)
             )
+
+    async def undelivered(
+        self, id: int, error: str, retry_at: datetime | None, max_attempts: int = 5
+    ) -> None:
+        """A channel's later word that a row it took was not delivered after all (WhatsApp's
+        failed status): sent again at ``retry_at`` while attempts remain, else failed."""
+        c = outbox_t.c
+        again = retry_at is not None
+        await self.run(
+            update(outbox_t)
+            .where(c.id == id, c.status == "sent", c.delivered_at.is_(None))
+            .values(
+                status=case((c.attempts + 1 < max_attempts, "pending"), else_="failed")
+                if again
+                else "failed",
+                attempts=c.attempts + 1,
+                last_error=_error(error),
+                due_at=utc(retry_at) if retry_at is not None else c.due_at,
+            )
+        )
 
     async def report(self, broadcast_id: int) -> dict[str, int]:
         """Counts by status, and by reason for failed and skipped rows ("skipped:blocked");

@@ -9,6 +9,7 @@ from storage.base import Changes
 from storage.broadcasts import Broadcasts
 from storage.checks import Checks
 from storage.dialogue import Conversations, Updates
+from storage.inbox import Inbox
 from storage.jobs import JobRuns
 from storage.orders import Orders
 from storage.outbox import Outbox
@@ -27,6 +28,7 @@ class Repo:
         self.dialect = dialect
         self.changes = changes = Changes()
         self.updates = Updates(connection, dialect, changes)
+        self.inbox = Inbox(connection, dialect, changes)
         self.users = Users(connection, dialect, changes)
         self.sellers = Sellers(connection, dialect, changes)
         self.coordinators = Coordinators(connection, dialect, changes)

@@ -234,8 +234,16 @@ class Meta:
         self.sender = MetaSender(f"{base}/whatsapp", APP_SECRET, PHONE_ID)
 
     async def post(self, *messages: dict[str, Any], signature: str | None = "") -> int:
+        """POST a body and wait until what it stored has been handled."""
         self.api.open_windows.update(m["from"] for m in messages)  # the users wrote
-        return await self.sender.post(self.session, self.sender.body(list(messages)), signature)
+        status = await self.sender.post(self.session, self.sender.body(list(messages)), signature)
+        await self.settled()
+        return status
+
+    async def settled(self) -> None:
+        assert self.service.whatsapp is not None and self.service.whatsapp.inbox is not None
+        async with asyncio.timeout(20):
+            await self.service.whatsapp.inbox.settled()
 
     async def says(self, wa_id: str, text: str) -> list[Received]:
         return await self._do(wa_id, "text", {"body": text})

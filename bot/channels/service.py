@@ -15,12 +15,13 @@ import logging
 import signal
 import socket
 from collections.abc import Awaitable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.app import Background, Core, build_core, command_menu, start_background
 from bot.channels.telegram import CAPABILITIES, CHANNEL, TelegramChannel
 from bot.delivery import OUTBOX_TAG
+from bot.inbox import InboxWorker
 from bot.settings import Settings
 from chat.outbound import Delivery
 
@@ -63,20 +64,26 @@ def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
         await core.router.mark_blocked_on(whatsapp.CHANNEL, external_id)
 
     async def statuses(reports: list[whatsapp.Status]) -> None:
-        """Delivered and read, per outbox row (the tag the row's message carried)."""
+        """Delivered and read, per outbox row (the tag the row's message carried); a failed
+        one sends the row again later where that can help, else marks it failed."""
         seen = [
-            (
-                int(s.tag.removeprefix(OUTBOX_TAG)),
-                s.status,
-                datetime.fromtimestamp(s.timestamp, UTC),
-            )
+            (int(s.tag.removeprefix(OUTBOX_TAG)), s)
             for s in reports
             if s.tag and s.tag.startswith(OUTBOX_TAG) and s.tag.removeprefix(OUTBOX_TAG).isdigit()
         ]
-        if seen:
-            async with core.db.transaction() as repo:
-                for row_id, status, at in seen:
-                    await repo.outbox.seen(row_id, status, at)
+        if not seen:
+            return
+        now = datetime.now(UTC)
+        async with core.db.transaction() as repo:
+            for row_id, status in seen:
+                if status.status != "failed":
+                    at = datetime.fromtimestamp(status.timestamp, UTC)
+                    await repo.outbox.seen(row_id, status.status, at)
+                    continue
+                wait = whatsapp.retry_in(status)
+                error = "whatsapp " + ",".join(str(code) for code in status.errors)
+                retry_at = now + timedelta(seconds=wait) if wait is not None else None
+                await repo.outbox.undelivered(row_id, error, retry_at)
 
     channel = whatsapp.WhatsAppChannel(
         client,
@@ -86,6 +93,7 @@ def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
         on_blocked=blocked,
         on_statuses=statuses,
     )
+    channel.inbox = InboxWorker(core.db, whatsapp.CHANNEL, channel.handle_user)
     core.router.media_fetchers[whatsapp.CHANNEL] = client.download
     core.router.capabilities[whatsapp.CHANNEL] = whatsapp.CAPABILITIES
     return channel
@@ -126,7 +134,7 @@ class ChatService:
         if self.whatsapp is not None:
             from bot.channels.whatsapp import CHANNEL as WHATSAPP
 
-            deliveries[WHATSAPP] = self.whatsapp.delivery()
+            deliveries[WHATSAPP] = self.whatsapp.delivery(self.settings.whatsapp_rate)
         self.background = start_background(core, deliveries)
 
     async def start_polling(self) -> None:
@@ -156,6 +164,8 @@ class ChatService:
                 "process": channel.process,
             }
         self._start_background(core)
+        if self.whatsapp is not None and self.whatsapp.inbox is not None:
+            self.whatsapp.inbox.start()  # what a stopped process left is handled first
         self.server = WebhookServer(
             **telegram,
             ping=core.db.ping,
@@ -190,6 +200,8 @@ class ChatService:
         channel, core = self.channel, self.core
         if channel is not None and channel.poller is not None:
             await channel.poller.stop(SHUTDOWN_GRACE)
+        if self.whatsapp is not None and self.whatsapp.inbox is not None:
+            await self.whatsapp.inbox.stop()
         if core is not None:
             await core.router.flush()
         if self.background is not None:

@@ -11,10 +11,11 @@ already committed twice). A POST without the right X-Telegram-Bot-Api-Secret-Tok
 and nothing is read or processed.
 
 WhatsApp's POSTs are signed (X-Hub-Signature-256 over the raw body): a wrong or missing
-signature gets 403 before anything is parsed. Like Telegram's, a body gets its 200 once its
-messages are handled and committed (Meta redelivers anything else, for days; the router
-handles a wamid once). A body that is not for our number, or holds nothing but statuses and
-reactions, gets a quiet 200.
+signature gets 403 before anything is parsed. A body gets its 200 once its messages are
+stored in the inbox (bot/inbox.py), and is handled from there: Meta redelivers anything not
+answered 200, for days, so what it is told is safe must be; a retry of a stored message is
+stored once, and the router handles a wamid once. A body that is not for our number, or holds
+nothing but statuses and reactions, gets a quiet 200.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 
 from bot import metrics
+from bot.inbox import InboxWorker
 from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
 from chat.markup import whatsapp as render_markup
@@ -97,10 +98,28 @@ OUTSIDE_WINDOW = {131047, 470}  # more than 24 hours since the user wrote: a tem
 TOKEN_EXPIRED = 190
 RETRY_THROUGHPUT = 1.0  # seconds; Meta gives no Retry-After
 RETRY_PAIR = 6.0  # one message per 6 s to one user
+# The outbox's pace to one user: a row every 6 s, its parts (photo, text) back to back; Meta
+# lets a short burst borrow from the next minutes (up to 45), a turn of 3 bubbles fits.
+PAIR_INTERVAL, PAIR_BURST = 6.0, 3
 # Images from one user this close together (by WhatsApp's timestamps, seconds) are one album
 # even when Meta posts them in separate bodies: WhatsApp has no albums, people send a few
 # photos at once.
 ALBUM_GAP = 10
+
+
+def retry_in(status: Status) -> float | None:
+    """After a failed status for a message we sent: seconds before sending it again, or None
+    when trying again would not help."""
+    codes = set(status.errors)
+    if codes & THROUGHPUT:
+        return RETRY_THROUGHPUT
+    if PAIR_RATE in codes:
+        return RETRY_PAIR
+    if codes & OUTSIDE_WINDOW:
+        return 0.0  # again at once, as a template (the client now knows the window closed)
+    if codes & {131052, 131053} or not codes:  # media not fetched by Meta; no reason given
+        return 30.0
+    return None
 
 
 class OutsideWindow(Rejected):
@@ -376,7 +395,7 @@ def error_of(response: httpx.Response) -> Exception:
     if code in THROUGHPUT:
         return RateLimited(RETRY_THROUGHPUT, title)
     if code == PAIR_RATE:
-        return RateLimited(RETRY_PAIR, title)
+        return RateLimited(RETRY_PAIR, title, per_chat=True)
     if code in UNREACHABLE:
         return Blocked(title)
     if code in OUTSIDE_WINDOW:
@@ -408,6 +427,9 @@ class WhatsAppClient:
             limits=httpx.Limits(max_connections=64),
         )
         self.token_expired = False
+        # Users whose 24-hour window Meta said (in a failed status) is closed: the outbox
+        # sends them templates until they write again.
+        self.closed_windows: set[str] = set()
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -540,6 +562,8 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
 
     async def deliver(out: Outbound) -> int:
         try:
+            if str(out.chat_id).lstrip("+") in client.closed_windows:
+                raise OutsideWindow("the window closed (a failed status said so)")
             await client.send(out)
         except OutsideWindow:
             template = templates().get(out.template[0]) if out.template else None
@@ -579,9 +603,18 @@ class WhatsAppChannel:
         self.on_blocked = on_blocked
         self.sleep = sleep
         self._runs: dict[str, tuple[str, int]] = {}  # user: (album, timestamp of its last image)
+        self.inbox: InboxWorker | None = None  # where bodies are kept until handled
 
-    def delivery(self) -> Delivery:
-        return Delivery(whatsapp_deliver(self.client), CAPABILITIES)
+    def delivery(self, rate: float = 80.0) -> Delivery:
+        """The outbox's way to WhatsApp: ``rate`` messages a second (WHATSAPP_RATE), a row
+        to one user every 6 s (the pair rate)."""
+        return Delivery(
+            whatsapp_deliver(self.client),
+            CAPABILITIES,
+            rate=rate,
+            chat_interval=PAIR_INTERVAL,
+            chat_burst=PAIR_BURST,
+        )
 
     @property
     def healthy(self) -> bool:
@@ -600,21 +633,34 @@ class WhatsAppChannel:
         return decode(payload, self.client.phone_number_id)
 
     async def process(self, batch: Batch) -> None:
-        """Handle a body's messages: one user's in the order written, users side by side."""
-        by_user: dict[str, list[Inbound]] = {}
-        for at, inbound in batch.messages:
-            by_user.setdefault(inbound.sender, []).append(self._album(at, inbound))
+        """Take a body in: statuses recorded, messages stored in the inbox (handled from
+        there, each user's in the order written) or, without an inbox, handled now. Raises
+        when they could not be kept (the webhook then answers 500 and Meta sends it again)."""
+        for _, inbound in batch.messages:
+            self.client.closed_windows.discard(inbound.sender)  # they wrote: it is open again
         for status in batch.statuses:
             if status.status == "failed" and set(status.errors) & UNREACHABLE:
                 await self.on_blocked(status.recipient)
+            if status.status == "failed" and set(status.errors) & OUTSIDE_WINDOW:
+                self.client.closed_windows.add(status.recipient)
         if batch.statuses and self.on_statuses is not None:
             await self.on_statuses(list(batch.statuses))
+        if self.inbox is not None:
+            await self.inbox.store(batch.messages)
+            return
+        by_user: dict[str, list[tuple[int, Inbound]]] = {}
+        for at, inbound in batch.messages:
+            by_user.setdefault(inbound.sender, []).append((at, inbound))
         results = await asyncio.gather(
-            *(self._one_user(items) for items in by_user.values()), return_exceptions=True
+            *(self.handle_user(items) for items in by_user.values()), return_exceptions=True
         )
         failed = [r for r in results if isinstance(r, BaseException)]
         if failed:
             raise failed[0]
+
+    async def handle_user(self, items: list[tuple[int, Inbound]]) -> None:
+        """One user's messages, in the order written (the inbox's handler)."""
+        await self._one_user([self._album(at, inbound) for at, inbound in items])
 
     def _album(self, at: int, inbound: Inbound) -> Inbound:
         """An image close after the user's last one joins its album, across bodies."""
