@@ -120,7 +120,7 @@ class InboxWorker:
                 task.add_done_callback(self._finished)
             if rows:
                 continue
-            if not self._active:
+            if not self._active and not self._wake.is_set():  # nothing stored meanwhile
                 self._idle.set()
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.sweep):

@@ -46,6 +46,10 @@ MENU = Callback("menu", None, 1)  # menu:<command>: the same as typing /<command
 EDIT_FIELD = Callback("edit", None, 1)
 MORE = Callback("more", None, 1)  # another page of the choices a channel cannot show at once
 
+# One profile on two channels: the same number, registered on another channel.
+LINK_YES = Callback("link", "yes")
+LINK_NO = Callback("link", "no")
+
 # The catalogue.
 PRODUCT_NEW = Callback("prod", "new")
 PRODUCT_LIST = Callback("prod", "list")

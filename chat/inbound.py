@@ -55,6 +55,9 @@ class Inbound:
     language_code: str | None = None
     message_id: int | None = None
     sender_phone: str | None = None  # the user's own number, where the channel vouches for it
+    # Another id the channel knows the sender by (WhatsApp's business-scoped user id beside
+    # the number): it reaches the same user when the number is withheld.
+    sender_alias: str | None = None
 
 
 class FileTooBig(Exception):

@@ -31,6 +31,7 @@ from flows.registration import REGISTRATION
 from handlers.feature import Command, Feature, Role
 from handlers.features import FEATURES
 from handlers.locks import UserLocks
+from handlers.registration import begin as begin_registration
 from handlers.registry import Registry
 from handlers.render import Catalogue, Renderer
 from handlers.turn import Options, Staff, Turn
@@ -319,6 +320,8 @@ class Router:
             # Handled, but its replies never went out (the process died between the commit
             # and the send): not handled twice, but told where they are now.
             log.info("update %s:%s seen before, unanswered; asking again", *key)
+        if inbound.sender_alias and user.is_new:
+            await repo.users.alias(inbound.channel, inbound.sender_alias, user.user_id)
         if user.blocked_at is not None:  # they are back: sending works again
             await repo.users.set_blocked(user.user_id, False)
         admin = (inbound.channel, inbound.sender) in self.admins
@@ -394,7 +397,7 @@ class Router:
         registering = turn.dialogue.flow == REGISTRATION
         # A newcomer is registered; staff are not pushed into a seller's registration.
         if seller is None and not registering and not (await turn.viewer()).is_staff:
-            turn.dialogue.start(REGISTRATION)
+            await begin_registration(turn)
             return
         turn.say(Reply("idle-not-understood"), await turn.dialogue.menu())
         if inbound.kind == "text" and inbound.text:

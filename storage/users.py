@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -245,6 +245,31 @@ class Users(Part):
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         await self._set(user_id, blocked_at=now() if blocked else None)
+
+    async def alias(self, channel: str, external_id: str, user_id: int) -> None:
+        """Another id a channel knows this user by (WhatsApp's business-scoped user id beside
+        the number): theirs from now on, but never preferred for writing to them (seen long
+        ago) while they write under the other. An id already known stays as it is."""
+        statement = (
+            upsert(self.dialect, identities_t)
+            .values(
+                channel=channel,
+                external_id=external_id,
+                user_id=user_id,
+                created_at=now(),
+                last_seen_at=datetime(2000, 1, 1, tzinfo=UTC),
+            )
+            .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+        )
+        await self.run(statement)
+
+    async def merge_into(self, user_id: int, into: int) -> None:
+        """Everything that reaches ``user_id`` reaches ``into`` instead, and ``user_id`` goes
+        (a newcomer on one channel who is a seller registered on another)."""
+        i = identities_t.c
+        await self.run(update(identities_t).where(i.user_id == user_id).values(user_id=into))
+        await self.run(delete(conversations_t).where(conversations_t.c.user_id == user_id))
+        await self.run(delete(users_t).where(users_t.c.user_id == user_id))
 
     async def delete(self, user_id: int) -> None:
         await self.run(delete(identities_t).where(identities_t.c.user_id == user_id))

@@ -19,6 +19,7 @@ from bot.language import detect_language
 from handlers.router import Router
 from storage.db import Database
 from tests.chat import ChatUser, FileShelf
+from tests.whatsapp_service import meta  # noqa: F401 (the WhatsApp service fixture)
 
 # The PostgreSQL server every machine of this project runs (trust auth). CI must reach it:
 # a missing server fails the PostgreSQL tests instead of skipping them silently.

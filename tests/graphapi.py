@@ -8,6 +8,7 @@ which is JSON with non-ASCII escaped).
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import hmac
 import itertools
@@ -78,9 +79,17 @@ class GraphApi:
     # only approved templates (name, language) go.
     open_windows: set[str] = field(default_factory=set)
     approved: set[tuple[str, str]] = field(default_factory=set)
+    # Meta's pace (None: not enforced): messages per second from our number (130429 past it)
+    # and, per user, a bucket of ``pair_burst`` refilled one per ``pair_interval`` s (131056).
+    throughput: float | None = None
+    pair_burst: int | None = None
+    pair_interval: float = 6.0
+    refused: dict[int, int] = field(default_factory=dict)  # pace errors answered, by code
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
+        self._sent_at: collections.deque[float] = collections.deque()
+        self._pairs: dict[str, tuple[float, float]] = {}  # user: (tokens, when counted)
         app = web.Application(client_max_size=200 * 1024 * 1024)
         base = f"/{self.version}"
         app.router.add_post(f"{base}/{self.phone_number_id}/messages", self._messages)
@@ -140,8 +149,16 @@ class GraphApi:
             code = self.fail_next.pop(0)
             return self._error(code, "failure asked for by the test")
         to = str(body.get("to", ""))
-        if not to.startswith("+") or not to[1:].isdigit():
+        if body.get("recipient"):  # a business-scoped user id, for a withheld number
+            user = str(body["recipient"])
+        elif to.startswith("+") and to[1:].isdigit():
+            user = to[1:]
+        else:
             return self._refuse(f"recipient {to!r}", 100)
+        paced = self._pace(user)
+        if paced is not None:
+            self.refused[paced] = self.refused.get(paced, 0) + 1
+            return self._error(paced, "Rate limit hit")
         if body.get("type") == "template":
             template = body.get("template", {})
             approved = (template.get("name"), template.get("language", {}).get("code"))
@@ -152,21 +169,40 @@ class GraphApi:
                     text = parameter.get("text", "")
                     if "\n" in text or "\t" in text or "     " in text or not text:
                         return self._refuse("Param text cannot have new-line/tab", 132000)
-        elif to[1:] not in self.open_windows:
+        elif user not in self.open_windows:
             return self._error(131047, "Re-engagement message")
         else:
             problem = self._check(body)
             if problem:
                 return self._refuse(problem)
-        self.received.setdefault(to[1:], []).append(Received(to[1:], body["type"], body))
+        self.received.setdefault(user, []).append(Received(user, body["type"], body))
         wamid = f"wamid.out{next(self._ids)}"
         return web.json_response(
             {
                 "messaging_product": "whatsapp",
-                "contacts": [{"input": to, "wa_id": to[1:]}],
+                "contacts": [{"input": to or user, "wa_id": user}],
                 "messages": [{"id": wamid}],
             }
         )
+
+    def _pace(self, user: str) -> int | None:
+        """130429 past the number's throughput, 131056 past one user's pair rate."""
+        now = time.monotonic()
+        if self.throughput is not None:
+            while self._sent_at and self._sent_at[0] <= now - 1.0:
+                self._sent_at.popleft()
+            if len(self._sent_at) >= self.throughput:
+                return 130429
+        if self.pair_burst is not None:
+            tokens, then = self._pairs.get(user, (float(self.pair_burst), now))
+            tokens = min(float(self.pair_burst), tokens + (now - then) / self.pair_interval)
+            if tokens < 1.0:
+                self._pairs[user] = (tokens, now)
+                return 131056
+            self._pairs[user] = (tokens - 1.0, now)
+        if self.throughput is not None:
+            self._sent_at.append(now)
+        return None
 
     def _check(self, body: dict[str, Any]) -> str | None:
         """Meta's limits for what the bot sends; the first broken one, or None."""
@@ -259,6 +295,17 @@ class GraphApi:
         return web.Response(body=data, content_type=mime)
 
 
+def _contact(message: dict[str, Any], name: str) -> dict[str, Any]:
+    """The sender as Meta lists them: the number (wa_id) unless withheld, and the
+    business-scoped user id where the message has one."""
+    contact: dict[str, Any] = {"profile": {"name": name}}
+    if "from" in message:
+        contact["wa_id"] = message["from"]
+    if "from_user_id" in message:
+        contact["user_id"] = message["from_user_id"]
+    return contact
+
+
 class MetaSender:
     """Meta's side of the webhook: builds bodies for what a user does, signs and POSTs them."""
 
@@ -291,7 +338,7 @@ class MetaSender:
                 "display_phone_number": "919800000000",
                 "phone_number_id": phone_number_id or self.phone_number_id,
             },
-            "contacts": [{"profile": {"name": name}, "wa_id": m["from"]} for m in messages[:1]],
+            "contacts": [_contact(m, name) for m in messages[:1]],
         }
         if messages:
             value["messages"] = messages

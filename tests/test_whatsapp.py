@@ -4,39 +4,37 @@ and PostgreSQL, with Meta's side of the webhook played by a signing sender."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.channels import whatsapp
-from bot.channels.service import ChatService
 from bot.channels.templates import parameter, templates
-from bot.settings import Settings
-from bot.workers import bind
 from chat.outbound import Blocked, Button, Document, Outbound, RateLimited, Rejected, Transient
 from content import LOCALES
 from storage.outbox import OutboxItem
-from tests.graphapi import GraphApi, MetaSender, Received
+from tests.graphapi import MetaSender
 from tests.images import good_photo
+from tests.whatsapp_service import (
+    APP_SECRET,
+    PHONE_ID,
+    RINA,
+    VERIFY,
+    Meta,
+    registered,
+    until,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = "EAAG-test-token"
-PHONE_ID = "106540352242922"
-APP_SECRET = "app-secret-for-tests"
-VERIFY = "verify-me"
-RINA = "919830012345"
 
 
 # --------------------------------------------------------------------------------- decoding
@@ -224,81 +222,6 @@ def test_half_set_whatsapp_settings_exit_2_naming_what_is_missing(tmp_path: Path
 # --------------------------------------------------------------------------------- end to end
 
 
-class Meta:
-    """The running service, the Graph API stand-in and Meta's webhook sender."""
-
-    def __init__(
-        self, service: ChatService, api: GraphApi, base: str, session: aiohttp.ClientSession
-    ) -> None:
-        self.service, self.api, self.base, self.session = service, api, base, session
-        self.sender = MetaSender(f"{base}/whatsapp", APP_SECRET, PHONE_ID)
-
-    async def post(self, *messages: dict[str, Any], signature: str | None = "") -> int:
-        """POST a body and wait until what it stored has been handled."""
-        self.api.open_windows.update(m["from"] for m in messages)  # the users wrote
-        status = await self.sender.post(self.session, self.sender.body(list(messages)), signature)
-        await self.settled()
-        return status
-
-    async def settled(self) -> None:
-        assert self.service.whatsapp is not None and self.service.whatsapp.inbox is not None
-        async with asyncio.timeout(20):
-            await self.service.whatsapp.inbox.settled()
-
-    async def says(self, wa_id: str, text: str) -> list[Received]:
-        return await self._do(wa_id, "text", {"body": text})
-
-    async def presses(self, wa_id: str, title: str) -> list[Received]:
-        """Taps the button or list row of that title in the last message that has it."""
-        for message in reversed(self.api.messages_to(wa_id)):
-            for shown, data in message.choices:
-                if title in shown:
-                    kind = (
-                        "button_reply"
-                        if message.body["interactive"]["type"] == "button"
-                        else "list_reply"
-                    )
-                    return await self._do(
-                        wa_id, "interactive", {"type": kind, kind: {"id": data, "title": shown}}
-                    )
-        raise AssertionError(
-            f"no button {title!r} in {[m.choices for m in self.api.messages_to(wa_id)]}"
-        )
-
-    async def _do(self, wa_id: str, kind: str, content: dict[str, Any]) -> list[Received]:
-        before = len(self.api.messages_to(wa_id))
-        status = await self.post(self.sender.message(wa_id, kind, content))
-        assert status == 200
-        return self.api.messages_to(wa_id)[before:]
-
-
-@pytest.fixture
-async def meta(db_url: str, tmp_path: Path) -> AsyncIterator[Meta]:
-    async with GraphApi(token=TOKEN, phone_number_id=PHONE_ID) as api:
-        sock = bind("127.0.0.1", 0)
-        port = sock.getsockname()[1]
-        settings = Settings(
-            _env_file=None,
-            database_url=db_url,
-            data_dir=tmp_path,
-            webhook_listen=f"127.0.0.1:{port}",
-            whatsapp_token=TOKEN,
-            whatsapp_phone_number_id=PHONE_ID,
-            whatsapp_app_secret=APP_SECRET,
-            whatsapp_verify_token=VERIFY,
-            whatsapp_api_url=api.root,
-            admin_whatsapp_numbers="+91 70000 00001",
-        )
-        service = ChatService(settings)  # no Telegram token: WhatsApp alone
-        await service.start_webhook(sock)
-        try:
-            async with aiohttp.ClientSession() as session:
-                yield Meta(service, api, f"http://127.0.0.1:{port}", session)
-        finally:
-            await service.stop()
-            sock.close()
-
-
 async def test_handshake(meta: Meta) -> None:
     query = {"hub.mode": "subscribe", "hub.challenge": "1158201444", "hub.verify_token": VERIFY}
     async with meta.session.get(f"{meta.base}/whatsapp", params=query) as response:
@@ -419,13 +342,6 @@ async def test_health_fails_while_the_token_is_refused(meta: Meta) -> None:
         assert response.status == 503
 
 
-async def _until(condition: Any) -> None:
-    """Wait for the outbox sender (a background task) to get something done."""
-    async with asyncio.timeout(15):
-        while not condition():  # noqa: ASYNC110 (the stand-in records; nothing to await)
-            await asyncio.sleep(0.05)
-
-
 async def test_outside_the_window_an_unasked_message_goes_as_its_template(meta: Meta) -> None:
     other = "919830077777"
     await meta.says(RINA, "/start")
@@ -440,8 +356,8 @@ async def test_outside_the_window_an_unasked_message_goes_as_its_template(meta: 
         await repo.outbox.enqueue(
             [OutboxItem(uid, "broadcast", text_by_locale=texts) for uid in ids if uid]
         )
-    await _until(lambda: any(m.type == "template" for m in meta.api.messages_to(other)))
-    await _until(lambda: any("সকাল" in m.text for m in meta.api.messages_to(RINA)))
+    await until(lambda: any(m.type == "template" for m in meta.api.messages_to(other)))
+    await until(lambda: any("সকাল" in m.text for m in meta.api.messages_to(RINA)))
     template = [m for m in meta.api.messages_to(other) if m.type == "template"][-1]
     assert template.body["template"]["name"] == "export_sathi_announcement"
     assert template.body["template"]["language"]["code"] == "bn"
@@ -475,22 +391,8 @@ def test_a_template_parameter_has_no_line_breaks() -> None:
     assert len(parameter("ক" * 5000)) <= 1024
 
 
-async def _registered(meta: Meta, wa_id: str) -> None:
-    await meta.says(wa_id, "/start")
-    await meta.presses(wa_id, "বাংলা")
-    await meta.presses(wa_id, "রাজি")
-    await meta.says(wa_id, "রিনা দাস")
-    await meta.says(wa_id, "দাস হস্তশিল্প")
-    await meta.says(wa_id, "বাঁকুড়া")
-    await meta.presses(wa_id, "+91")
-    await meta.says(wa_id, "টেরাকোটা")
-    for _ in range(3):
-        await meta.presses(wa_id, "বাদ দিন")
-    await meta.presses(wa_id, "হ্যাঁ")
-
-
 async def test_a_product_with_three_photos_in_one_body(meta: Meta) -> None:
-    await _registered(meta, RINA)
+    await registered(meta, RINA)
     await meta.says(RINA, "/addproduct")
     before = len(meta.api.messages_to(RINA))
     photos = [
@@ -502,7 +404,7 @@ async def test_a_product_with_three_photos_in_one_body(meta: Meta) -> None:
         for seed in (1, 2, 3)
     ]
     assert await meta.post(*photos) == 200
-    await _until(lambda: len(meta.api.messages_to(RINA)) > before)  # after the album's quiet
+    await until(lambda: len(meta.api.messages_to(RINA)) > before)  # after the album's quiet
     answers = meta.api.messages_to(RINA)[before:]
     assert len(answers) == 1, [m.text for m in answers]  # one answer for the three
     assert "৩টা ছবি পেলাম" in answers[0].text
@@ -525,7 +427,7 @@ async def test_a_product_with_three_photos_in_one_body(meta: Meta) -> None:
 
 async def test_an_administrator_runs_the_programme_from_whatsapp(meta: Meta) -> None:
     admin = "917000000001"  # ADMIN_WHATSAPP_NUMBERS="+91 70000 00001"
-    await _registered(meta, RINA)
+    await registered(meta, RINA)
     stats = await meta.says(admin, "/stats")
     assert any(m.type == "image" for m in stats), [m.type for m in stats]  # the chart
     exported = await meta.says(admin, "/export")
@@ -548,7 +450,7 @@ async def test_delivered_and_read_are_counted_per_broadcast(meta: Meta) -> None:
         assert rina is not None
         item = OutboxItem(rina, "broadcast", text_by_locale={"bn": "মেলা কাল"}, broadcast_id=77)
         await repo.outbox.enqueue([item])
-    await _until(lambda: any("মেলা" in m.text for m in meta.api.messages_to(RINA)))
+    await until(lambda: any("মেলা" in m.text for m in meta.api.messages_to(RINA)))
     sent = next(m for m in meta.api.messages_to(RINA) if "মেলা" in m.text)
     tag = sent.body["biz_opaque_callback_data"]
     assert tag.startswith("outbox:")
@@ -605,13 +507,13 @@ def test_a_mangled_message_never_breaks_the_decoder(changes: dict[str, Any]) -> 
 
 async def test_photos_in_separate_bodies_are_one_album(meta: Meta) -> None:
     """Meta often posts each image on its own: close together, they are still one answer."""
-    await _registered(meta, RINA)
+    await registered(meta, RINA)
     await meta.says(RINA, "/addproduct")
     before = len(meta.api.messages_to(RINA))
     for seed in (1, 2, 3):
         media = meta.api.add_user_media(good_photo(seed))
         image = meta.sender.message(RINA, "image", {"id": media, "mime_type": "image/jpeg"})
         assert await meta.post(image) == 200
-    await _until(lambda: len(meta.api.messages_to(RINA)) > before)
+    await until(lambda: len(meta.api.messages_to(RINA)) > before)
     answers = meta.api.messages_to(RINA)[before:]
     assert len(answers) == 1 and "৩টা ছবি পেলাম" in answers[0].text, [m.text for m in answers]

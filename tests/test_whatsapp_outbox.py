@@ -3,6 +3,7 @@ and a 131056 that makes only that user's row wait."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 from bot.channels.telegram import CAPABILITIES as TELEGRAM
@@ -15,7 +16,10 @@ from storage.db import Database
 from storage.outbox import Outbox, OutboxItem
 from tests.delivery_helpers import FakeClock
 
-START = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)  # rows are due now
+
+def _start() -> datetime:
+    """A fake clock's start a little after now: the rows just enqueued are due."""
+    return datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
 
 
 class Recorder:
@@ -84,7 +88,7 @@ def make_sender(db: Database, messages: Messages, clock: FakeClock, whatsapp: Re
 async def test_rows_to_one_whatsapp_user_are_six_seconds_apart_others_do_not_wait(
     db: Database, messages: Messages
 ) -> None:
-    clock = FakeClock(START)
+    clock = FakeClock(_start())
     whatsapp = Recorder(clock)
     await seed(db, {1: ("whatsapp", "919800000001"), 2: ("whatsapp", "919800000002")})
     await enqueue(db, [note(1, str(n)) for n in range(3)] + [note(2, "x")])
@@ -95,7 +99,7 @@ async def test_rows_to_one_whatsapp_user_are_six_seconds_apart_others_do_not_wai
 
     times = whatsapp.times("919800000001")
     assert len(times) == 3
-    gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:], strict=False)]
+    gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(times)]
     assert all(gap >= PAIR_INTERVAL for gap in gaps), gaps
     order = [who for who, _, _ in whatsapp.sent]
     assert order.index("919800000002") < 2  # not queued behind user 1's paced rows
@@ -104,19 +108,19 @@ async def test_rows_to_one_whatsapp_user_are_six_seconds_apart_others_do_not_wai
 async def test_pair_rate_refusal_holds_back_that_user_only(
     db: Database, messages: Messages
 ) -> None:
-    clock = FakeClock(START)
+    clock = FakeClock(start := _start())
     whatsapp = Recorder(clock, {"919800000001": [RateLimited(6.0, "(131056)", per_chat=True)]})
     await seed(db, {1: ("whatsapp", "919800000001"), 2: ("whatsapp", "919800000002")})
     await enqueue(db, [note(1, "a"), note(2, "b")])
     sender = make_sender(db, messages, clock, whatsapp)
     await sender.drain()
 
-    assert whatsapp.times("919800000002") == [START]  # not paused by user 1's refusal
+    assert whatsapp.times("919800000002") == [start]  # not paused by user 1's refusal
     assert whatsapp.times("919800000001") == []
     async with db.transaction() as repo:
         (row,) = await Outbox(repo.connection, db.dialect).of_recipient(1)
     assert row.status == "pending" and row.attempts == 1
-    assert row.due_at >= START + timedelta(seconds=6)
+    assert row.due_at >= start + timedelta(seconds=6)
 
     clock.advance(7)
     await sender.drain()

@@ -249,6 +249,8 @@ def to_inbound(message: Mapping[str, Any], contacts: Mapping[str, Any] = {}) -> 
     kind = message.get("type")
     if not sender or not wamid or kind == "reaction":
         return None
+    contact = contacts.get(str(sender))
+    scoped = message.get("from_user_id") or (contact.get("user_id") if contact else None)
     base: dict[str, Any] = {
         "channel": CHANNEL,
         "sender": str(sender),
@@ -256,6 +258,8 @@ def to_inbound(message: Mapping[str, Any], contacts: Mapping[str, Any] = {}) -> 
         "update_id": str(wamid),
         # A wa_id is the user's number; a business-scoped id (usernames) is not.
         "sender_phone": "+" + str(sender) if str(sender).isdigit() else None,
+        # Kept beside the number, so the user is still theirs when Meta withholds it.
+        "sender_alias": str(scoped) if scoped and str(scoped) != str(sender) else None,
     }
     body = message.get(kind) if isinstance(kind, str) else None
     body = body if isinstance(body, dict) else {}
@@ -476,7 +480,7 @@ class WhatsAppClient:
                 json={
                     "messaging_product": "whatsapp",
                     "recipient_type": "individual",
-                    "to": _to(out.chat_id),
+                    **_to(out.chat_id),
                     **body,
                     **tag,
                 },
@@ -495,7 +499,7 @@ class WhatsAppClient:
             json={
                 "messaging_product": "whatsapp",
                 "recipient_type": "individual",
-                "to": _to(chat_id),
+                **_to(chat_id),
                 **({"biz_opaque_callback_data": tag[:512]} if tag else {}),
                 "type": "template",
                 "template": {
@@ -549,9 +553,13 @@ class WhatsAppClient:
             await self._post(f"{self.phone_number_id}/messages", json=body)
 
 
-def _to(chat_id: int | str) -> str:
+def _to(chat_id: int | str) -> dict[str, str]:
+    """The addressee: a number ("to", with its +) or a business-scoped user id
+    ("recipient"), for a user whose number Meta withholds."""
     text = str(chat_id)
-    return text if text.startswith("+") or not text.isdigit() else "+" + text
+    if text.startswith("+") or text.isdigit():
+        return {"to": "+" + text.lstrip("+")}
+    return {"recipient": text}
 
 
 def whatsapp_deliver(client: WhatsAppClient) -> Deliver:

@@ -253,3 +253,10 @@ file-not-here = { $name } ফাইলটা এখানে পাঠানো 
 btn-list-open = বেছে নিন
 btn-more-choices = আরও ▶ ({ $page }/{ $pages })
 choices-continued = … অথবা এর একটা:
+
+# One profile on two channels (a seller registered on Telegram writes on WhatsApp).
+link-offer = 🔗 এই নম্বরে আগেই নাম লেখানো আছে: <b>{ $name }</b> ({ $district })। এটা কি আপনি? তাহলে একই প্রোফাইল এখানেও চলবে, আবার নাম লেখাতে হবে না।
+btn-link-yes = ✅ হ্যাঁ, আমিই
+btn-link-no = ✏️ না, নতুন করে
+link-done = ✅ হয়ে গেছে, { $name }। আপনার প্রোফাইল, পণ্য আর খবর এখন এখানেও পাবেন।
+btn-link-menu = 📋 মেনু

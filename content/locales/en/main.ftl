@@ -253,3 +253,10 @@ file-not-here = The file { $name } cannot be sent here: ask your coordinator for
 btn-list-open = Choose
 btn-more-choices = More ▶ ({ $page }/{ $pages })
 choices-continued = … or one of these:
+
+# One profile on two channels (a seller registered on Telegram writes on WhatsApp).
+link-offer = 🔗 This number is already registered: <b>{ $name }</b> ({ $district }). Is that you? Then the same profile works here too, with no need to register again.
+btn-link-yes = ✅ Yes, that's me
+btn-link-no = ✏️ No, new profile
+link-done = ✅ Done, { $name }. Your profile, products and news are here now too.
+btn-link-menu = 📋 Menu

@@ -253,3 +253,10 @@ file-not-here = फ़ाइल { $name } यहाँ नहीं भेजी
 btn-list-open = चुनें
 btn-more-choices = और ▶ ({ $page }/{ $pages })
 choices-continued = … या इनमें से एक:
+
+# One profile on two channels (a seller registered on Telegram writes on WhatsApp).
+link-offer = 🔗 यह नंबर पहले से पंजीकृत है: <b>{ $name }</b> ({ $district })। क्या यह आप हैं? तब वही प्रोफ़ाइल यहाँ भी चलेगी, दोबारा पंजीकरण नहीं करना होगा।
+btn-link-yes = ✅ हाँ, मैं ही हूँ
+btn-link-no = ✏️ नहीं, नई प्रोफ़ाइल
+link-done = ✅ हो गया, { $name }। आपकी प्रोफ़ाइल, उत्पाद और खबरें अब यहाँ भी मिलेंगी।
+btn-link-menu = 📋 मेनू
