@@ -39,6 +39,7 @@ class Received:
     to: str
     type: str
     body: dict[str, Any]
+    quick_replies: tuple[tuple[str, str], ...] = ()  # a template's buttons: (words, payload)
 
     @property
     def text(self) -> str:
@@ -54,7 +55,9 @@ class Received:
 
     @property
     def choices(self) -> list[tuple[str, str]]:
-        """(title, id) of its reply buttons or list rows."""
+        """(title, id) of its reply buttons or list rows, or a template's quick replies."""
+        if self.type == "template":
+            return list(self.quick_replies)
         if self.type != "interactive":
             return []
         interactive = self.body["interactive"]
@@ -79,6 +82,7 @@ class GraphApi:
     # only approved templates (name, language) go.
     open_windows: set[str] = field(default_factory=set)
     approved: set[tuple[str, str]] = field(default_factory=set)
+    buttons: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # their words
     # Meta's pace (None: not enforced): messages per second from our number (130429 past it)
     # and, per user, a bucket of ``pair_burst`` refilled one per ``pair_interval`` s (131056).
     throughput: float | None = None
@@ -112,6 +116,18 @@ class GraphApi:
         await self._runner.cleanup()
 
     # ------------------------------------------------------------------ what users got
+
+    def approve(self, definitions: list[dict[str, Any]]) -> None:
+        """Templates as submitted to Meta (bot.channels.templates.definitions), approved."""
+        for template in definitions:
+            key = (template["name"], template["language"])
+            self.approved.add(key)
+            self.buttons[key] = [
+                button["text"]
+                for component in template["components"]
+                if component["type"] == "BUTTONS"
+                for button in component["buttons"]
+            ]
 
     def messages_to(self, wa_id: str) -> list[Received]:
         return self.received.get(wa_id, [])
@@ -159,12 +175,21 @@ class GraphApi:
         if paced is not None:
             self.refused[paced] = self.refused.get(paced, 0) + 1
             return self._error(paced, "Rate limit hit")
+        quick: list[tuple[str, str]] = []  # a template's quick replies: (words, payload)
         if body.get("type") == "template":
             template = body.get("template", {})
             approved = (template.get("name"), template.get("language", {}).get("code"))
             if approved not in self.approved:
                 return self._refuse(f"template {approved} not approved", 132001)
+            words = self.buttons.get(approved, [])
             for component in template.get("components", []):
+                if component.get("type") == "button":
+                    index = int(component.get("index", -1))
+                    (payload,) = component.get("parameters", [{}])
+                    if not 0 <= index < len(words) or not payload.get("payload"):
+                        return self._refuse(f"quick reply {index} of {approved}", 132000)
+                    quick.append((words[index], payload["payload"]))
+                    continue
                 for parameter in component.get("parameters", []):
                     text = parameter.get("text", "")
                     if "\n" in text or "\t" in text or "     " in text or not text:
@@ -175,7 +200,7 @@ class GraphApi:
             problem = self._check(body)
             if problem:
                 return self._refuse(problem)
-        self.received.setdefault(user, []).append(Received(user, body["type"], body))
+        self.received.setdefault(user, []).append(Received(user, body["type"], body, tuple(quick)))
         wamid = f"wamid.out{next(self._ids)}"
         return web.json_response(
             {

@@ -9,8 +9,10 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -18,9 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.channels import whatsapp
-from bot.channels.templates import parameter, templates
+from bot.channels.templates import definitions, parameter, templates
+from bot.i18n import Messages
 from chat.outbound import Blocked, Button, Document, Outbound, RateLimited, Rejected, Transient
 from content import LOCALES
+from services import trainings
 from storage.outbox import OutboxItem
 from tests.graphapi import MetaSender
 from tests.images import good_photo
@@ -384,6 +388,16 @@ def test_templates_print_in_meta_form() -> None:
     categories = {t["name"]: t["category"] for t in printed}
     assert categories["export_sathi_reminder"] == "UTILITY"
     assert categories["export_sathi_announcement"] == "MARKETING"
+    (invite,) = [t for t in printed if t["name"] == "export_sathi_invite" and t["language"] == "en"]
+    (buttons,) = [c["buttons"] for c in invite["components"] if c["type"] == "BUTTONS"]
+    assert [b["type"] for b in buttons] == ["QUICK_REPLY", "QUICK_REPLY"]
+    assert all(
+        0 < len(b["text"]) <= 25
+        for t in printed
+        for c in t["components"]
+        if c["type"] == "BUTTONS"
+        for b in c["buttons"]
+    )
 
 
 def test_a_template_parameter_has_no_line_breaks() -> None:
@@ -517,3 +531,37 @@ async def test_photos_in_separate_bodies_are_one_album(meta: Meta) -> None:
     await until(lambda: len(meta.api.messages_to(RINA)) > before)
     answers = meta.api.messages_to(RINA)[before:]
     assert len(answers) == 1 and "৩টা ছবি পেলাম" in answers[0].text, [m.text for m in answers]
+
+
+async def test_an_invitation_outside_the_window_is_answered_by_its_quick_replies(
+    meta: Meta,
+) -> None:
+    await registered(meta, RINA)
+    meta.api.approve(definitions(Messages()))
+    meta.api.open_windows.discard(RINA)  # a day went by
+    core = meta.service.core
+    assert core is not None
+    async with core.db.transaction() as repo:
+        training, invited = await trainings.create(
+            repo,
+            title="রফতানির প্রশিক্ষণ",
+            place="বাঁকুড়া জেলা শিল্প কেন্দ্র",
+            starts_at=datetime.now(UTC) + timedelta(days=3),
+            capacity=20,
+            districts=["BNK"],
+            creator=1,
+            zone=ZoneInfo("Asia/Kolkata"),
+            label=core.router.renderer.label,
+        )
+    assert invited == 1
+    await until(lambda: any(m.type == "template" for m in meta.api.messages_to(RINA)))
+    invite = [m for m in meta.api.messages_to(RINA) if m.type == "template"][-1]
+    assert invite.body["template"]["name"] == "export_sathi_invite"
+    assert "রফতানির প্রশিক্ষণ" in invite.text
+    assert [title for title, _ in invite.choices] == ["✅ আসব", "❌ আসতে পারব না"]
+
+    answer = await meta.presses(RINA, "আসব")  # the tap opens the window; the answer is free-form
+    assert answer and "রফতানির প্রশিক্ষণ" in answer[0].text
+    async with core.db.transaction() as repo:
+        assert (await repo.trainings.counts([training.id]))[training.id]["yes"] == 1
+    assert meta.api.violations == []

@@ -24,6 +24,8 @@ from content import LOCALES
 
 PARAMETER = "{{1}}"
 PARAMETER_LIMIT = 1024  # kept well inside the body's 1024 characters with its own words
+QUICK_REPLIES = 3  # buttons one template may show here (Meta: 10, a phone shows 3)
+BUTTON_TEXT_LIMIT = 25  # characters of a template's button
 _SPACES = re.compile(r"\s{4,}")
 
 
@@ -32,6 +34,9 @@ class Template:
     kind: str  # the outbox kind it carries
     name: str
     category: str  # UTILITY or MARKETING
+    # Quick-reply buttons (their words' message keys): the message's own buttons, in order,
+    # go as their payloads, so a tap answers as the button itself would (an RSVP).
+    buttons: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -48,7 +53,10 @@ def templates() -> dict[str, Template]:
         name, category = str(entry["name"]), str(entry["category"]).upper()
         if not re.fullmatch(r"[a-z0-9_]{1,512}", name) or category not in ("UTILITY", "MARKETING"):
             raise ValueError(f"whatsapp_templates.yaml: {kind}: bad name or category")
-        found[str(kind)] = Template(str(kind), name, category)
+        buttons = tuple(str(key) for key in entry.get("buttons") or ())
+        if len(buttons) > QUICK_REPLIES:
+            raise ValueError(f"whatsapp_templates.yaml: {kind}: more than {QUICK_REPLIES} buttons")
+        found[str(kind)] = Template(str(kind), name, category, buttons)
     return found
 
 
@@ -60,6 +68,16 @@ def parameter(text: str) -> str:
     return flat if len(flat) <= PARAMETER_LIMIT else flat[: PARAMETER_LIMIT - 1] + "…"
 
 
+def button_text(messages: Messages, locale: str, key: str) -> str:
+    return whatsapp(messages.text(locale, key))[:BUTTON_TEXT_LIMIT]
+
+
+def payloads(template: Template, choices: list[str], fallback: str) -> list[str]:
+    """The payload of each of the template's buttons: the message's own buttons in order,
+    ``fallback`` (the menu) for any it does not have."""
+    return [choices[n] if n < len(choices) else fallback for n in range(len(template.buttons))]
+
+
 def definitions(messages: Messages) -> list[dict[str, Any]]:
     """Every template in every language, as Meta's template manager asks for them."""
     result = []
@@ -67,14 +85,25 @@ def definitions(messages: Messages) -> list[dict[str, Any]]:
         for locale in LOCALES:
             body = whatsapp(messages.text(locale, template.key, {"text": PARAMETER}))
             example = whatsapp(messages.text(locale, "wa-template-example"))
+            components: list[dict[str, Any]] = [
+                {"type": "BODY", "text": body, "example": {"body_text": [[example]]}}
+            ]
+            if template.buttons:
+                components.append(
+                    {
+                        "type": "BUTTONS",
+                        "buttons": [
+                            {"type": "QUICK_REPLY", "text": button_text(messages, locale, key)}
+                            for key in template.buttons
+                        ],
+                    }
+                )
             result.append(
                 {
                     "name": template.name,
                     "language": locale,
                     "category": template.category,
-                    "components": [
-                        {"type": "BODY", "text": body, "example": {"body_text": [[example]]}}
-                    ],
+                    "components": components,
                 }
             )
     return result

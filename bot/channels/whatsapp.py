@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import httpx
 
 from bot import metrics
 from bot.inbox import InboxWorker
+from chat import callbacks
 from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
 from chat.markup import whatsapp as render_markup
@@ -491,9 +492,25 @@ class WhatsAppClient:
         return wamid
 
     async def send_template(
-        self, chat_id: int | str, name: str, locale: str, text: str, tag: str | None = None
+        self,
+        chat_id: int | str,
+        name: str,
+        locale: str,
+        text: str,
+        tag: str | None = None,
+        payloads: Sequence[str] = (),
     ) -> str:
-        """An approved template with one body parameter."""
+        """An approved template with one body parameter, and the payloads of its quick-reply
+        buttons (what comes back when one is tapped)."""
+        buttons = [
+            {
+                "type": "button",
+                "sub_type": "quick_reply",
+                "index": str(index),
+                "parameters": [{"type": "payload", "payload": payload}],
+            }
+            for index, payload in enumerate(payloads)
+        ]
         answer = await self._post(
             f"{self.phone_number_id}/messages",
             json={
@@ -506,7 +523,8 @@ class WhatsAppClient:
                     "name": name,
                     "language": {"code": locale},
                     "components": [
-                        {"type": "body", "parameters": [{"type": "text", "text": text}]}
+                        {"type": "body", "parameters": [{"type": "text", "text": text}]},
+                        *buttons,
                     ],
                 },
             },
@@ -566,7 +584,7 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
     """Sends for the outbox: as any reply while the user's 24-hour window is open; when
     WhatsApp answers that it is closed (131047), as the template of the message's kind, with
     the message as its parameter (its buttons come back when the user answers)."""
-    from bot.channels.templates import parameter, templates
+    from bot.channels.templates import parameter, payloads, templates
 
     async def deliver(out: Outbound) -> int:
         try:
@@ -579,7 +597,15 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
                 raise
             text = render_markup(out.text).strip() or "…"
             locale = out.template[1]
-            await client.send_template(out.chat_id, template.name, locale, parameter(text), out.tag)
+            choices = [button.data for row in out.buttons for button in row]
+            await client.send_template(
+                out.chat_id,
+                template.name,
+                locale,
+                parameter(text),
+                out.tag,
+                payloads(template, choices, callbacks.menu("menu")),
+            )
         return 0  # WhatsApp's ids are strings (wamid); statuses come by webhook
 
     return deliver

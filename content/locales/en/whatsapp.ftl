@@ -11,12 +11,14 @@ wa-template-digest = 📋 { -brand }, today's summary: { $text }
     Write anything to see the details.
 wa-template-invite = 🎓 A training invitation from { -brand }: { $text }
 
-    Write anything if you would like to join.
+    Tap a button to answer.
 wa-template-broadcast = 📣 An announcement from { -brand }: { $text }
 
     Write anything to answer. Write /stop to receive no more.
 wa-template-nudge = 👋 From { -brand }: { $text }
 
     Write anything to go on. Write /stop to receive no more.
+wa-template-btn-yes = ✅ I will come
+wa-template-btn-no = ❌ I can't come
 # The sample text Meta's reviewers see in place of { $text }.
 wa-template-example = Export training tomorrow at 10 am at the Bankura District Industries Centre.
