@@ -8,6 +8,7 @@ which is JSON with non-ASCII escaped).
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import hashlib
 import hmac
@@ -89,6 +90,9 @@ class GraphApi:
     pair_burst: int | None = None
     pair_interval: float = 6.0
     refused: dict[int, int] = field(default_factory=dict)  # pace errors answered, by code
+    # Sends to these users are held open (never answered): a process killed meanwhile.
+    hold: set[str] = field(default_factory=set)
+    held: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -101,6 +105,7 @@ class GraphApi:
         app.router.add_get(f"{base}/{{media_id}}", self._media_url)
         app.router.add_get("/download/{media_id}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
+        self._closing = asyncio.Event()
         self.root = ""
 
     async def __aenter__(self) -> GraphApi:
@@ -113,6 +118,7 @@ class GraphApi:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._closing.set()
         await self._runner.cleanup()
 
     # ------------------------------------------------------------------ what users got
@@ -171,6 +177,10 @@ class GraphApi:
             user = to[1:]
         else:
             return self._refuse(f"recipient {to!r}", 100)
+        if user in self.hold:
+            self.held.append(user)
+            await self._closing.wait()  # until the stand-in stops
+            return self._error(2, "Service temporarily unavailable", status=503)
         paced = self._pace(user)
         if paced is not None:
             self.refused[paced] = self.refused.get(paced, 0) + 1
