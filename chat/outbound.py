@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from chat.capabilities import Capabilities
 
@@ -44,6 +45,9 @@ class Outbound:
     # templates at that moment (WhatsApp, 24 hours after the user last wrote), that kind's.
     template: tuple[str, str] | None = None
     tag: str | None = None  # ours, given back with the channel's delivery reports ("outbox:12")
+    # When the recipient last wrote on this channel, where known (the outbox's messages): a
+    # channel with a reply window (WhatsApp) sends a template at once when it has closed.
+    last_seen: datetime | None = None
 
 
 class DeliveryError(Exception):

@@ -130,6 +130,7 @@ class Recipient:
     opted_out: bool = False
     channel: str | None = None  # None: no identity left (gone)
     address: str | None = None
+    seen_at: datetime | None = None  # when they last wrote from that identity (10 min grain)
 
 
 def _row(r: Any) -> OutboxRow:
@@ -287,7 +288,15 @@ class Outbox(Part):
             return {}
         u, i = users_t.c, identities_t.c
         rows = await self.run(
-            select(u.user_id, u.locale, u.blocked_at, u.opted_out_at, i.channel, i.external_id)
+            select(
+                u.user_id,
+                u.locale,
+                u.blocked_at,
+                u.opted_out_at,
+                i.channel,
+                i.external_id,
+                i.last_seen_at,
+            )
             .select_from(users_t.outerjoin(identities_t, i.user_id == u.user_id))
             .where(u.user_id.in_(ids))
             .order_by(u.user_id, i.last_seen_at)
@@ -299,6 +308,7 @@ class Outbox(Part):
                 r.opted_out_at is not None,
                 r.channel,
                 r.external_id,
+                aware(r.last_seen_at),
             )
             for r in rows
         }

@@ -4,6 +4,7 @@ and PostgreSQL, with Meta's side of the webhook played by a signing sender."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -18,6 +19,7 @@ import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import update
 
 from bot.channels import whatsapp
 from bot.channels.templates import definitions, parameter, templates
@@ -25,6 +27,7 @@ from bot.i18n import Messages
 from chat.outbound import Blocked, Button, Document, Outbound, RateLimited, Rejected, Transient
 from content import LOCALES
 from services import trainings
+from storage.models import identities_t
 from storage.outbox import OutboxItem
 from tests.graphapi import MetaSender
 from tests.images import good_photo
@@ -565,3 +568,39 @@ async def test_an_invitation_outside_the_window_is_answered_by_its_quick_replies
     async with core.db.transaction() as repo:
         assert (await repo.trainings.counts([training.id]))[training.id]["yes"] == 1
     assert meta.api.violations == []
+
+
+@pytest.mark.slow  # paced in real time (about 4 s at 80/s)
+async def test_a_broadcast_to_300_across_the_window_at_metas_pace(meta: Meta) -> None:
+    """A third wrote today (free-form), the rest did not (the announcement template); the
+    stand-in enforces 80/s and the pair rate: none is refused, each gets it once."""
+    core = meta.service.core
+    assert core is not None
+    meta.api.approve(definitions(Messages()))
+    meta.api.throughput, meta.api.pair_burst = 80, 45
+    users = {f"91980{n:07d}": n for n in range(300)}
+    async with core.db.transaction() as repo:
+        ids = []
+        for wa_id in users:
+            ids.append(await repo.users.ensure("whatsapp", wa_id, "bn"))
+        texts = {"bn": "কাল হাট বসবে", "en": "Market tomorrow"}
+        await repo.outbox.enqueue(
+            [OutboxItem(uid, "broadcast", text_by_locale=texts) for uid in ids]
+        )
+        # Two thirds last wrote two days ago: their window is closed, as the bot knows.
+        stale = datetime.now(UTC) - timedelta(days=2)
+        i = identities_t.c
+        await repo.connection.execute(
+            update(identities_t)
+            .where(i.channel == "whatsapp", i.external_id.in_(list(users)[100:]))
+            .values(last_seen_at=stale)
+        )
+    meta.api.open_windows.update(list(users)[:100])
+
+    await until(lambda: all(meta.api.messages_to(wa) for wa in users), seconds=60)
+    await asyncio.sleep(0.5)  # nothing more comes
+    got = {wa: meta.api.messages_to(wa) for wa in users}
+    assert all(len(messages) == 1 for messages in got.values())
+    kinds = [got[wa][0].type for wa in users]
+    assert kinds[:100] == ["text"] * 100 and kinds[100:] == ["template"] * 200
+    assert meta.api.refused == {} and meta.api.violations == []

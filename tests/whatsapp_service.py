@@ -101,9 +101,9 @@ async def meta(db_url: str, tmp_path: Path) -> AsyncIterator[Meta]:
             sock.close()
 
 
-async def until(condition: Any) -> None:
+async def until(condition: Any, seconds: float = 15) -> None:
     """Wait for the outbox sender (a background task) to get something done."""
-    async with asyncio.timeout(15):
+    async with asyncio.timeout(seconds):
         while not condition():  # noqa: ASYNC110 (the stand-in records; nothing to await)
             await asyncio.sleep(0.05)
 

@@ -19,6 +19,7 @@ import hmac
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,9 @@ UNREACHABLE = {131026}  # not on WhatsApp, an old app, terms not accepted
 OUTSIDE_WINDOW = {131047, 470}  # more than 24 hours since the user wrote: a template only
 TOKEN_EXPIRED = 190
 RETRY_THROUGHPUT = 1.0  # seconds; Meta gives no Retry-After
+# The customer-service window (24 h after the user last wrote), less the grain of our record
+# of that moment (10 minutes) and a margin: past it the outbox sends the template at once.
+WINDOW = timedelta(hours=23, minutes=30)
 RETRY_PAIR = 6.0  # one message per 6 s to one user
 # The outbox's pace to one user: a row every 6 s, its parts (photo, text) back to back; Meta
 # lets a short burst borrow from the next minutes (up to 45), a turn of 3 bubbles fits.
@@ -590,6 +594,8 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
         try:
             if str(out.chat_id).lstrip("+") in client.closed_windows:
                 raise OutsideWindow("the window closed (a failed status said so)")
+            if out.last_seen is not None and datetime.now(UTC) - out.last_seen > WINDOW:
+                raise OutsideWindow("the user last wrote more than a day ago")
             await client.send(out)
         except OutsideWindow:
             template = templates().get(out.template[0]) if out.template else None
