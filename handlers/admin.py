@@ -40,6 +40,14 @@ def districts_in(text: str) -> list[str | None]:
     return found
 
 
+_SPACED_NUMBER = regex.compile(r"^((?:whatsapp:)?\+[0-9][0-9 -]{6,}[0-9])(?=\s|$)")
+
+
+def _number_joined(text: str) -> str:
+    """A leading phone number typed with spaces ("+91 98300 12345") as one word."""
+    return _SPACED_NUMBER.sub(lambda m: regex.sub(r"[ -]", "", m.group(1)), text, count=1)
+
+
 def identity_in(turn: Turn, text: str) -> tuple[str, str] | None:
     """Whom a command names: (channel, their id there); a bare id is on the channel the
     administrator writes from. None when it names no one."""
@@ -47,6 +55,8 @@ def identity_in(turn: Turn, text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     channel, external = match.group(1) or turn.inbound.channel, match.group(2)
+    if match.group(1) is None and external.startswith("+"):
+        channel = "whatsapp"  # "+91…" is a number, and numbers name WhatsApp users
     if match.group(1) is None and not external.lstrip("+").isdigit():
         return None  # a bare id is a number (a Telegram id, a phone number)
     if channel == "whatsapp":  # WhatsApp names a user by the digits of their number (wa_id)
@@ -64,7 +74,7 @@ async def who(repo: Repo, user_id: int) -> str:
 
 
 async def add_coordinator(turn: Turn, args: str) -> None:
-    target_text, _, rest = ascii_digits(args).strip().partition(" ")
+    target_text, _, rest = _number_joined(ascii_digits(args).strip()).partition(" ")
     target = identity_in(turn, target_text) if target_text else None
     districts = districts_in(rest)
     if target is None or not districts:
@@ -83,7 +93,7 @@ async def add_coordinator(turn: Turn, args: str) -> None:
 
 
 async def remove_coordinator(turn: Turn, args: str) -> None:
-    first, _, rest = ascii_digits(args).strip().partition(" ")
+    first, _, rest = _number_joined(ascii_digits(args).strip()).partition(" ")
     target = identity_in(turn, first) if first else None
     codes = districts_in(rest)
     if target is None:

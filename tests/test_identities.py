@@ -91,6 +91,20 @@ async def test_appointing_by_channel_and_id(admin: ChatUser, db: Database, route
     assert "শুধু জেলার সমন্বয়কারীদের জন্য" in coordinator.text()
 
 
+async def test_a_number_names_a_whatsapp_user_from_any_channel(
+    admin: ChatUser, db: Database, router: Router
+) -> None:
+    await admin.says("/addcoordinator +91 98300 55555 Bankura")  # from Telegram, as written
+    async with db.transaction() as repo:
+        user_id = await repo.users.find("whatsapp", "919830055555")
+        assert user_id is not None
+        assert await repo.coordinators.districts_of(user_id) == frozenset({"BNK"})
+        assert await repo.users.find("telegram", "+919830055555") is None
+    await admin.says("/removecoordinator +৯১ ৯৮৩০০ ৫৫৫৫৫")  # Bengali digits
+    async with db.transaction() as repo:
+        assert await repo.coordinators.districts_of(user_id) == frozenset()
+
+
 async def test_deleting_a_user_forgets_every_identity(router: Router, db: Database) -> None:
     rina = ChatUser(router, 1001)
     await register_in_bengali(rina)

@@ -720,14 +720,12 @@ class WhatsAppChannel:
     async def _one_user(self, items: list[Inbound]) -> None:
         for inbound in items:
             timer = metrics.Timer()
-            if inbound.update_id and inbound.kind in ("photo", "document"):
-                await self.client.mark_read(inbound.update_id, typing=True)
+            if inbound.update_id:  # blue ticks, and typing dots while a photo is checked or
+                await self.client.mark_read(inbound.update_id, typing=True)  # a file built
             try:
                 await self.handle(inbound, self.send_all)
             finally:
                 timer.done(metrics.update_kind(inbound))
-            if inbound.update_id and inbound.kind not in ("photo", "document"):
-                await self.client.mark_read(inbound.update_id)
 
     async def send_all(self, messages: list[Outbound]) -> None:
         for out in messages:

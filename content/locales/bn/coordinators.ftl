@@ -115,7 +115,7 @@ cs-export-started = বিক্রেতাদের শিট তৈরি হ
 cs-export-file = 📄 বিক্রেতা: ধাপ, পণ্য, শেষ রফতানি যাচাই, নিবন্ধনের তারিখ (ফোন নম্বর শুধু আপনার জেলার)।
 
 ## অ্যাডমিন
-cs-removecoordinator-usage = ব্যবহার: /removecoordinator &lt;টেলিগ্রাম আইডি&gt; [জেলা, জেলা…] — জেলা না লিখলে তাঁর সব জেলা সরানো হবে।
+cs-removecoordinator-usage = ব্যবহার: /removecoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; [জেলা, জেলা…] — জেলা না লিখলে তাঁর সব জেলা সরানো হবে।
 cs-removecoordinator-none = ব্যবহারকারী { $user } ওই জেলাগুলোর সমন্বয়কারী ছিলেন না।
 cs-removecoordinator-done = ✓ ব্যবহারকারী { $user } আর এই জেলাগুলোর সমন্বয়কারী নন: { $districts }। বাকি জেলা: { $left }।
 cs-coordinators-none = এখনও কোনো সমন্বয়কারী নেই। /addcoordinator দিয়ে নিয়োগ করুন।

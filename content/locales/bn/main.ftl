@@ -154,8 +154,8 @@ help-cmd-stats = /stats [জেলা] — ধাপে ধাপে হিস�
 help-cmd-pending = /pending [জেলা] — কে কোথায় আটকে, মনে করানোর বোতামসহ।
 help-cmd-sellers = /sellers [জেলা] [ধাপ] — বিক্রেতাদের তালিকা, এক পাতায় ১০ জন
 help-cmd-seller = /seller &lt;আইডি, ফোন বা নাম&gt; — একজন বিক্রেতার কার্ড।
-help-cmd-addcoordinator = /addcoordinator &lt;টেলিগ্রাম আইডি&gt; &lt;জেলা, জেলা…&gt; — কাউকে সমন্বয়কারী করুন।
-help-cmd-removecoordinator = /removecoordinator &lt;টেলিগ্রাম আইডি&gt; [জেলা…] — জেলা সরিয়ে নিন
+help-cmd-addcoordinator = /addcoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; &lt;জেলা, জেলা…&gt; — কাউকে সমন্বয়কারী করুন।
+help-cmd-removecoordinator = /removecoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; [জেলা…] — জেলা সরিয়ে নিন
 help-cmd-coordinators = /coordinators — কে কোন জেলা দেখেন।
 help-cmd-audit = /audit [n] — বিক্রেতাদের ব্যক্তিগত তথ্য শেষ কে, কার, কখন দেখেছেন।
 idle-not-understood = বুঝতে পারলাম না। নিচের বোতামগুলো ব্যবহার করুন।
@@ -188,7 +188,7 @@ delete-kept = কিছুই মোছা হয়নি।
 delete-done = ✓ আপনার সব তথ্য মুছে ফেলা হয়েছে। আবার আসতে চাইলে /start পাঠান।
 
 ## সমন্বয়কারী
-addcoordinator-usage = ব্যবহার: /addcoordinator &lt;টেলিগ্রাম আইডি&gt; &lt;জেলা, জেলা…&gt; — যেমন /addcoordinator 123456789 বাঁকুড়া, পুরুলিয়া
+addcoordinator-usage = ব্যবহার: /addcoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; &lt;জেলা, জেলা…&gt; — যেমন /addcoordinator 123456789 বাঁকুড়া, পুরুলিয়া, বা হোয়াটসঅ্যাপ নম্বর দিয়ে /addcoordinator +919830012345 বাঁকুড়া
 addcoordinator-unknown-district = এর মধ্যে একটা জেলা পশ্চিমবঙ্গের নয়। জেলাগুলো কমা দিয়ে আলাদা করুন।
 addcoordinator-done = ✓ { $user } এখন এই জেলাগুলোর সমন্বয়কারী: { $districts }।
 

@@ -115,7 +115,7 @@ cs-export-started = Preparing the sellers sheet ({ $count } sellers, { $scope })
 cs-export-file = 📄 Sellers: stage, products, latest export check, registration date (phones only for your districts).
 
 ## Admins
-cs-removecoordinator-usage = Usage: /removecoordinator &lt;Telegram id&gt; [district, district…] — without districts, all of theirs are removed.
+cs-removecoordinator-usage = Usage: /removecoordinator &lt;Telegram id or WhatsApp number&gt; [district, district…] — without districts, all of theirs are removed.
 cs-removecoordinator-none = User { $user } was not a coordinator for those districts.
 cs-removecoordinator-done = ✓ User { $user } is no longer a coordinator for: { $districts }. Districts left: { $left }.
 cs-coordinators-none = There are no coordinators yet. Appoint one with /addcoordinator.

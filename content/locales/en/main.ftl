@@ -154,8 +154,8 @@ help-cmd-stats = /stats [district] — the funnel with a chart
 help-cmd-pending = /pending [district] — who is stuck where, with nudges.
 help-cmd-sellers = /sellers [district] [stage] — the sellers, 10 a page
 help-cmd-seller = /seller &lt;id, phone or name&gt; — one seller's card.
-help-cmd-addcoordinator = /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — make someone a coordinator.
-help-cmd-removecoordinator = /removecoordinator &lt;Telegram id&gt; [district…] — take districts away
+help-cmd-addcoordinator = /addcoordinator &lt;Telegram id or WhatsApp number&gt; &lt;district, district…&gt; — make someone a coordinator.
+help-cmd-removecoordinator = /removecoordinator &lt;Telegram id or WhatsApp number&gt; [district…] — take districts away
 help-cmd-coordinators = /coordinators — who covers what.
 help-cmd-audit = /audit [n] — the last reads of sellers' personal data: who, whom, when.
 idle-not-understood = I did not understand that. Please use the buttons below.
@@ -188,7 +188,7 @@ delete-kept = Nothing was deleted.
 delete-done = ✓ All your data has been deleted. If you want to come back, send /start.
 
 ## Staff
-addcoordinator-usage = Usage: /addcoordinator &lt;Telegram id&gt; &lt;district, district…&gt; — for example /addcoordinator 123456789 Bankura, Purulia
+addcoordinator-usage = Usage: /addcoordinator &lt;Telegram id or WhatsApp number&gt; &lt;district, district…&gt; — for example /addcoordinator 123456789 Bankura, Purulia, or a WhatsApp number: /addcoordinator +919830012345 Bankura
 addcoordinator-unknown-district = One of those districts is not a West Bengal district. Separate districts with commas.
 addcoordinator-done = ✓ User { $user } is now a coordinator for: { $districts }.
 

@@ -115,7 +115,7 @@ cs-export-started = विक्रेताओं की शीट बन र�
 cs-export-file = 📄 विक्रेता: चरण, उत्पाद, आख़िरी निर्यात जाँच, पंजीकरण की तारीख़ (फ़ोन सिर्फ़ आपके ज़िलों के)।
 
 ## एडमिन
-cs-removecoordinator-usage = उपयोग: /removecoordinator &lt;टेलीग्राम आईडी&gt; [ज़िला, ज़िला…] — ज़िले न लिखें तो उनके सभी ज़िले हटेंगे।
+cs-removecoordinator-usage = उपयोग: /removecoordinator &lt;टेलीग्राम आईडी या व्हाट्सऐप नंबर&gt; [ज़िला, ज़िला…] — ज़िले न लिखें तो उनके सभी ज़िले हटेंगे।
 cs-removecoordinator-none = उपयोगकर्ता { $user } उन ज़िलों के समन्वयक नहीं थे।
 cs-removecoordinator-done = ✓ उपयोगकर्ता { $user } अब इन ज़िलों के समन्वयक नहीं हैं: { $districts }। बचे ज़िले: { $left }।
 cs-coordinators-none = अभी कोई समन्वयक नहीं है। /addcoordinator से नियुक्त करें।

@@ -154,8 +154,8 @@ help-cmd-stats = /stats [ज़िला] — चरण-दर-चरण गि�
 help-cmd-pending = /pending [ज़िला] — कौन कहाँ अटका है, याद दिलाने के बटन के साथ।
 help-cmd-sellers = /sellers [ज़िला] [चरण] — विक्रेताओं की सूची, एक पन्ने पर 10
 help-cmd-seller = /seller &lt;आईडी, फ़ोन या नाम&gt; — एक विक्रेता का कार्ड।
-help-cmd-addcoordinator = /addcoordinator &lt;टेलीग्राम आईडी&gt; &lt;ज़िला, ज़िला…&gt; — किसी को समन्वयक बनाएँ।
-help-cmd-removecoordinator = /removecoordinator &lt;टेलीग्राम आईडी&gt; [ज़िला…] — ज़िले वापस लें
+help-cmd-addcoordinator = /addcoordinator &lt;टेलीग्राम आईडी या व्हाट्सऐप नंबर&gt; &lt;ज़िला, ज़िला…&gt; — किसी को समन्वयक बनाएँ।
+help-cmd-removecoordinator = /removecoordinator &lt;टेलीग्राम आईडी या व्हाट्सऐप नंबर&gt; [ज़िला…] — ज़िले वापस लें
 help-cmd-coordinators = /coordinators — कौन कौन-सा ज़िला देखता है।
 help-cmd-audit = /audit [n] — विक्रेताओं की निजी जानकारी आख़िरी बार किसने, किसकी, कब देखी।
 idle-not-understood = समझ नहीं पाया। कृपया नीचे के बटन इस्तेमाल करें।
@@ -188,7 +188,7 @@ delete-kept = कुछ भी नहीं मिटाया गया।
 delete-done = ✓ आपकी सारी जानकारी मिटा दी गई। फिर आना हो तो /start भेजें।
 
 ## समन्वयक
-addcoordinator-usage = इस्तेमाल: /addcoordinator &lt;टेलीग्राम आईडी&gt; &lt;ज़िला, ज़िला…&gt; — जैसे /addcoordinator 123456789 Bankura, Purulia
+addcoordinator-usage = इस्तेमाल: /addcoordinator &lt;टेलीग्राम आईडी या व्हाट्सऐप नंबर&gt; &lt;ज़िला, ज़िला…&gt; — जैसे /addcoordinator 123456789 Bankura, Purulia, या व्हाट्सऐप नंबर से /addcoordinator +919830012345 Bankura
 addcoordinator-unknown-district = इनमें से एक ज़िला पश्चिम बंगाल का नहीं है। ज़िलों को कॉमा से अलग करें।
 addcoordinator-done = ✓ { $user } अब इन ज़िलों के समन्वयक हैं: { $districts }।
 
