@@ -46,6 +46,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
+from bot.channels.replies import send_reply
 from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
 from chat.outbound import (
@@ -63,7 +64,6 @@ log = logging.getLogger(__name__)
 
 Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
 # Attempts for one message when Telegram is slow or says "too many requests".
-SEND_ATTEMPTS = 4
 # Bot API limits: a caption is at most 1024 characters, an album 2 to 10 items.
 CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
@@ -422,28 +422,7 @@ class TelegramChannel:
 
     async def send(self, out: Outbound) -> bool:
         """Send one reply; False when the chat is gone (blocked) so the rest is dropped."""
-        for attempt in range(SEND_ATTEMPTS):
-            try:
-                await self._deliver(out)
-                metrics.SENT.labels("reply").inc()
-                return True
-            except RateLimited as exc:
-                metrics.RATE_LIMITED.labels("reply").inc()
-                await asyncio.sleep(exc.retry_after)
-            except Blocked:
-                metrics.FAILURES.labels("reply", "blocked").inc()
-                await self.on_blocked(str(out.chat_id))
-                return False
-            except Rejected as exc:  # our fault, not the network's: retrying won't help
-                metrics.FAILURES.labels("reply", "rejected").inc()
-                log.error("Telegram refused a message to chat %s: %s", out.chat_id, exc)
-                return True
-            except Transient:  # timeouts, resets, 5xx, an answer that is not JSON
-                metrics.FAILURES.labels("reply", "transient").inc()
-                if attempt < SEND_ATTEMPTS - 1:  # not after the last: the user's lock is held
-                    await asyncio.sleep(0.5 * 2**attempt)
-        log.error("gave up sending a message to chat %s", out.chat_id)
-        return True
+        return await send_reply(self._deliver, out, platform="Telegram", on_blocked=self.on_blocked)
 
     async def publish_commands(self, menus: dict[str, list[tuple[str, str]]]) -> None:
         """Telegram's command menu, in each user's language ("" = everyone else)."""

@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 
 from bot import metrics
+from bot.channels.replies import send_reply
 from bot.inbox import InboxWorker
 from chat import callbacks
 from chat.capabilities import Capabilities
@@ -618,7 +619,6 @@ def whatsapp_deliver(client: WhatsAppClient) -> Deliver:
 
 
 Handle = Callable[[Inbound, Callable[[list[Outbound]], Awaitable[None]]], Awaitable[object]]
-SEND_ATTEMPTS = 4
 
 
 class WhatsAppChannel:
@@ -734,22 +734,11 @@ class WhatsAppChannel:
 
     async def send(self, out: Outbound) -> bool:
         """Send one reply; False when the user cannot be reached, so the rest is dropped."""
-        for attempt in range(SEND_ATTEMPTS):
-            try:
-                await self.client.send(out)
-                return True
-            except RateLimited as exc:
-                await self.sleep(exc.retry_after)
-            except Blocked:
-                await self.on_blocked(str(out.chat_id))
-                return False
-            except Rejected as exc:
-                log.error("whatsapp refused a message: %s", exc)
-                return True
-            except Transient as exc:
-                if isinstance(exc, TokenExpired):
-                    return False
-                if attempt < SEND_ATTEMPTS - 1:
-                    await self.sleep(0.5 * 2**attempt)
-        log.error("whatsapp: gave up sending a message")
-        return True
+        return await send_reply(
+            self.client.send,
+            out,
+            platform="WhatsApp",
+            on_blocked=self.on_blocked,
+            sleep=self.sleep,
+            fatal=(TokenExpired,),
+        )
