@@ -347,7 +347,7 @@ class MetaSender:
     def __init__(self, url: str, app_secret: str, phone_number_id: str) -> None:
         self.url, self.secret, self.phone_number_id = url, app_secret.encode(), phone_number_id
         self._ids = itertools.count(1)
-        self.clock = 1_780_000_000
+        self.clock = int(time.time())  # messages written now (older ones are replays)
 
     def message(self, wa_id: str, kind: str, content: dict[str, Any]) -> dict[str, Any]:
         self.clock += 1

@@ -306,6 +306,13 @@ async def test_a_redelivered_body_is_answered_once(meta: Meta) -> None:
     assert len(meta.api.messages_to(RINA)) == count
 
 
+async def test_a_replay_of_a_week_old_message_is_not_handled(meta: Meta) -> None:
+    old = meta.sender.message(RINA, "text", {"body": "/start"})
+    old["timestamp"] = str(int(old["timestamp"]) - 8 * 24 * 3600)
+    assert await meta.post(old) == 200
+    assert meta.api.messages_to(RINA) == []
+
+
 async def test_a_batch_of_two_users_is_handled_whole(meta: Meta) -> None:
     one = meta.sender.message(RINA, "text", {"body": "/start"})
     two = meta.sender.message("919830099999", "text", {"body": "/start"})

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -103,6 +104,9 @@ RETRY_THROUGHPUT = 1.0  # seconds; Meta gives no Retry-After
 # The customer-service window (24 h after the user last wrote), less the grain of our record
 # of that moment (10 minutes) and a margin: past it the outbox sends the template at once.
 WINDOW = timedelta(hours=23, minutes=30)
+# Messages written longer ago than this are replays (Meta retries for up to a week; handled ids
+# are kept 7 days): ignored, never handled a second time.
+STALE = timedelta(days=6)
 RETRY_PAIR = 6.0  # one message per 6 s to one user
 # The outbox's pace to one user: a row every 6 s, its parts (photo, text) back to back; Meta
 # lets a short burst borrow from the next minutes (up to 45), a turn of 3 bubbles fits.
@@ -676,6 +680,11 @@ class WhatsAppChannel:
         """Take a body in: statuses recorded, messages stored in the inbox (handled from
         there, each user's in the order written) or, without an inbox, handled now. Raises
         when they could not be kept (the webhook then answers 500 and Meta sends it again)."""
+        oldest = int(time.time() - STALE.total_seconds())
+        if any(at < oldest for at, _ in batch.messages):
+            # Older than the record of handled ids goes back: a replay, never handled again.
+            log.info("whatsapp: ignored messages written more than %d days ago", STALE.days)
+            batch = replace(batch, messages=tuple(m for m in batch.messages if m[0] >= oldest))
         for _, inbound in batch.messages:
             self.client.closed_windows.discard(inbound.sender)  # they wrote: it is open again
         for status in batch.statuses:
