@@ -611,3 +611,35 @@ async def test_a_broadcast_to_300_across_the_window_at_metas_pace(meta: Meta) ->
     kinds = [got[wa][0].type for wa in users]
     assert kinds[:100] == ["text"] * 100 and kinds[100:] == ["template"] * 200
     assert meta.api.refused == {} and meta.api.violations == []
+
+
+async def test_an_export_check_on_whatsapp(meta: Meta) -> None:
+    """A described item with peacock feathers: every question as buttons or a list within
+    WhatsApp's limits, and the verdict that it cannot go."""
+    await registered(meta, RINA)
+    await meta.says(RINA, "/check")
+    await meta.presses(RINA, "এমন জিনিস")
+    await meta.says(RINA, "ময়ূরের পালকের পাখা")
+    last = meta.api.messages_to(RINA)[-1]
+    titles = [title for title, _ in last.choices]
+    await meta.presses(RINA, "USA" if any("USA" in t for t in titles) else "যেকোনো")
+    for _ in range(20):
+        last = meta.api.messages_to(RINA)[-1]
+        if not any(data.startswith("f:elig:question:") for _, data in last.choices):
+            break
+        await meta.presses(RINA, "না")
+    assert any("⛔" in m.text for m in meta.api.messages_to(RINA)[-3:])
+    assert meta.api.violations == []
+
+
+async def test_a_25_mb_file_at_the_photo_step_is_refused_kindly(meta: Meta) -> None:
+    await registered(meta, RINA)
+    await meta.says(RINA, "/addproduct")
+    question = meta.api.messages_to(RINA)[-1].text
+    huge = meta.api.add_user_media(b"\xff\xd8" + b"\0" * (25 * 1024 * 1024), "image/jpeg")
+    replies = await meta._do(
+        RINA, "document", {"id": huge, "mime_type": "image/jpeg", "filename": "IMG.jpg"}
+    )
+    said = " ".join(m.text for m in replies)
+    assert "২০ MB" in said and question in said
+    assert meta.api.violations == []

@@ -78,6 +78,9 @@ DOCUMENT_TYPES = frozenset(
 )
 # Sent under another type than their own (the upload refuses theirs).
 UPLOAD_AS = {"text/csv": "text/plain", "application/json": "text/plain"}
+# The largest file a user sends that the bot fetches (as Telegram lets bots fetch): a photo
+# check needs far less, and WhatsApp documents go up to 100 MB.
+DOWNLOAD_LIMIT = 20 * 1024 * 1024
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 CAPABILITIES = Capabilities(
@@ -552,22 +555,35 @@ class WhatsAppClient:
         return str(answer["id"])
 
     async def download(self, media: Media) -> bytes:
-        """A user's file: its URL (valid 5 minutes), then the bytes with the token."""
+        """A user's file: its URL (valid 5 minutes), then the bytes with the token; a file
+        larger than DOWNLOAD_LIMIT is FileTooBig, found out before or while it comes (a
+        document may be 100 MB), never held whole."""
         try:
             response = await self.http.get(
                 f"{self.base}/{media.file_id}", params={"phone_number_id": self.phone_number_id}
             )
-            url = self._answer(response).get("url")
+            answer = self._answer(response)
+            url = answer.get("url")
             if not url:
                 raise Transient("no media URL")
-            data = await self.http.get(str(url))
+            size = answer.get("file_size")
+            if isinstance(size, int) and size > DOWNLOAD_LIMIT:
+                raise FileTooBig(media.file_id)
+            async with self.http.stream("GET", str(url)) as data:
+                if data.status_code == 413:
+                    raise FileTooBig(media.file_id)
+                if not data.is_success:
+                    await data.aread()
+                    raise error_of(data)
+                chunks, received = [], 0
+                async for chunk in data.aiter_bytes():
+                    received += len(chunk)
+                    if received > DOWNLOAD_LIMIT:
+                        raise FileTooBig(media.file_id)
+                    chunks.append(chunk)
+                return b"".join(chunks)
         except httpx.HTTPError as exc:
             raise Transient(type(exc).__name__) from exc
-        if data.status_code == 413:
-            raise FileTooBig(media.file_id)
-        if not data.is_success:
-            raise error_of(data)
-        return data.content
 
     async def mark_read(self, wamid: str, typing: bool = False) -> None:
         """Blue ticks for the user's message (and everything before it); with ``typing``,

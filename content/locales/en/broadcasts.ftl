@@ -4,7 +4,7 @@ bc-ask-text = 📣 <b>New announcement.</b> Write the message for the sellers (a
 bc-help-text = Write the message as the sellers should read it: short sentences — what, when, where. Next you can add versions in other languages and a photo. /cancel stops.
 bc-field-text = Message
 bc-text-not-text = Please write the message first. You can add a photo in a moment.
-bc-text-long = That message is { $length } characters long; Telegram takes at most { $max }. Please shorten it.
+bc-text-long = That message is { $length } characters long; a message can hold at most { $max }. Please shorten it.
 bc-ask-versions =
     { $mode ->
         [add] Now write the message in { $language }.
