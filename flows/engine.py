@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from chat import callbacks
 from chat.replies import Choice, Reply, Rows, rows
 from flows.effects import Effect
-from services.text import lookup_key
+from services.text import is_skip, lookup_key
 from storage.broadcasts import Segment
 from storage.records import ConversationState
 
@@ -339,6 +339,9 @@ class Engine:
         step = flow.by_name[ctx.state.step]
         if answer.text is not None and answer.value is None and step.choices:
             answer = self._match_label(step, ctx, answer)
+        # "বাদ দিন", "নেই", "no" typed at an optional question: a skip, never the answer.
+        if step.optional and answer.value is None and answer.text and is_skip(answer.text):
+            return await self.skip(ctx)
         parsed = step.parse(answer, ctx)
         if inspect.isawaitable(parsed):
             parsed = await parsed

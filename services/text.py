@@ -72,3 +72,58 @@ def words(text: str) -> list[str]:
 def utf16_length(text: str) -> int:
     """Telegram counts message and caption lengths in UTF-16 code units (an emoji is two)."""
     return len(text.encode("utf-16-le")) // 2
+
+
+# What people type to leave an optional question unanswered, in our languages and romanised
+# (compared by lookup_key): never stored as the answer.
+SKIP_WORDS = frozenset(
+    lookup_key(word)
+    for word in (
+        "বাদ দিন",
+        "বাদ দাও",
+        "বাদ",
+        "বাদ থাক",
+        "না",
+        "নাহ",
+        "নেই",
+        "নাই",
+        "কিছু নেই",
+        "কিছু না",
+        "দরকার নেই",
+        "পরে",
+        "পরে দেব",
+        "জানি না",
+        "skip",
+        "skip it",
+        "no",
+        "none",
+        "nothing",
+        "nil",
+        "n/a",
+        "na",
+        "nope",
+        "not now",
+        "later",
+        "-",
+        "bad din",
+        "baad din",
+        "bad",
+        "baad",
+        "nei",
+        "nai",
+        "nahi",
+        "kichu nei",
+        "छोड़ें",
+        "छोड़ो",
+        "छोड़ दें",
+        "नहीं",
+        "नही",
+        "कुछ नहीं",
+        "बाद में",
+    )
+)
+
+
+def is_skip(text: str) -> bool:
+    """Whether typed text asks to skip the question ("বাদ দিন", "no", "নেই")."""
+    return lookup_key(text) in SKIP_WORDS

@@ -340,3 +340,25 @@ def test_long_messages_are_cut_at_a_line_break_within_telegrams_limit() -> None:
     assert utf16_length(cut) <= 4096 and cut.endswith("\n…")
     assert cut.count("<b>") == cut.count("</b>")
     assert fit("short", CAPABILITIES) == "short"
+
+
+async def test_typed_skip_words_skip_an_optional_question(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.presses("ডোকরা")
+    await user.says("পিতল")
+    await user.says("১০ x ২০ সেমি")
+    await user.says("৫০০ গ্রাম")
+    await user.presses("লাল")
+    await user.says("৫০০ টাকা")
+    await user.says("৫")
+    await user.says("৭")
+    await user.says("বাদ দিন")  # the special-feature question: skipped, not the feature
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert "বাদ" not in str(draft.answers.get("special"))
+    assert "বাদ দিন" not in user.text()
