@@ -183,6 +183,9 @@ class Flow:
     # otherwise the flow simply ends.
     resumable: bool = False
     on_change: Callable[[FlowContext], Change | Awaitable[Change]] | None = None
+    # On /cancel: what to undo. Anything returned (effects) means nothing was worth keeping,
+    # so even a resumable flow is dropped rather than kept for later (an empty product draft).
+    on_cancel: Callable[[FlowContext], Sequence[Outcome]] | None = None
     review_parts: Callable[[FlowContext], Sequence[Reply]] | None = None  # more summary
     by_name: dict[str, Step] = field(init=False, repr=False, compare=False)
 
@@ -382,11 +385,14 @@ class Engine:
         """Leave the flow; a resumable one keeps every answer for /start to resume it."""
         flow = self._flow(ctx)
         assert ctx.state is not None
-        if flow.resumable:
+        undo = list(flow.on_cancel(ctx)) if flow.on_cancel is not None else []
+        if flow.resumable and not undo:
             ctx.state.active = False
         else:
             ctx.state = None
-        return [Reply(flow.cancelled_key, remove_keyboard=True)]
+        if any(isinstance(item, Reply) for item in undo):
+            return undo  # the flow says itself what became of it
+        return [*undo, Reply(flow.cancelled_key, remove_keyboard=True)]
 
     # --- internals --------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ draft survives anything and always says what the seller last said, after /back i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -125,6 +126,24 @@ class SaveListing(Effect):
         await env.repo.products.save_answers(self.product_id, self.answers)
         await env.repo.products.set_listing(self.product_id, self.listing, "ready")
         return []
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardDraft(Effect):
+    """A draft given up before it held anything: no product is left behind."""
+
+    product_id: int
+
+    async def apply(self, env: EffectEnv) -> list[Reply]:
+        record = await env.repo.products.get(self.product_id)
+        empty = record is not None and not record.photos and not _answered(record.answers)
+        if record is not None and record.status == "draft" and empty:
+            env.later.append(remove_files(await env.repo.products.delete(self.product_id)))
+        return []
+
+
+def _answered(answers: Mapping[str, Any]) -> bool:
+    return any(value not in (None, "", [], {}) for value in answers.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +414,16 @@ def _save_draft(ctx: FlowContext) -> Change:
     return Change(effects=(SaveDraft(ctx.data["product_id"], dict(ctx.answers)),))
 
 
+def _cancel(ctx: FlowContext) -> list[Outcome]:
+    """Cancelled before any photo or answer: the empty draft goes (no nameless product)."""
+    if ctx.data.get("photos") or _answered(ctx.answers):
+        return []
+    return [
+        DiscardDraft(ctx.data["product_id"]),
+        Reply("prod-cancelled-empty", remove_keyboard=True),
+    ]
+
+
 def _finish(ctx: FlowContext) -> list[Outcome]:
     listing = compose_listing(facts_from(ctx.answers, ctx.data))
     product_id = ctx.data["product_id"]
@@ -513,6 +542,7 @@ product = Flow(
     resumed_key="prod-resumed",
     resumable=True,
     on_change=_save_draft,
+    on_cancel=_cancel,
     review_parts=_review_parts,
 )
 

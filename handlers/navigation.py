@@ -49,7 +49,7 @@ async def cancel(turn: Turn, args: str) -> None:
     if turn.dialogue.flow == DELETE:  # "keep my data": what was paused for it comes back
         await turn.dialogue.answer(Answer(value="no"))
     else:
-        turn.dialogue.cancel()
+        await turn.dialogue.cancel()
 
 
 async def language(turn: Turn, args: str) -> None:

@@ -594,10 +594,8 @@ class Dialogue:
     async def skip(self) -> None:
         await self._emit(await self._engine.skip(self._turn.ctx))
 
-    def cancel(self) -> None:
-        self._turn.replies += [
-            r for r in self._engine.cancel(self._turn.ctx) if isinstance(r, Reply)
-        ]
+    async def cancel(self) -> None:
+        await self._emit(self._engine.cancel(self._turn.ctx))
 
     def help(self) -> None:
         self._turn.replies += self._engine.help(self._turn.ctx)

@@ -362,3 +362,23 @@ async def test_typed_skip_words_skip_an_optional_question(
         [draft] = await repo.products.of_seller(user.user_id)
     assert "বাদ" not in str(draft.answers.get("special"))
     assert "বাদ দিন" not in user.text()
+
+
+async def test_cancelled_before_any_photo_leaves_no_product(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.says("/cancel")
+    assert "কোনো পণ্য যোগ হয়নি" in user.text()
+    async with db.transaction() as repo:
+        assert await repo.products.of_seller(user.user_id) == []
+    await user.says("/products")
+    assert "ES-" not in user.text()
+    await user.says("/addproduct")  # a fresh start, not "continue your draft"
+    assert "ছবি পাঠান" in user.text()
+
+    await user.sends_photo(good_photo())
+    await user.says("/cancel")  # a photo is worth keeping: the draft waits
+    async with db.transaction() as repo:
+        assert len(await repo.products.of_seller(user.user_id)) == 1

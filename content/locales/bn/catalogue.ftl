@@ -125,6 +125,7 @@ prod-listing =
 prod-listing-gi = 🏷 জিআই-চিহ্নিত: { $gi } (নামটা শুধু নথিভুক্ত অনুমোদিত ব্যবহারকারী হিসেবে ব্যবহার করবেন)।
 prod-saved = ✅ আপনার পণ্য রাখা হল, তালিকা তৈরি (SKU { $sku })।
 prod-cancelled = থামানো হল। পণ্যটা অসম্পূর্ণ হিসেবে রাখা আছে: শেষ করতে /addproduct পাঠান।
+prod-cancelled-empty = থামানো হল, কোনো পণ্য যোগ হয়নি। পরে যোগ করতে /addproduct পাঠান।
 prod-resumed = চলুন, আপনার পণ্যটা শেষ করি।
 prod-delete-confirm = { $sku } পণ্যটা ছবি সহ মুছে দেবেন? এটা আর ফেরানো যাবে না।
 btn-prod-delete-yes = 🗑 হ্যাঁ, মুছে দিন

@@ -125,6 +125,7 @@ prod-listing =
 prod-listing-gi = 🏷 GI-tagged: { $gi } (use the name only as a registered authorised user).
 prod-saved = ✅ Your product is saved and ready (SKU { $sku }).
 prod-cancelled = Stopped. Your product is saved as a draft: send /addproduct to finish it.
+prod-cancelled-empty = Stopped; no product was added. To add one later, send /addproduct.
 prod-resumed = Let's finish your product.
 prod-delete-confirm = Delete product { $sku } with its photos? This cannot be undone.
 btn-prod-delete-yes = 🗑 Yes, delete it

@@ -125,6 +125,7 @@ prod-listing =
 prod-listing-gi = 🏷 GI-टैग: { $gi } (नाम सिर्फ़ पंजीकृत अधिकृत उपयोगकर्ता के रूप में इस्तेमाल करें)।
 prod-saved = ✅ आपका उत्पाद रख लिया, लिस्टिंग तैयार (SKU { $sku })।
 prod-cancelled = रोका गया। उत्पाद अधूरा रखा है: पूरा करने के लिए /addproduct भेजें।
+prod-cancelled-empty = रोक दिया, कोई उत्पाद नहीं जुड़ा। बाद में जोड़ने के लिए /addproduct भेजें।
 prod-resumed = चलिए, आपका उत्पाद पूरा करते हैं।
 prod-delete-confirm = उत्पाद { $sku } फ़ोटो सहित मिटा दें? यह वापस नहीं होगा।
 btn-prod-delete-yes = 🗑 हाँ, मिटा दें
