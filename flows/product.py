@@ -41,7 +41,7 @@ from services.measures import (
     parse_size,
     parse_weight,
 )
-from services.text import localise_digits
+from services.text import localise_digits, lookup_key
 from storage.records import ProductRecord, SellerRecord
 
 PRODUCT = "prod"
@@ -304,26 +304,101 @@ def _measure(parse: Any, prefix: str, answer: Answer, **kwargs: Any) -> Parsed:
     return Accept(result.value)
 
 
+# Cloth, measured unfolded (a saree 5.5-6.5 m, a 9-yard saree 8.2 m): up to 10 m.
+_CLOTH_WORDS = frozenset(
+    lookup_key(word)
+    for word in [
+        "শাড়ি",
+        "শাড়ী",
+        "শাড়ি",
+        "সাড়ি",
+        "শারি",
+        "saree",
+        "sari",
+        "sarees",
+        "ধুতি",
+        "dhoti",
+        "কাপড়",
+        "kapor",
+        "fabric",
+        "cloth",
+        "থান",
+        "than",
+        "ওড়না",
+        "orna",
+        "dupatta",
+        "stole",
+        "scarf",
+        "চাদর",
+        "chador",
+        "shawl",
+        "শাল",
+        "বেডশিট",
+        "bedsheet",
+        "গামছা",
+        "gamchha",
+        "gamcha",
+        "লুঙ্গি",
+        "lungi",
+        "মেখলা",
+        "mekhela",
+        "তাঁত",
+        "tant",
+        "সাড়ী",
+        "साड़ी",
+        "धोती",
+        "कपड़ा",
+        "दुपट्टा",
+    ]
+)
+
+
+def _is_cloth(ctx: FlowContext) -> bool:
+    what = ctx.answers.get("what") or {}
+    craft = places.craft(what.get("id") or "")
+    if craft is not None and craft.kind == "textile":
+        return True
+    words = lookup_key(str(what.get("text") or "")).split()
+    return any(word in _CLOTH_WORDS or word.rstrip("র") in _CLOTH_WORDS for word in words)
+
+
 def _parse_size(answer: Answer, ctx: FlowContext) -> Parsed:
-    craft = places.craft((ctx.answers.get("what") or {}).get("id") or "")
-    # A saree is 5.5-6.5 m unfolded; other things over 5 m do not go by courier.
-    limit = MAX_FABRIC_CM if craft is not None and craft.kind == "textile" else MAX_DIMENSION_CM
+    # Cloth up to 10 m unfolded; other things over 5 m do not go by courier.
+    limit = MAX_FABRIC_CM if _is_cloth(ctx) else MAX_DIMENSION_CM
     parsed = _measure(parse_size, "prod-size", answer, max_cm=limit)
+    if isinstance(parsed, Reject) and parsed.reply.key == "prod-size-error-too_large":
+        metres = localise_digits(f"{limit / 100:g}", ctx.locale)
+        return Reject(Reply("prod-size-error-too_large", {"metres": metres}))
     if isinstance(parsed, Accept):
         size: Size = parsed.value
-        return Accept({"dims_cm": list(size.dims_cm), "unit": size.unit})
+        return Accept(
+            {
+                "dims_cm": list(size.dims_cm),
+                "unit": size.unit,
+                "typed": list(size.typed),
+                "typed_unit": size.typed_unit,
+            }
+        )
     return parsed
 
 
+def _unit_word(unit: str, ctx: FlowContext) -> str:
+    """A unit in the reader's language and script (সেমি, মিটার, গ্রাম)."""
+    return ctx.label(Choice(unit, key=f"unit-{unit}"), ctx.locale)
+
+
 def _show_size(value: Any, ctx: FlowContext) -> str | None:
+    """The size as the seller typed it (8 in stays 8 in), in the reader's script."""
     if not isinstance(value, dict):
         return None
-    dims = value.get("dims_cm") or []
-    if value.get("unit") == "in":
-        text = " × ".join(f"{d / 2.54:.3g}" for d in dims) + " in"
-    else:
-        text = " × ".join(f"{d:g}" for d in dims) + " cm"
-    return localise_digits(text, ctx.locale)
+    typed, unit = value.get("typed"), value.get("typed_unit")
+    if not typed or not unit:  # answered before sizes kept what was typed
+        dims = value.get("dims_cm") or []
+        imperial = value.get("unit") == "in"
+        typed = [round(d / 2.54, 1) if imperial else d for d in dims]
+        unit = "in" if imperial else "cm"
+    text = " × ".join(f"{d:g}" for d in typed)
+    return localise_digits(text, ctx.locale) + " " + _unit_word(str(unit), ctx)
 
 
 def _parse_weight(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -333,8 +408,8 @@ def _parse_weight(answer: Answer, ctx: FlowContext) -> Parsed:
 def _show_weight(value: Any, ctx: FlowContext) -> str | None:
     if not isinstance(value, int):
         return None
-    text = f"{value / 1000:g} kg" if value >= 1000 else f"{value} g"
-    return localise_digits(text, ctx.locale)
+    number, unit = (f"{value / 1000:g}", "kg") if value >= 1000 else (str(value), "g")
+    return localise_digits(number, ctx.locale) + " " + _unit_word(unit, ctx)
 
 
 def _colour_choices(ctx: FlowContext) -> list[Choice]:

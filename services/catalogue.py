@@ -16,7 +16,10 @@ class Size:
     """Dimensions as typed, converted to centimetres (one, two or three of them)."""
 
     dims_cm: tuple[float, ...]
-    unit: str  # the unit the seller typed: "cm" or "in"
+    unit: str  # the system of the unit the seller typed: "cm" (metric) or "in" (imperial)
+    # The numbers and unit as typed ("m": 5.5), to show back without converting twice.
+    typed: tuple[float, ...] = ()
+    typed_unit: str = ""  # cm, mm, m, in, ft, yd, haat
 
 
 @dataclass(frozen=True, slots=True)

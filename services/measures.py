@@ -139,21 +139,34 @@ _MULTIPLIERS = _table(
 _CLASSIFIERS = tuple(_key(s) for s in ("খানা", "খানি", "টা", "টি", "টো", "টে", "জন"))
 _HUNDRED_SUFFIXES = tuple(_key(s) for s in ("শো", "শ"))
 
-_SIZE_UNITS: dict[str, tuple[Decimal, str]] = {}
-for _names, _factor, _shown in (
-    ("cm cms centimeter centimeters centimetre centimetres সেমি সেন্টিমিটার সেন্টি সিএম", 1, "cm"),
-    ("senti centi सेमी सेंटीमीटर से.मी.", 1, "cm"),
-    ("mm millimeter millimeters millimetre millimetres মিমি মিলিমিটার मिमी मिलीमीटर", "0.1", "cm"),
-    ("m meter meters metre metres mtr mtrs মিটার मीटर", 100, "cm"),
-    ('in inch inches inchi ইঞ্চি ইঞ্চ इंच " ” ″', CM_PER_INCH, "in"),
-    ("ft feet foot fut ফুট फुट फीट फ़ीट ' ’ ′", CM_PER_FOOT, "in"),
-    ("yd yard yards gaj গজ गज", CM_PER_YARD, "in"),
-    ("haat hat হাত", CM_PER_HAAT, "in"),
+# A unit: its factor to centimetres, its system ("cm" metric, "in" imperial) and its name.
+_SizeUnit = tuple[Decimal, str, str]
+_SIZE_UNITS: dict[str, _SizeUnit] = {}
+for _names, _factor, _shown, _name in (
+    (
+        "cm cms centimeter centimeters centimetre centimetres সেমি সেন্টিমিটার সেন্টি সিএম",
+        1,
+        "cm",
+        "cm",
+    ),
+    ("senti centi सेमी सेंटीमीटर से.मी.", 1, "cm", "cm"),
+    (
+        "mm millimeter millimeters millimetre millimetres মিমি মিলিমিটার मिमी मिलीमीटर",
+        "0.1",
+        "cm",
+        "mm",
+    ),
+    ("m meter meters metre metres mtr mtrs মিটার मीटर", 100, "cm", "m"),
+    ('in inch inches inchi ইঞ্চি ইঞ্চ इंच " ” ″', CM_PER_INCH, "in", "in"),
+    ("ft feet foot fut ফুট फुट फीट फ़ीट ' ’ ′", CM_PER_FOOT, "in", "ft"),
+    ("yd yard yards gaj গজ गज", CM_PER_YARD, "in", "yd"),
+    ("haat hat হাত", CM_PER_HAAT, "in", "haat"),
 ):
     for _w in _names.split():
         _SIZE_UNITS[_w if len(_w) == 1 and not _w.isalpha() else _key(_w)] = (
             Decimal(_factor),
             _shown,
+            _name,
         )
 _INCH = _SIZE_UNITS["in"]
 _FEET = _SIZE_UNITS["ft"]
@@ -344,7 +357,7 @@ def parse_size(text: str, *, max_cm: Decimal | int = MAX_DIMENSION_CM) -> Parsed
     if toks is None:
         return _fail("not_size")
     toks = _drop(toks, _SIZE_FILLER)
-    dims: list[tuple[Decimal, tuple[Decimal, str] | None]] = []
+    dims: list[tuple[Decimal, _SizeUnit | None]] = []
     i = 0
     while i < len(toks):
         got = _read_amount(toks, i)
@@ -374,7 +387,16 @@ def parse_size(text: str, *, max_cm: Decimal | int = MAX_DIMENSION_CM) -> Parsed
         return _fail("zero")
     if any(d > max_cm for d in cm):
         return _fail("too_large")
-    return Parsed(Size(dims_cm=cm, unit=default[1]))
+    # Shown back as typed when one unit was used (8 in stays 8 in, not 7.99); mixed units in
+    # the unit of the first, rounded to what a person would write.
+    same = all(unit in (None, default) for _v, unit in dims)
+    typed = tuple(
+        float(value)
+        if same
+        else float((value * (unit or default)[0] / default[0]).quantize(Decimal("0.01")))
+        for value, unit in dims
+    )
+    return Parsed(Size(dims_cm=cm, unit=default[1], typed=typed, typed_unit=default[2]))
 
 
 def parse_weight(text: str) -> Parsed[int]:

@@ -56,7 +56,25 @@ def verdict(parsed: Parsed[object]) -> tuple[object, str | None]:
     ],
 )
 def test_size_valid(text: str, dims: tuple[float, ...], unit: str) -> None:
-    assert verdict(parse_size(text)) == (Size(dims_cm=dims, unit=unit), None)
+    size, error = verdict(parse_size(text))
+    assert error is None and size is not None
+    assert (size.dims_cm, size.unit) == (dims, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "unit"),
+    [
+        ("৮ ইঞ্চি", (8.0,), "in"),  # shown back as 8 in, not 7.99
+        ("৫.৫ মিটার", (5.5,), "m"),
+        ("১২ হাত", (12.0,), "haat"),
+        ("250 mm", (250.0,), "mm"),
+        ("2 ft 6 in", (30.0,), "in"),
+        ("30 cm x 2 in", (30.0, 5.08), "cm"),  # mixed: in the first unit
+    ],
+)
+def test_size_keeps_what_was_typed(text: str, typed: tuple[float, ...], unit: str) -> None:
+    size = parse_size(text, max_cm=MAX_FABRIC_CM).value
+    assert size is not None and (size.typed, size.typed_unit) == (typed, unit)
 
 
 @pytest.mark.parametrize(
@@ -83,8 +101,8 @@ def test_size_errors(text: str, error: str) -> None:
 
 
 def test_size_fabric_ceiling_lets_a_saree_through() -> None:
-    assert verdict(parse_size("5.5 মিটার", max_cm=MAX_FABRIC_CM)) == (Size((550.0,), "cm"), None)
-    assert parse_size("১২ হাত", max_cm=MAX_FABRIC_CM).value == Size((548.6,), "in")
+    assert parse_size("5.5 মিটার", max_cm=MAX_FABRIC_CM).value == Size((550.0,), "cm", (5.5,), "m")
+    assert parse_size("১২ হাত", max_cm=MAX_FABRIC_CM).value == Size((548.6,), "in", (12.0,), "haat")
 
 
 # --- weight ------------------------------------------------------------------------------------

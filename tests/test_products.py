@@ -382,3 +382,41 @@ async def test_cancelled_before_any_photo_leaves_no_product(
     await user.says("/cancel")  # a photo is worth keeping: the draft waits
     async with db.transaction() as repo:
         assert len(await repo.products.of_seller(user.user_id)) == 1
+
+
+async def test_a_saree_length_and_sizes_shown_as_typed(registered: ChatUser, db: Database) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.says("লাল পাড় সাদা তাঁতের শাড়ি")  # typed, not a craft button
+    await user.says("সুতি")
+    await user.says("৫.৫ মিটার")  # a saree's length: not "more than 5 metres"
+    assert "মিটারের বেশি" not in user.text()
+    await user.says("৬৫০ গ্রাম")
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["size"]["dims_cm"] == [550.0]
+    await user.says("/back")
+    await user.says("/back")
+    await user.says("৮ ইঞ্চি")  # a size in inches is shown back in inches, not 7.99
+    await user.says("৬৫০ গ্রাম")
+    await user.presses("লাল")
+    await user.says("৯০০ টাকা")
+    await user.says("২")
+    await user.says("১০")
+    await user.says("বাদ দিন")
+    review = user.text()
+    assert "মাপ: ৮ ইঞ্চি\n" in review and "৭.৯৯" not in review
+    assert "ওজন: ৬৫০ গ্রাম\n" in review  # the English listing keeps its "650 g"
+
+
+async def test_a_vase_over_five_metres_is_refused_with_the_limit(registered: ChatUser) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.says("মাটির ফুলদানি")
+    await user.says("মাটি")
+    await user.says("৬ মিটার")
+    assert "৫ মিটারের বেশি" in user.text()

@@ -80,7 +80,7 @@ prod-help-size = যেমন: ৩০ সেমি · ১০ x ২০ সেম�
 prod-size-error-not_size = মাপটা সংখ্যায় লিখুন, যেমন "১০ x ২০ সেমি"।
 prod-size-error-unit = একক লিখুন: সেমি না ইঞ্চি, যেমন "১০ x ২০ সেমি"।
 prod-size-error-zero = মাপ ০ হতে পারে না। আবার মেপে দেখুন।
-prod-size-error-too_large = এটা ৫ মিটারের বেশি: সংখ্যা আর একক মিলিয়ে দেখুন।
+prod-size-error-too_large = এটা { $metres } মিটারের বেশি: সংখ্যা আর একক মিলিয়ে দেখুন।
 prod-ask-weight = ওজন কত? গ্রাম বা কেজি লিখুন, যেমন "৫০০ গ্রাম" বা "১.৫ কেজি"।
 prod-help-weight = একটা জিনিসের ওজন, যেমন ৫০০ গ্রাম, দেড় কেজি, 1.5 kg।
 prod-weight-error-not_weight = ওজনটা সংখ্যায় লিখুন, সঙ্গে গ্রাম বা কেজি, যেমন "৫০০ গ্রাম"।
@@ -158,3 +158,14 @@ xlsx-word-draft = অসম্পূর্ণ
 xlsx-word-ready = তৈরি
 xlsx-word-yes = হ্যাঁ
 xlsx-word-no = না
+
+# Units as a reader of this language writes them (sizes and weights shown back).
+unit-cm = সেমি
+unit-mm = মিমি
+unit-m = মিটার
+unit-in = ইঞ্চি
+unit-ft = ফুট
+unit-yd = গজ
+unit-haat = হাত
+unit-g = গ্রাম
+unit-kg = কেজি

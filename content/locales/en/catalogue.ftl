@@ -80,7 +80,7 @@ prod-help-size = For example: 30 cm · 10 x 20 cm · 12 inch · ১০ x ২০ 
 prod-size-error-not_size = Please write the size in numbers, for example "10 x 20 cm".
 prod-size-error-unit = Please add the unit: cm or inches, for example "10 x 20 cm".
 prod-size-error-zero = A size cannot be 0. Please measure it again.
-prod-size-error-too_large = That is bigger than 5 metres: please check the numbers and the unit.
+prod-size-error-too_large = That is bigger than { $metres } metres: please check the numbers and the unit.
 prod-ask-weight = How much does it weigh? Write it with g or kg, for example "500 g" or "1.5 kg".
 prod-help-weight = The weight of one piece, for example 500 g, 1.5 kg, ৫০০ গ্রাম.
 prod-weight-error-not_weight = Please write the weight in numbers with g or kg, for example "500 g".
@@ -158,3 +158,14 @@ xlsx-word-draft = draft
 xlsx-word-ready = ready
 xlsx-word-yes = yes
 xlsx-word-no = no
+
+# Units as a reader of this language writes them (sizes and weights shown back).
+unit-cm = cm
+unit-mm = mm
+unit-m = m
+unit-in = in
+unit-ft = ft
+unit-yd = yd
+unit-haat = haat
+unit-g = g
+unit-kg = kg

@@ -80,7 +80,7 @@ prod-help-size = जैसे: 30 सेमी · 10 x 20 सेमी · 12 इ
 prod-size-error-not_size = आकार अंकों में लिखें, जैसे "10 x 20 सेमी"।
 prod-size-error-unit = इकाई लिखें: सेमी या इंच, जैसे "10 x 20 सेमी"।
 prod-size-error-zero = आकार 0 नहीं हो सकता। फिर से नापें।
-prod-size-error-too_large = यह 5 मीटर से बड़ा है: अंक और इकाई जाँच लें।
+prod-size-error-too_large = यह { $metres } मीटर से बड़ा है: अंक और इकाई जाँच लें।
 prod-ask-weight = वज़न कितना है? ग्राम या किलो में लिखें, जैसे "500 ग्राम" या "1.5 किलो"।
 prod-help-weight = एक नग का वज़न, जैसे 500 ग्राम, 1.5 kg।
 prod-weight-error-not_weight = वज़न अंकों में ग्राम या किलो के साथ लिखें, जैसे "500 ग्राम"।
@@ -158,3 +158,14 @@ xlsx-word-draft = अधूरा
 xlsx-word-ready = तैयार
 xlsx-word-yes = हाँ
 xlsx-word-no = नहीं
+
+# Units as a reader of this language writes them (sizes and weights shown back).
+unit-cm = सेमी
+unit-mm = मिमी
+unit-m = मीटर
+unit-in = इंच
+unit-ft = फ़ुट
+unit-yd = गज
+unit-haat = हाथ
+unit-g = ग्राम
+unit-kg = किलो
