@@ -242,6 +242,10 @@ def import_replies(summary: Mapping[str, Any]) -> list[Reply]:
     parts: list[Reply] = []
     if summary["no_date"]:
         parts.append(Reply("ord-import-no-date", {"count": summary["no_date"]}))
+    if summary.get("closed_rows"):
+        parts.append(Reply("ord-import-closed", {"count": summary["closed_rows"]}))
+    if summary.get("closed"):
+        parts.append(Reply("ord-import-stopped", {"count": summary["closed"]}))
     if summary["unknown_count"]:
         parts.append(
             Reply(

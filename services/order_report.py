@@ -27,10 +27,14 @@ class OrderLine:
 class ReportResult:
     lines: tuple[OrderLine, ...]
     # (line number in the file, 1 = first line, code) for each row skipped: "no_order_id",
-    # "no_sku", "bad_quantity", "bad_date", "shipped" (quantity-to-ship 0); (0, "too_large").
+    # "no_sku", "bad_quantity", "bad_date", "shipped" (quantity-to-ship 0 or status shipped),
+    # "cancelled" (status cancelled); (0, "too_large").
     errors: tuple[tuple[int, str], ...]
     missing_columns: tuple[str, ...]  # required columns absent (then lines is empty)
     encoding: str  # "" when the file was not read at all (too large)
+    # Lines the report says are cancelled or shipped: (order id, item id or None, sku, code);
+    # an order imported earlier from such a line needs no more reminders.
+    closed: tuple[tuple[str, str | None, str, str], ...] = ()
 
 
 # Without an order id a reminder cannot name the order nor be de-duplicated on re-import, without
@@ -53,6 +57,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "promise-date": ("promise-date",),
     "latest-ship-date": ("latest-ship-date",),
     "ship-by-date": ("ship-by-date",),
+    "order-status": ("order-status",),
+    "item-status": ("item-status",),
 }
 # The first of these with a value in the row gives ship_by.
 _SHIP_BY = ("promise-date", "latest-ship-date", "ship-by-date")
@@ -165,6 +171,7 @@ def parse_order_report(data: bytes, zone: tzinfo) -> ReportResult:
     header_at, delimiter, found = header
     lines: dict[tuple[str, str], OrderLine] = {}
     errors: list[tuple[int, str]] = []
+    closed: list[tuple[str, str | None, str, str]] = []
     for number, line in rows:
         if number <= header_at:
             continue
@@ -172,10 +179,20 @@ def parse_order_report(data: bytes, zone: tzinfo) -> ReportResult:
         result = _row(cells, found, zone)
         if isinstance(result, str):
             errors.append((number, result))
+            if result in ("cancelled", "shipped"):
+                closed.append((*_line_key(cells, found), result))
             continue
         key = (result.order_id, result.order_item_id or f"sku:{result.sku}")
         lines.setdefault(key, result)
-    return ReportResult(tuple(lines.values()), tuple(errors), (), encoding)
+    return ReportResult(tuple(lines.values()), tuple(errors), (), encoding, tuple(closed))
+
+
+def _line_key(cells: list[str], found: dict[str, int]) -> tuple[str, str | None, str]:
+    def cell(name: str) -> str:
+        i = found.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    return cell("order-id"), cell("order-item-id") or None, cell("sku")
 
 
 def _row(cells: list[str], found: dict[str, int], zone: tzinfo) -> OrderLine | str:
@@ -190,6 +207,13 @@ def _row(cells: list[str], found: dict[str, int], zone: tzinfo) -> OrderLine | s
         return "no_order_id"
     if not sku:
         return "no_sku"
+    # The All Orders report says what became of each line; cancelled and shipped ones need no
+    # reminder (Unshipped Orders reports have no status: everything in them is to be sent).
+    status = (cell("item-status") or cell("order-status")).casefold()
+    if "cancel" in status:
+        return "cancelled"
+    if status.startswith(("shipped", "delivered")) or status == "complete":
+        return "shipped"
     # What is still to be packed is what a reminder is about: quantity-to-ship when the report has
     # it (a part-shipped line asks for the rest), else quantity-purchased / quantity.
     to_ship = _quantity(cell("quantity-to-ship")) if cell("quantity-to-ship") else None

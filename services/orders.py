@@ -12,7 +12,7 @@ from chat import callbacks
 from services.catalogue import product_label
 from services.order_report import REQUIRED, parse_order_report
 from services.when import date_args, local_day
-from storage.orders import AMAZON
+from storage.orders import AMAZON, CANCELLED, SHIPPED
 from storage.outbox import OutboxItem
 from storage.records import ProductRecord
 from storage.unit import Repo
@@ -115,6 +115,9 @@ async def shipped(repo: Repo, order_id: int, seller_id: int) -> bool:
 # --- importing an Amazon order report ---------------------------------------------------------
 
 
+CLOSED_CODES = ("cancelled", "shipped")  # report lines with nothing left to send
+
+
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
     """What an import did; ``problem`` set means the file was not imported at all."""
@@ -126,6 +129,7 @@ class ImportSummary:
     unknown_rows: int = 0
     errors: tuple[tuple[int, str], ...] = ()  # (line number, parse_order_report code)
     no_date: int = 0  # imported without a ship-by date: no reminders for those
+    closed: int = 0  # imported earlier, now cancelled or shipped: their reminders stopped
     missing_columns: tuple[str, ...] = ()
     problem: str | None = None  # "too_large" | "not_report" | "missing_columns"
 
@@ -134,8 +138,11 @@ class ImportSummary:
         data = asdict(self)
         data["unknown_skus"] = list(self.unknown_skus[:SHOWN])
         data["unknown_count"] = len(self.unknown_skus)
-        data["errors"] = [list(e) for e in self.errors[:SHOWN]]
-        data["error_count"] = len(self.errors)
+        # Cancelled and shipped lines are not mistakes: counted apart, not listed.
+        errors = [e for e in self.errors if e[1] not in CLOSED_CODES]
+        data["errors"] = [list(e) for e in errors[:SHOWN]]
+        data["error_count"] = len(errors)
+        data["closed_rows"] = len(self.errors) - len(errors)
         return data
 
 
@@ -198,6 +205,12 @@ async def import_report(
             }
         )
     added = await repo.orders.add_imported(rows)
+    closed = 0
+    for code, status in (("cancelled", CANCELLED), ("shipped", SHIPPED)):
+        ids = [_external_id(o, i, s) for o, i, s, c in result.closed if c == code]
+        for order_id, seller_id in await repo.orders.close_imported(AMAZON, ids, status):
+            await repo.outbox.skip_refs(seller_id, reminder_refs(order_id), code)
+            closed += 1
     recipients = await repo.outbox.recipients({order.seller_id for order in added})
     answers: Mapping[int, Any] = {m.product_id: m.answers for m in matches.values()}
     items: list[OutboxItem] = []
@@ -221,6 +234,7 @@ async def import_report(
         unknown_rows=unknown_rows,
         errors=result.errors,
         no_date=sum(1 for order in added if order.ship_by is None),
+        closed=closed,
     )
 
 

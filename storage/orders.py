@@ -12,7 +12,7 @@ from sqlalchemy import delete, insert, select, update
 from storage.base import Part, aware, chunks, now, upsert
 from storage.models import orders_t, products_t, sellers_t
 
-OPEN, SHIPPED = "open", "shipped"
+OPEN, SHIPPED, CANCELLED = "open", "shipped", "canceled"  # status is 8 characters at most
 MANUAL, AMAZON = "manual", "amazon"
 IN_CHUNK = 1000  # values per IN (…) list: far under SQLite's and asyncpg's parameter limits
 INSERT_CHUNK = 2000
@@ -164,6 +164,26 @@ class Orders(Part):
             .limit(limit)
         )
         return [_record(r, r.product_answers) for r in rows]
+
+    async def close_imported(
+        self, source: str, external_ids: Sequence[str], status: str
+    ) -> list[tuple[int, int]]:
+        """Open imported orders that a later report says are shipped or cancelled: closed
+        with that status. (order id, seller id) of each."""
+        if not external_ids:
+            return []
+        o = orders_t.c
+        rows = await self.run(
+            update(orders_t)
+            .where(
+                o.source == source,
+                o.external_id.in_(sorted(set(external_ids))),
+                o.status == OPEN,
+            )
+            .values(status=status, shipped_at=now() if status == SHIPPED else o.shipped_at)
+            .returning(o.id, o.seller_id)
+        )
+        return [(int(r.id), int(r.seller_id)) for r in rows]
 
     async def mark_shipped(self, order_id: int, seller_id: int) -> bool:
         """True when the order was open and is now shipped; False if it already was."""

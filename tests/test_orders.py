@@ -10,7 +10,7 @@ import pytest
 
 from bot.i18n import Messages
 from chat.inbound import Media
-from flows.orders import ROW_ERRORS, parse_count
+from flows.orders import ROW_ERRORS, import_replies, parse_count
 from handlers.router import Router
 from services import calendar as compliance
 from services import orders as order_service
@@ -335,6 +335,41 @@ async def test_import_is_idempotent_and_reports_unknown_skus(
     assert (again.added, again.known) == (0, 2)
     assert len(await open_orders(db, rina.user_id)) == 2
     assert len(await outbox_of(db, rina.user_id)) == 4
+
+
+async def test_cancelled_and_shipped_lines_get_no_reminders_and_stop_old_ones(
+    rina: ChatUser, db: Database, messages: Messages
+) -> None:
+    """An All Orders report with a status column: a cancelled line is not imported, and an
+    order imported earlier that the new report calls cancelled loses its reminders."""
+    sku = await ready_product(db, rina.user_id)
+    status_header = HEADER + "\torder-status"
+    first = report(
+        row("905-0000001-0000001", "1", sku) + "\tUnshipped",
+        row("905-0000002-0000002", "2", sku) + "\tCancelled",
+        row("905-0000003-0000003", "3", sku) + "\tShipped - Delivered to Buyer",
+        header=status_header,
+    )
+    async with db.transaction() as repo:
+        summary = await order_service.import_report(
+            repo, first.encode(), districts=None, importer=501, now=NOW, zone=ZONE
+        )
+    assert summary.added == 1 and summary.plain()["closed_rows"] == 2
+    assert summary.plain()["error_count"] == 0
+    assert len(await outbox_of(db, rina.user_id)) == 2  # the unshipped one's two reminders
+
+    later = report(row("905-0000001-0000001", "1", sku) + "\tCancelled", header=status_header)
+    async with db.transaction() as repo:
+        again = await order_service.import_report(
+            repo, later.encode(), districts=None, importer=501, now=NOW, zone=ZONE
+        )
+    assert again.closed == 1
+    assert await open_orders(db, rina.user_id) == []
+    assert {r.status for r in await outbox_of(db, rina.user_id)} == {"skipped"}
+    words = " ".join(
+        messages.text("en", r.key, r.args) for r in import_replies(again.plain())[0].parts
+    )
+    assert "cancelled or shipped" in words
 
 
 async def test_coordinator_imports_through_the_chat(

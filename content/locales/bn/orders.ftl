@@ -81,6 +81,8 @@ ord-import-done = <b>অর্ডার রিপোর্ট আনা হল</
     নতুন অর্ডার: { $added } ({ $sellers } জন বিক্রেতার; তাঁদের রিমাইন্ডার ঠিক করা হল)
     আগেই ছিল: { $known }
 ord-import-no-date = পাঠানোর দিন নেই (রিমাইন্ডার যাবে না): { $count }
+ord-import-closed = বাতিল বা আগেই পাঠানো, তাই বাদ: { $count }
+ord-import-stopped = আগে আনা অর্ডার এখন বাতিল বা পাঠানো, রিমাইন্ডার বন্ধ: { $count }
 ord-import-unknown = আপনার জেলার তালিকায় নেই এমন SKU ({ $count }টা, { $rows } সারি): { $skus }
 ord-import-more = …আরও { $count }টা।
 ord-import-errors = বাদ দেওয়া সারি ({ $count }):

@@ -81,6 +81,8 @@ ord-import-done = <b>Order report imported</b>
     New orders: { $added } (for { $sellers } sellers; their reminders are set)
     Already known: { $known }
 ord-import-no-date = Without a ship-by date (no reminder): { $count }
+ord-import-closed = Cancelled or already shipped, left out: { $count }
+ord-import-stopped = Orders imported before, now cancelled or shipped (reminders stopped): { $count }
 ord-import-unknown = SKUs not in the catalogues of your districts ({ $count }, { $rows } rows): { $skus }
 ord-import-more = …and { $count } more.
 ord-import-errors = Rows skipped ({ $count }):

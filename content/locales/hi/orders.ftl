@@ -81,6 +81,8 @@ ord-import-done = <b>ऑर्डर रिपोर्ट आ गई</b>
     नए ऑर्डर: { $added } ({ $sellers } विक्रेताओं के; उनके रिमाइंडर लगा दिए)
     पहले से थे: { $known }
 ord-import-no-date = भेजने की तारीख़ नहीं (रिमाइंडर नहीं जाएगा): { $count }
+ord-import-closed = रद्द या पहले ही भेजे गए, छोड़े गए: { $count }
+ord-import-stopped = पहले लाए गए ऑर्डर अब रद्द या भेजे गए (रिमाइंडर बंद): { $count }
 ord-import-unknown = आपके ज़िलों की सूची में नहीं मिले SKU ({ $count }, { $rows } पंक्तियाँ): { $skus }
 ord-import-more = …और { $count }।
 ord-import-errors = छोड़ी गई पंक्तियाँ ({ $count }):
