@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from chat import callbacks
@@ -24,7 +25,7 @@ from flows.engine import (
 )
 from services import places
 from services.catalogue import product_label
-from services.eligibility import CheckInput, Question, RuleSet, Verdict, load_rules
+from services.eligibility import CheckInput, Finding, Question, RuleSet, Verdict, load_rules
 from services.text import lookup_key
 from storage.records import ProductRecord, SellerRecord
 
@@ -59,7 +60,14 @@ DESCRIPTION_MAX = 300
 
 def item_from_product(product: ProductRecord, locale: str) -> dict[str, Any]:
     """What the rules look at in a catalogued product: its craft and the seller's words."""
-    answers = product.answers
+    return {
+        "product_id": product.id,
+        "name": product_label(product.answers, product.sku, locale),
+        **item_from_answers(product.answers),
+    }
+
+
+def item_from_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
     what = answers.get("what") or {}
     craft = places.craft(what.get("id") or "")
     colour = answers.get("colour") or {}
@@ -72,12 +80,32 @@ def item_from_product(product: ProductRecord, locale: str) -> dict[str, Any]:
     if craft is not None:
         words += [craft.en, craft.bn]
     return {
-        "product_id": product.id,
-        "name": product_label(answers, product.sku, locale),
         "craft_id": craft.id if craft else None,
         "kind": craft.kind if craft else None,
         "words": " ".join(w for w in words if w),
     }
+
+
+def prohibited(answers: Mapping[str, Any], district: str | None, today: date) -> Finding | None:
+    """Why a catalogued product may not be exported at all, whatever the answers (peacock
+    feathers, ivory), or None: such a product gets no marketplace file."""
+    item = item_from_answers(answers)
+    verdict = rules().evaluate(
+        CheckInput(
+            craft_id=item["craft_id"],
+            words=item["words"],
+            kind=item["kind"],
+            district=district,
+            iec=None,
+            gstin=None,
+            destination=None,
+            answers={},
+            today=today,
+        )
+    )
+    if verdict.status != "blocked":
+        return None
+    return next((f for f in verdict.findings if f.level == "prohibited"), None)
 
 
 def item_from_words(text: str) -> dict[str, Any]:

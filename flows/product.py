@@ -16,6 +16,7 @@ from chat import callbacks
 from chat.replies import Choice, Reply
 from flows.answers import free_text
 from flows.effects import Effect, EffectEnv, remove_files
+from flows.eligibility import prohibited
 from flows.engine import (
     DELETE,
     Accept,
@@ -507,10 +508,20 @@ def _finish(ctx: FlowContext) -> list[Outcome]:
         (Choice(callbacks.PRODUCT_NEW.data(), key="btn-add-another"),),
         (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
     )
-    return [
-        SaveListing(product_id, dict(ctx.answers), asdict(listing)),
-        Reply("prod-saved", {"sku": ctx.data.get("sku", "")}, choices=buttons),
-    ]
+    saved: list[Outcome] = [SaveListing(product_id, dict(ctx.answers), asdict(listing))]
+    today = ctx.now.astimezone(ctx.zone).date()
+    banned = prohibited(ctx.answers, ctx.data.get("district"), today)
+    if banned is not None:  # kept in the catalogue, never in a marketplace file
+        reason = Reply(banned.reason)
+        return [
+            *saved,
+            Reply(
+                "prod-saved-not-exportable",
+                {"sku": ctx.data.get("sku", ""), "reason": reason},
+                choices=buttons[1:],
+            ),
+        ]
+    return [*saved, Reply("prod-saved", {"sku": ctx.data.get("sku", "")}, choices=buttons)]
 
 
 PHOTOS = Step(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chat import callbacks
 from chat.replies import Attachment, Choice, Reply, rows
+from flows.eligibility import prohibited
 from flows.engine import REVIEW
 from flows.product import (
     PRODUCT,
@@ -279,9 +280,19 @@ async def export_catalogue(turn: Turn) -> None:
     staff = turn.staff
     assert staff is not None
     sheet: list[ExportRow] = []
+    left_out: list[Reply] = []
+    today = turn.now.astimezone(turn.zone).date()
     async for batch in turn.repo.products.ready_for_export(staff.districts):
-        sheet += [export_row(found, seller) for found, seller in batch]
+        for found, seller in batch:
+            banned = prohibited(found.answers, seller.district, today)
+            if banned is None:
+                sheet.append(export_row(found, seller))
+            else:  # not exportable at all (peacock feathers, ivory): no marketplace file
+                reason = Reply(banned.reason)
+                left_out.append(Reply("export-left-out-line", {"sku": found.sku, "reason": reason}))
     staff.read("export", len(sheet))
+    if left_out:
+        turn.say(Reply("export-left-out", {"count": len(left_out)}, parts=tuple(left_out[:20])))
     if not sheet:
         turn.say(Reply("export-empty"))
         return

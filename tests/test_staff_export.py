@@ -92,3 +92,32 @@ async def test_every_export_is_audited(catalogue: ChatUser, router: Router, db: 
         rows = await repo.audit.recent(10)
     exports = [r for r in rows if r.action == "export"]
     assert [(r.actor_id, r.detail) for r in exports] == [(501, "districts=BNK n=1")]
+
+
+async def test_a_product_that_cannot_be_exported_stays_out_of_the_files(
+    catalogue: ChatUser, router: Router
+) -> None:
+    seller = catalogue
+    await seller.says("/addproduct")
+    await seller.sends_photo(good_photo(3))
+    await seller.presses("হয়ে গেছে")
+    await seller.says("ময়ূরের পালকের পাখা")
+    await seller.says("ময়ূরের পালক, বাঁশ")
+    await seller.says("৩০ x ২০ সেমি")
+    await seller.says("১০০ গ্রাম")
+    await seller.presses("লাল")
+    await seller.says("৩০০ টাকা")
+    await seller.says("৫")
+    await seller.says("৩")
+    await seller.says("বাদ দিন")
+    await seller.presses("হ্যাঁ, সব ঠিক আছে")
+    assert "⛔" in seller.text() and "রফতানি করা যায় না" in seller.text()
+
+    coordinator = ChatUser(router, 501, language_code="en", shelf=seller.shelf)
+    await coordinator.says("/export")
+    said = coordinator.text()
+    assert "Left out, because they cannot be exported: 1" in said and "Peacock" in said
+    documents = [o.document for o in coordinator.last if o.document is not None]
+    sheet = openpyxl.load_workbook(documents[0].path).active
+    names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert len(names) == 1  # the Dokra only

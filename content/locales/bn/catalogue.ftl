@@ -124,6 +124,7 @@ prod-listing =
     <b>HS হেডিং:</b> { $hs }
 prod-listing-gi = 🏷 জিআই-চিহ্নিত: { $gi } (নামটা শুধু নথিভুক্ত অনুমোদিত ব্যবহারকারী হিসেবে ব্যবহার করবেন)।
 prod-saved = ✅ আপনার পণ্য রাখা হল, তালিকা তৈরি (SKU { $sku })।
+prod-saved-not-exportable = ⛔ পণ্যটা আপনার তালিকায় রাখা হল (SKU { $sku }), কিন্তু এটা রফতানি করা যায় না: { $reason } কোনো মার্কেটপ্লেসের ফাইলে এটা যাবে না।
 prod-cancelled = থামানো হল। পণ্যটা অসম্পূর্ণ হিসেবে রাখা আছে: শেষ করতে /addproduct পাঠান।
 prod-cancelled-empty = থামানো হল, কোনো পণ্য যোগ হয়নি। পরে যোগ করতে /addproduct পাঠান।
 prod-resumed = চলুন, আপনার পণ্যটা শেষ করি।
@@ -149,6 +150,8 @@ xlsx-gi = জিআই-চিহ্নিত
 staff-unknown-district = এটা পশ্চিমবঙ্গের কোনো জেলা নয়।
 staff-not-your-district = { $district } আপনার জেলাগুলোর মধ্যে নেই।
 export-empty = ওখানে এক্সপোর্ট করার মতো তৈরি পণ্য এখনো নেই।
+export-left-out = ⛔ রফতানি করা যায় না বলে বাদ: { $count }টা
+export-left-out-line = • { $sku }: { $reason }
 export-all = সব জেলা
 export-started = { $count }টা তৈরি পণ্যের ক্যাটালগ ফাইল বানাচ্ছি ({ $districts })…
 export-amazon = 📄 অ্যামাজনের ইনভেন্টরি শিট (আপনার ক্যাটাগরির টেমপ্লেটে বসান)। ছবির কলামে জিপের ছবির নাম আছে।

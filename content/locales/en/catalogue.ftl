@@ -124,6 +124,7 @@ prod-listing =
     <b>HS heading:</b> { $hs }
 prod-listing-gi = 🏷 GI-tagged: { $gi } (use the name only as a registered authorised user).
 prod-saved = ✅ Your product is saved and ready (SKU { $sku }).
+prod-saved-not-exportable = ⛔ Your product is saved in your catalogue (SKU { $sku }), but it cannot be exported: { $reason } It will not go into any marketplace file.
 prod-cancelled = Stopped. Your product is saved as a draft: send /addproduct to finish it.
 prod-cancelled-empty = Stopped; no product was added. To add one later, send /addproduct.
 prod-resumed = Let's finish your product.
@@ -149,6 +150,8 @@ xlsx-gi = GI-tagged
 staff-unknown-district = That is not a West Bengal district.
 staff-not-your-district = { $district } is not in your districts.
 export-empty = There are no ready products to export there yet.
+export-left-out = ⛔ Left out, because they cannot be exported: { $count }
+export-left-out-line = • { $sku }: { $reason }
 export-all = all districts
 export-started = Preparing the catalogue files for { $count } ready products ({ $districts })…
 export-amazon = 📄 Amazon inventory sheet (paste into your category's template). Image columns name the photos in the zip.

@@ -124,6 +124,7 @@ prod-listing =
     <b>HS हेडिंग:</b> { $hs }
 prod-listing-gi = 🏷 GI-टैग: { $gi } (नाम सिर्फ़ पंजीकृत अधिकृत उपयोगकर्ता के रूप में इस्तेमाल करें)।
 prod-saved = ✅ आपका उत्पाद रख लिया, लिस्टिंग तैयार (SKU { $sku })।
+prod-saved-not-exportable = ⛔ उत्पाद आपकी सूची में रख लिया गया (SKU { $sku }), पर इसका निर्यात नहीं हो सकता: { $reason } यह किसी मार्केटप्लेस फ़ाइल में नहीं जाएगा।
 prod-cancelled = रोका गया। उत्पाद अधूरा रखा है: पूरा करने के लिए /addproduct भेजें।
 prod-cancelled-empty = रोक दिया, कोई उत्पाद नहीं जुड़ा। बाद में जोड़ने के लिए /addproduct भेजें।
 prod-resumed = चलिए, आपका उत्पाद पूरा करते हैं।
@@ -149,6 +150,8 @@ xlsx-gi = GI-टैग
 staff-unknown-district = यह पश्चिम बंगाल का कोई ज़िला नहीं है।
 staff-not-your-district = { $district } आपके ज़िलों में नहीं है।
 export-empty = वहाँ एक्सपोर्ट के लिए अभी कोई तैयार उत्पाद नहीं है।
+export-left-out = ⛔ निर्यात नहीं हो सकता, इसलिए छोड़े गए: { $count }
+export-left-out-line = • { $sku }: { $reason }
 export-all = सभी ज़िले
 export-started = { $count } तैयार उत्पादों की कैटलॉग फ़ाइलें बना रहा हूँ ({ $districts })…
 export-amazon = 📄 Amazon इन्वेंटरी शीट (अपनी कैटेगरी के टेम्पलेट में चिपकाएँ)। इमेज कॉलम में ज़िप की फ़ोटो के नाम हैं।
