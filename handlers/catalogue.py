@@ -257,7 +257,7 @@ async def xlsx_button(turn: Turn, parts: tuple[str, ...]) -> None:
     locale, words = turn.locale, turn.options.words
     headers = {column: words(f"xlsx-{column}", locale, None) for column in SELLER_COLUMNS}
     labels = {word: words(f"xlsx-word-{word}", locale, None) for word in SELLER_LABELS}
-    sheet = [export_row(p, seller) for p in products]
+    sheet = [export_row(p, seller, marketplace=False) for p in products]
     directory = Path(tempfile.mkdtemp(prefix="catalogue-", dir=turn.options.exports_dir()))
     path = directory / f"catalogue-{seller.user_id}.xlsx"
     await asyncio.to_thread(
@@ -285,11 +285,15 @@ async def export_catalogue(turn: Turn) -> None:
     async for batch in turn.repo.products.ready_for_export(staff.districts):
         for found, seller in batch:
             banned = prohibited(found.answers, seller.district, today)
-            if banned is None:
-                sheet.append(export_row(found, seller))
-            else:  # not exportable at all (peacock feathers, ivory): no marketplace file
+            row = export_row(found, seller)
+            if banned is not None:  # not exportable at all (peacock feathers, ivory)
                 reason = Reply(banned.reason)
-                left_out.append(Reply("export-left-out-line", {"sku": found.sku, "reason": reason}))
+            elif not row.photos:  # every photo blurred, dark or small: none fit to lead
+                reason = Reply("export-no-good-photo")
+            else:
+                sheet.append(row)
+                continue
+            left_out.append(Reply("export-left-out-line", {"sku": found.sku, "reason": reason}))
     staff.read("export", len(sheet))
     if left_out:
         turn.say(Reply("export-left-out", {"count": len(left_out)}, parts=tuple(left_out[:20])))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from services import places
-from storage.records import ProductRecord, SellerRecord
+from storage.records import PhotoRecord, ProductRecord, SellerRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +100,38 @@ def seller_facts(product: ProductRecord, seller: SellerRecord) -> dict[str, Any]
     }
 
 
-def export_row(product: ProductRecord, seller: SellerRecord) -> ExportRow:
-    """A product and its seller as the exporters take them (an empty listing for a draft)."""
+# Photos the bot itself found blurred, dark or small go to no marketplace; one with a busy
+# background or too bright may follow a clean one, never lead (the main image).
+POOR_PHOTO = frozenset({"small", "blurry", "dark"})
+STYLE_PHOTO = frozenset({"background", "bright"})
+
+
+def marketplace_photos(photos: Iterable[PhotoRecord]) -> tuple[Path, ...]:
+    """The photos a marketplace gets, main first: none of the poor ones; the cleanest first,
+    else the seller's order. Empty when no photo is good enough."""
+    usable = [p for p in photos if not POOR_PHOTO.intersection(p.problems)]
+    usable.sort(key=lambda p: (bool(STYLE_PHOTO.intersection(p.problems)), p.position))
+    return tuple(Path(p.path) for p in usable)
+
+
+def export_row(
+    product: ProductRecord, seller: SellerRecord, *, marketplace: bool = True
+) -> ExportRow:
+    """A product and its seller as the exporters take them (an empty listing for a draft);
+    ``marketplace``: only the photos a marketplace should get, else all of them (the seller's
+    own catalogue)."""
     listing = Listing(**product.listing) if product.listing else EMPTY_LISTING
+    photos = (
+        marketplace_photos(product.photos)
+        if marketplace
+        else tuple(Path(p.path) for p in product.photos)
+    )
     return ExportRow(
         facts=facts_from(product.answers, seller_facts(product, seller)),
         listing=listing,
         seller_id=seller.user_id,
         seller_name=seller.name,
-        photos=tuple(Path(p.path) for p in product.photos),
+        photos=photos,
         status=product.status,
     )
 

