@@ -33,7 +33,7 @@ from flows.engine import (
 )
 from services import places
 from services.catalogue import Listing, Size, facts_from
-from services.listing import compose_listing
+from services.listing import compose_listing, gi_within_reach
 from services.measures import (
     MAX_DIMENSION_CM,
     MAX_FABRIC_CM,
@@ -57,10 +57,13 @@ SPECIAL_MAX = 300
 COLOURS = ("red", "blue", "green", "yellow", "black", "white", "brown", "multi")
 
 
-def product_data(product: ProductRecord, seller: SellerRecord) -> dict[str, Any]:
+def product_data(
+    product: ProductRecord, seller: SellerRecord, *, gi_authorised: bool = False
+) -> dict[str, Any]:
     """What the product flow keeps beside the answers: ids, facts from the profile and the
     photos already on the product (by content hash, main first)."""
     return {
+        "gi_authorised": gi_authorised,
         "product_id": product.id,
         "sku": product.sku,
         "district": seller.district,
@@ -501,7 +504,9 @@ def _cancel(ctx: FlowContext) -> list[Outcome]:
 
 
 def _finish(ctx: FlowContext) -> list[Outcome]:
-    listing = compose_listing(facts_from(ctx.answers, ctx.data))
+    facts = facts_from(ctx.answers, ctx.data)
+    listing = compose_listing(facts)
+    gi = gi_within_reach(facts)
     product_id = ctx.data["product_id"]
     buttons = (
         (Choice(callbacks.CHECK_PRODUCT.data(product_id), key="btn-check-now"),),
@@ -521,7 +526,9 @@ def _finish(ctx: FlowContext) -> list[Outcome]:
                 choices=buttons[1:],
             ),
         ]
-    return [*saved, Reply("prod-saved", {"sku": ctx.data.get("sku", "")}, choices=buttons)]
+    parts = (Reply("prod-gi-register", {"gi": gi}),) if gi else ()
+    sku = ctx.data.get("sku", "")
+    return [*saved, Reply("prod-saved", {"sku": sku}, choices=buttons, parts=parts)]
 
 
 PHOTOS = Step(

@@ -4,13 +4,14 @@ the coordinators' marketplace files (Amazon sheet, eBay CSV, photo zips)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from chat import callbacks
 from chat.replies import Attachment, Choice, Reply, rows
-from flows.eligibility import prohibited
+from flows.eligibility import carried_answers, prohibited
 from flows.engine import REVIEW
 from flows.product import (
     PRODUCT,
@@ -32,6 +33,7 @@ from services.exports import (
     write_seller_catalogue_xlsx,
 )
 from services.ids import parse_id
+from services.listing import compose_listing
 from services.photos import thumbnail_for
 from services.places import district_names
 from storage.records import ProductRecord, SellerRecord
@@ -78,7 +80,18 @@ async def start_new(turn: Turn, seller: SellerRecord) -> None:
     product_id = await turn.repo.products.create(seller.user_id, seller.district, {})
     made = await turn.repo.products.get(product_id)
     assert made is not None
-    turn.dialogue.start(PRODUCT, data=product_data(made, seller))
+    authorised = await gi_authorised(turn, seller.user_id)
+    turn.dialogue.start(PRODUCT, data=product_data(made, seller, gi_authorised=authorised))
+
+
+async def gi_authorised(turn: Turn, seller_id: int) -> bool:
+    """Whether the seller said, in an export check this financial year, that they are a
+    registered authorised user of their craft's GI (only then does a listing use its name)."""
+    latest = await turn.repo.checks.latest_of_seller(seller_id)
+    if latest is None:
+        return False
+    carried = carried_answers(latest.answers, latest.checked_at, turn.now, turn.zone)
+    return carried.get("gi_user") == "yes"
 
 
 async def drafts_in_menu(turn: Turn) -> Sequence[Choice]:
@@ -218,7 +231,7 @@ async def open_button(turn: Turn, parts: tuple[str, ...], at: str) -> None:
         await _gone(turn)
         return
     turn.dialogue.pause()
-    data = product_data(found, seller)
+    data = product_data(found, seller, gi_authorised=await gi_authorised(turn, seller.user_id))
     answers = dict(found.answers)
     if at == "resume":
         at = turn.dialogue.first_unanswered(PRODUCT, answers)
@@ -275,17 +288,30 @@ async def xlsx_button(turn: Turn, parts: tuple[str, ...]) -> None:
 # --- the coordinators' marketplace files --------------------------------------------------------
 
 
+def without_gi(row: ExportRow) -> ExportRow:
+    """The row's listing composed again without the GI name (saved before the rule, or the
+    seller's answer, said otherwise)."""
+    facts = dataclasses.replace(row.facts, gi_authorised=False)
+    return dataclasses.replace(row, facts=facts, listing=compose_listing(facts))
+
+
 async def export_catalogue(turn: Turn) -> None:
     """The ready products of the request's districts as Amazon and eBay files, photos zipped."""
     staff = turn.staff
     assert staff is not None
     sheet: list[ExportRow] = []
     left_out: list[Reply] = []
+    authorised: dict[int, bool] = {}
     today = turn.now.astimezone(turn.zone).date()
     async for batch in turn.repo.products.ready_for_export(staff.districts):
         for found, seller in batch:
             banned = prohibited(found.answers, seller.district, today)
             row = export_row(found, seller)
+            if row.listing.gi_tagged:  # the GI name only for a registered authorised user
+                if seller.user_id not in authorised:
+                    authorised[seller.user_id] = await gi_authorised(turn, seller.user_id)
+                if not authorised[seller.user_id]:
+                    row = without_gi(row)
             if banned is not None:  # not exportable at all (peacock feathers, ivory)
                 reason = Reply(banned.reason)
             elif not row.photos:  # every photo blurred, dark or small: none fit to lead

@@ -39,6 +39,9 @@ class ProductFacts:
     special: str | None = None  # a few words in the seller's language
     district: str | None = None  # the seller's district code
     brand: str | None = None  # business name, else the seller's name (any script)
+    # The seller said (in an export check) they are a registered authorised user of the GI:
+    # without it no GI name is used, even for a GI craft from its GI district.
+    gi_authorised: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ def facts_from(answers: Mapping[str, Any], data: Mapping[str, Any]) -> ProductFa
         special=answers.get("special"),
         district=data.get("district"),
         brand=data.get("brand"),
+        gi_authorised=bool(data.get("gi_authorised")),
     )
 
 

@@ -87,6 +87,8 @@ def _quantity(stock: int | None, days_to_make: int | None) -> int:
     if stock == 0 and days_to_make:
         return MADE_TO_ORDER_QUANTITY
     return stock or 0
+
+
 COUNTRY = "India"
 
 # --- eBay ------------------------------------------------------------------------------------

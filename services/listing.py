@@ -554,6 +554,16 @@ def _craft_phrase(craft: Craft, *, product_known: bool) -> str:
     return name
 
 
+def gi_within_reach(facts: ProductFacts) -> str | None:
+    """The GI name this product could carry if its seller were a registered authorised user
+    (a GI craft from its GI area), when they have not said they are one; else None."""
+    craft = places.craft(facts.craft_id) if facts.craft_id else None
+    district = places.district(facts.district) if facts.district else None
+    if facts.gi_authorised or craft is None or not _is_gi_tagged(craft, district):
+        return None
+    return craft.gi_name
+
+
 def _is_gi_tagged(craft: Craft | None, district: District | None) -> bool:
     """GI is the craft's registration and the seller's district, never the seller's own claim."""
     if craft is None or not craft.gi:
@@ -654,7 +664,9 @@ def _parts(facts: ProductFacts) -> _Parts:
     craft = places.craft(facts.craft_id) if facts.craft_id else None
     district = places.district(facts.district) if facts.district else None
     kind = craft.kind if craft else None
-    gi_name = craft.gi_name if craft and _is_gi_tagged(craft, district) else None
+    gi_name = (
+        craft.gi_name if craft and facts.gi_authorised and _is_gi_tagged(craft, district) else None
+    )
     what = _scan(facts.what_text, _WHAT_SECTIONS, places_too=True)
     product_type = next((s.english for s in what if s.section == "product_types"), None)
     materials = _terms(_scan(facts.material, ("materials",)), "materials")

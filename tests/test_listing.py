@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from importlib import resources
@@ -42,6 +43,7 @@ HORSE = ProductFacts(
     special="হাতে তৈরি",
     district="BNK",
     brand="দাস হ্যান্ডিক্রাফটস",
+    gi_authorised=True,
 )
 LONG_BENGALI_NAME = ("মা দুর্গা হস্তশিল্প ও কুটির শিল্প সমবায় সমিতি লিমিটেড " * 4)[:150]
 LONG_FACTS = ProductFacts(
@@ -209,10 +211,16 @@ def test_no_word_appears_three_times() -> None:
     ],
 )
 def test_gi_rule(craft_id: str, district: str | None, gi_name: str | None) -> None:
-    item = compose_listing(ProductFacts(sku="G", craft_id=craft_id, district=district))
+    facts = ProductFacts(sku="G", craft_id=craft_id, district=district, gi_authorised=True)
+    item = compose_listing(facts)
     assert (item.gi_tagged, item.gi_name) == (gi_name is not None, gi_name)
     gi_said = any("GI" in text for text in (*item.bullets, item.description))
     assert gi_said == (gi_name is not None)
+    # A seller who has not said they are a registered authorised user: no GI name at all.
+    plain = compose_listing(dataclasses.replace(facts, gi_authorised=False))
+    assert not plain.gi_tagged and plain.gi_name is None
+    texts = (plain.title, *plain.bullets, plain.description, plain.keywords)
+    assert not any("GI" in text or "Geographical" in text for text in texts)
 
 
 def test_a_seller_saying_gi_does_not_make_it_gi() -> None:

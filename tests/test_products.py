@@ -67,7 +67,10 @@ async def test_add_a_product_end_to_end_in_bengali(registered: ChatUser, db: Dat
     assert product.answers["price"] == 500 and product.answers["weight"] == 500
     assert product.answers["size"]["dims_cm"] == [10.0, 20.0]
     assert product.listing is not None and len(product.listing["title"]) <= 200
-    assert product.listing["gi_tagged"] is True  # Dokra from Bankura
+    # Dokra from Bankura is a GI craft, but the seller has not said they are a registered
+    # authorised user: no GI name.
+    assert product.listing["gi_tagged"] is False
+    assert "GI-3A" in user.text()  # told how to become one
     assert len(product.photos) == 1
 
 
@@ -420,3 +423,21 @@ async def test_a_vase_over_five_metres_is_refused_with_the_limit(registered: Cha
     await user.says("মাটি")
     await user.says("৬ মিটার")
     assert "৫ মিটারের বেশি" in user.text()
+
+
+async def test_the_gi_name_only_for_a_registered_authorised_user(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    async with db.transaction() as repo:  # an export check in which they said they are one
+        await repo.checks.save(
+            user.user_id, None, "ডোকরা", "US", "ready", [], {"gi_user": "yes"}, "t"
+        )
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await describe_in_bengali(user)
+    await user.presses("হ্যাঁ, সব ঠিক আছে")
+    [product] = await products_of(db, user.user_id)
+    assert product.listing is not None and product.listing["gi_tagged"] is True
+    assert "Bengal Dokra" in " ".join(product.listing["bullets"])

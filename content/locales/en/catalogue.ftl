@@ -124,6 +124,7 @@ prod-listing =
     <b>HS heading:</b> { $hs }
 prod-listing-gi = 🏷 GI-tagged: { $gi } (use the name only as a registered authorised user).
 prod-saved = ✅ Your product is saved and ready (SKU { $sku }).
+prod-gi-register = ℹ️ Your craft is the registered GI “{ $gi }”, but its name may only be used by registered authorised users, so the listing leaves it out. To use it: apply to be an authorised user of the GI at the GI Registry (ipindia.gov.in, form GI-3A), and say so in the export check (/check).
 prod-saved-not-exportable = ⛔ Your product is saved in your catalogue (SKU { $sku }), but it cannot be exported: { $reason } It will not go into any marketplace file.
 prod-cancelled = Stopped. Your product is saved as a draft: send /addproduct to finish it.
 prod-cancelled-empty = Stopped; no product was added. To add one later, send /addproduct.
