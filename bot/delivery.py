@@ -410,10 +410,12 @@ class Sender:
             if wait > 0:
                 await self.sleep(min(wait, interval))
         limiter = self._limiters[channel]
+        cost = delivery.cost(out) if delivery.cost is not None else 1
+        cost = min(max(cost, 1), max(1, int(limiter.max_rate)))
         while True:
             await self._wait_pause()
             async with self._slots:
-                await limiter.acquire()
+                await limiter.acquire(cost)
                 if self._paused():
                     continue  # a 429 came while we queued: wait it out, then queue again
                 if self._stopping:

@@ -93,3 +93,6 @@ class Delivery:
     rate: float | None = None
     chat_interval: float | None = None
     chat_burst: int = 1
+    # How many of the platform's messages one Outbound becomes (a photo and its text are two
+    # on WhatsApp): what it takes of the rate. None: one.
+    cost: Callable[[Outbound], int] | None = None

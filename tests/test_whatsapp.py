@@ -643,3 +643,16 @@ async def test_a_25_mb_file_at_the_photo_step_is_refused_kindly(meta: Meta) -> N
     said = " ".join(m.text for m in replies)
     assert "২০ MB" in said and question in said
     assert meta.api.violations == []
+
+
+def test_a_photo_with_buttons_costs_two_messages_of_the_rate() -> None:
+    plain = Outbound(chat_id=RINA, text="নমস্কার")
+    photo = Outbound(
+        chat_id=RINA,
+        text="মেলা",
+        photos=("a.jpg",),
+        buttons=((Button("হ্যাঁ", "x:1"),),),
+    )
+    assert whatsapp.message_count(plain) == 1
+    assert whatsapp.message_count(photo) == 2
+    assert whatsapp.message_count(Outbound(chat_id=RINA, text="x" * 5000)) == 1  # refused: 1

@@ -13,6 +13,7 @@ wa_id.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import hashlib
 import hmac
@@ -81,6 +82,9 @@ UPLOAD_AS = {"text/csv": "text/plain", "application/json": "text/plain"}
 # The largest file a user sends that the bot fetches (as Telegram lets bots fetch): a photo
 # check needs far less, and WhatsApp documents go up to 100 MB.
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
+PART_ATTEMPTS = 3  # tries of a message's later part refused for the pace
+MEDIA_REUSE = 20 * 24 * 3600.0  # seconds an uploaded photo's id is reused (Meta keeps 30 days)
+UPLOADS_KEPT = 1000
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 CAPABILITIES = Capabilities(
@@ -401,6 +405,15 @@ def _interactive(text: str, buttons: list[Button], as_list: bool, label: str) ->
     }
 
 
+def message_count(out: Outbound) -> int:
+    """How many WhatsApp messages an Outbound becomes (a photo, then its text): what it costs
+    of the number's throughput."""
+    try:
+        return max(1, len(message_bodies(out, collections.defaultdict(str))))
+    except Rejected:
+        return 1
+
+
 def error_of(response: httpx.Response) -> Exception:
     """A Graph API error answer as a DeliveryError (by Meta's code, not the HTTP status)."""
     try:
@@ -447,6 +460,7 @@ class WhatsAppClient:
         # Users whose 24-hour window Meta said (in a failed status) is closed: the outbox
         # sends them templates until they write again.
         self.closed_windows: set[str] = set()
+        self._uploads: dict[tuple[str, int, int], tuple[str, float]] = {}  # photo: id, when
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -482,26 +496,47 @@ class WhatsAppClient:
             mime = UPLOAD_AS.get(doc.mime_type, doc.mime_type)
             media[doc.path or doc.filename] = await self.upload(content, mime, doc.filename)
         for path in out.photos:
-            data = await asyncio.to_thread(Path(path).read_bytes)
-            mime = IMAGE_TYPES.get(Path(path).suffix.lower(), "image/jpeg")
-            media[path] = await self.upload(data, mime, Path(path).name)
+            media[path] = await self._photo_id(path)
         wamid = ""
         tag = {"biz_opaque_callback_data": out.tag[:512]} if out.tag else {}
-        for body in message_bodies(out, media):
-            answer = await self._post(
-                f"{self.phone_number_id}/messages",
-                json={
-                    "messaging_product": "whatsapp",
-                    "recipient_type": "individual",
-                    **_to(out.chat_id),
-                    **body,
-                    **tag,
-                },
-            )
+        for number, body in enumerate(message_bodies(out, media)):
+            request = {
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                **_to(out.chat_id),
+                **body,
+                **tag,
+            }
+            for attempt in range(PART_ATTEMPTS):
+                try:
+                    answer = await self._post(f"{self.phone_number_id}/messages", json=request)
+                    break
+                except RateLimited as exc:
+                    # A later part refused for the pace: the earlier ones went, so this one
+                    # waits and goes, rather than the whole message going again (a photo twice).
+                    if number == 0 or attempt == PART_ATTEMPTS - 1:
+                        raise
+                    await asyncio.sleep(exc.retry_after)
             sent = _dicts(answer.get("messages"))
             wamid = str(sent[0].get("id", "")) if sent else wamid
         self.token_expired = False
         return wamid
+
+    async def _photo_id(self, path: str) -> str:
+        """A photo's media id: uploaded once and reused while Meta keeps it (30 days); a
+        broadcast's one photo is not uploaded once per user."""
+        stat = await asyncio.to_thread(Path(path).stat)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        cached = self._uploads.get(key)
+        if cached is not None and time.monotonic() - cached[1] < MEDIA_REUSE:
+            return cached[0]
+        data = await asyncio.to_thread(Path(path).read_bytes)
+        mime = IMAGE_TYPES.get(Path(path).suffix.lower(), "image/jpeg")
+        media_id = await self.upload(data, mime, Path(path).name)
+        if len(self._uploads) >= UPLOADS_KEPT:
+            self._uploads.clear()
+        self._uploads[key] = (media_id, time.monotonic())
+        return media_id
 
     async def send_template(
         self,
@@ -674,6 +709,7 @@ class WhatsAppChannel:
             rate=rate,
             chat_interval=PAIR_INTERVAL,
             chat_burst=PAIR_BURST,
+            cost=message_count,
         )
 
     @property
