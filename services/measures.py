@@ -52,6 +52,7 @@ MAX_DIMENSION_CM = Decimal(500)
 # Cloth is measured unfolded: a saree is 5.5-6.5 m, a 9-yard saree 8.2 m. The flow passes this
 # as ``max_cm`` for textile crafts so a real saree length is not refused.
 MAX_FABRIC_CM = Decimal(1000)
+HUGE = Decimal(10**9)  # any number past this is too large, before any arithmetic on it
 # Courier e-commerce parcels are small (the big couriers cap a piece at 30-70 kg); above 100 kg
 # the answer is a typo (g typed as kg) or freight, which this bot does not handle.
 MAX_WEIGHT_G = 100_000
@@ -249,6 +250,8 @@ def _number(digits: str) -> Decimal | None:
             return None
     else:
         value = 0
+    if value > HUGE:  # a run of digits: kept at a size every check calls too large
+        return HUGE
     try:
         return Decimal(f"{value}.{fraction or 0}")
     except InvalidOperation:
@@ -379,6 +382,8 @@ def parse_size(text: str, *, max_cm: Decimal | int = MAX_DIMENSION_CM) -> Parsed
     if not given or (len(given) > 1 and any(unit is None for _v, unit in dims)):
         return _fail("unit")
     default = next(unit for _v, unit in dims if unit)
+    if any(value > HUGE for value, _unit in dims):
+        return _fail("too_large")  # a run of digits: too big even to round
     cm = tuple(
         float((value * (unit or default)[0]).quantize(Decimal("0.1"), ROUND_HALF_UP))
         for value, unit in dims

@@ -94,6 +94,7 @@ def test_size_keeps_what_was_typed(text: str, typed: tuple[float, ...], unit: st
         ("600 cm", "too_large"),
         ("10 x 501 cm", "too_large"),
         ("5.5 মিটার", "too_large"),
+        ("10 x 20 cm০১২৩৪৫৬৭৮৯০১২৩৪৫৬৭৮৯০১২৩৪৫৬৭৮৯", "too_large"),  # found by the fuzzer
     ],
 )
 def test_size_errors(text: str, error: str) -> None:
@@ -273,3 +274,10 @@ def test_count_errors(text: str, kwargs: dict[str, object], error: str) -> None:
 )
 def test_count_days(text: str, days: int) -> None:
     assert verdict(parse_count(text, max_value=365, min_value=1, unit="days")) == (days, None)
+
+
+@pytest.mark.parametrize("digits", ["০১২৩৪৫৬৭৮৯" * 4, "9" * 60])
+def test_a_run_of_digits_is_too_large_not_a_crash(digits: str) -> None:
+    assert parse_weight(f"{digits} কেজি").error == "too_large"
+    assert parse_price(f"{digits} টাকা").error == "too_large"
+    assert parse_size(f"{digits} সেমি").error == "too_large"
