@@ -286,11 +286,15 @@ def _parse_what(answer: Answer, ctx: FlowContext) -> Parsed:
     parsed = free_text(answer, TEXT_MAX)
     if not isinstance(parsed, Accept):
         return parsed
+    # The seller's words are kept beside the craft they name: "ডোকরার হাতি" is Dokra (its GI,
+    # its rules) and an elephant (the listing's item).
     known = places.match_craft(parsed.value)
-    return Accept({"id": known.id} if known else {"text": parsed.value})
+    return Accept({"id": known.id, "text": parsed.value} if known else {"text": parsed.value})
 
 
 def _show_what(value: Any, ctx: FlowContext) -> str | None:
+    if isinstance(value, dict) and value.get("text"):
+        return str(value["text"])
     return places.craft_answer_name(value, ctx.locale)
 
 

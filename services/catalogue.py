@@ -148,14 +148,14 @@ EMPTY_LISTING = Listing(
 def product_label(
     answers: Mapping[str, Any] | None, sku: str, locale: str, title: str | None = None
 ) -> str:
-    """What the seller calls the item: the craft's name or their own words, else the SKU."""
+    """What the seller calls the item: their own words, else the craft's name, else the SKU."""
     what = (answers or {}).get("what") or {}
     if isinstance(what, dict):
+        if what.get("text"):
+            return str(what["text"])
         craft = places.craft(what.get("id") or "")
         if craft is not None:
             return craft.name(locale)
-        if what.get("text"):
-            return str(what["text"])
     return sku or (title or "")[:60]
 
 

@@ -170,6 +170,18 @@ def _district_keys(text: str) -> tuple[str, ...]:
     return _keys(_tokens(text, _DISTRICT_SYNONYMS, _DISTRICT_FILLER))
 
 
+_CASE_ENDINGS = ("য়ের", "ের", "এর", "র", "য়", "ে")
+
+
+def _without_case_ending(token: str) -> tuple[str, ...]:
+    """The word without a Bengali possessive or locative ending (ডোকরার → ডোকরা)."""
+    return tuple(
+        token[: -len(ending)]
+        for ending in _CASE_ENDINGS
+        if token.endswith(ending) and len(token) - len(ending) >= 2
+    )
+
+
 def _craft_keys(text: str) -> tuple[str, ...]:
     return _keys(_tokens(text, _CRAFT_SYNONYMS, frozenset()))
 
@@ -395,12 +407,18 @@ def craft(craft_id: str) -> Craft | None:
 
 
 def match_craft(text: str) -> Craft | None:
-    """A craft named exactly (any spelling in the glossary), or one clear fuzzy winner, or None."""
+    """A craft named exactly (any spelling in the glossary), or one clear fuzzy winner, or the
+    one craft a single word names ("ডোকরার হাতি": Dokra's elephant), or None."""
     data = _craft_data()
     keys = _craft_keys(text)
     for key in keys:
         if key in data.index.exact:
             return data.by_id[data.index.exact[key]]
+    return _fuzzy_craft(keys) or _craft_in_a_word(text)
+
+
+def _fuzzy_craft(keys: tuple[str, ...]) -> Craft | None:
+    data = _craft_data()
     if not keys or _letters(keys[0]) < _CRAFT_FUZZY_MIN_LETTERS:
         return None
     ranked = _fuzzy(keys, data.index, CRAFT_FUZZY_CUTOFF - CRAFT_FUZZY_MARGIN)
@@ -409,6 +427,19 @@ def match_craft(text: str) -> Craft | None:
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CRAFT_FUZZY_MARGIN:
         return None
     return data.by_id[ranked[0][0]]
+
+
+def _craft_in_a_word(text: str) -> Craft | None:
+    """The craft that one word of the text names exactly, Bengali's possessive ending taken
+    off; None when no word or several crafts are named."""
+    data = _craft_data()
+    named = {
+        data.index.exact[form]
+        for token in _tokens(text, _CRAFT_SYNONYMS, frozenset())
+        for form in (token, *_without_case_ending(token))
+        if form in data.index.exact
+    }
+    return data.by_id[named.pop()] if len(named) == 1 else None
 
 
 # --- names as a reader sees them --------------------------------------------------------------

@@ -441,3 +441,28 @@ async def test_the_gi_name_only_for_a_registered_authorised_user(
     [product] = await products_of(db, user.user_id)
     assert product.listing is not None and product.listing["gi_tagged"] is True
     assert "Bengal Dokra" in " ".join(product.listing["bullets"])
+
+
+async def test_typed_words_name_both_the_craft_and_the_item(
+    registered: ChatUser, db: Database
+) -> None:
+    """A Bankura seller types "ডোকরার হাতি": the craft (Dokra, its rules) and the item (an
+    elephant) are both kept, and the listing says what it is."""
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.says("ডোকরার হাতি")
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["what"] == {"id": "dokra", "text": "ডোকরার হাতি"}
+    await user.says("পিতল")
+    await user.says("১০ x ২০ সেমি")
+    await user.says("৫০০ গ্রাম")
+    await user.presses("লাল")
+    await user.says("৫০০ টাকা")
+    await user.says("৫")
+    await user.says("৭")
+    await user.says("বাদ দিন")
+    review = user.text()
+    assert "পণ্য: ডোকরার হাতি" in review and "Elephant" in review
