@@ -28,6 +28,36 @@ REVIEW = "_review"
 EDIT = "_edit"
 CONFIRM = "_ok"
 SKIP, BACK, CANCEL = "_skip", "_back", "_cancel"
+# Typed at a summary instead of pressing its buttons (our languages, romanised too).
+_TYPED_CONFIRM = frozenset(
+    lookup_key(w)
+    for w in (
+        "হ্যাঁ",
+        "হ্যা",
+        "হা",
+        "হুম",
+        "ঠিক আছে",
+        "সব ঠিক আছে",
+        "ঠিক",
+        "ha",
+        "haa",
+        "hya",
+        "yes",
+        "y",
+        "ok",
+        "okay",
+        "thik ache",
+        "sob thik ache",
+        "हाँ",
+        "हां",
+        "ठीक है",
+        "सब ठीक है",
+    )
+)
+_TYPED_EDIT = frozenset(
+    lookup_key(w)
+    for w in ("না", "বদলাব", "বদলান", "ভুল আছে", "no", "na", "edit", "change", "नहीं", "बदलें")
+)
 DELETE = object()  # a data change that removes the key
 
 # What the engine hands back, in order: messages to say and effects to apply.
@@ -482,9 +512,10 @@ class Engine:
 
     async def _on_review(self, flow: Flow, ctx: FlowContext, answer: Answer) -> list[Outcome]:
         assert ctx.state is not None
-        if answer.value == CONFIRM:
+        typed = lookup_key(answer.text) if answer.value is None and answer.text else ""
+        if answer.value == CONFIRM or typed in _TYPED_CONFIRM:
             return await self._finish(flow, ctx)
-        if answer.value == "edit":
+        if answer.value == "edit" or typed in _TYPED_EDIT:
             ctx.state.step = EDIT
             return list(self.prompt(ctx))
         return [Reply("flow-use-buttons"), *self.prompt(ctx)]
@@ -507,9 +538,18 @@ class Engine:
         typed = lookup_key(answer.text)
         if not typed:
             return answer
-        for choice in step.choices(ctx):
-            if lookup_key(ctx.label(choice, ctx.locale)) == typed:
+        choices = step.choices(ctx)
+        labels = [(choice, lookup_key(ctx.label(choice, ctx.locale))) for choice in choices]
+        for choice, label in labels:
+            if label == typed:
                 return Answer(text=answer.text, value=choice.value)
+        # The label's words in part, when only one label has them all: "রাজি" for
+        # "✅ আমি রাজি", "হ্যাঁ" for "✅ হ্যাঁ, সব ঠিক আছে".
+        words = set(typed.split())
+        if sum(len(word) for word in words) >= 2:
+            having = [choice for choice, label in labels if words <= set(label.split())]
+            if len(having) == 1:
+                return Answer(text=answer.text, value=having[0].value)
         return answer
 
     def _applies(self, step: Step, ctx: FlowContext) -> bool:

@@ -325,3 +325,23 @@ async def test_a_message_before_start_begins_registration(router: Router) -> Non
     user = ChatUser(router, 5005, language_code="bn")
     await user.says("নমস্কার")
     assert "কোন ভাষায়" in user.text()
+
+
+async def test_typed_words_of_one_button_press_it(seller: ChatUser, db: Database) -> None:
+    """ "রাজি" typed for "✅ আমি রাজি", "হ্যাঁ" for "✅ হ্যাঁ, সব ঠিক আছে", "না" at the GSTIN."""
+    await seller.says("/start")
+    await seller.says("বাংলা")
+    await seller.says("রাজি")
+    assert "নাম" in seller.text()
+    await seller.says("রিনা দাস")
+    await seller.says("বাদ দিন")
+    await seller.says("বাঁকুড়া")
+    await seller.says("৯৮৩০০ ১২৩৪৫")
+    await seller.presses("ডোকরা")
+    await seller.says("না")  # no GSTIN: skipped, not "15 characters…"
+    assert "১৫" not in seller.text()
+    while "মিলিয়ে নিন" not in seller.text():
+        await seller.says("বাদ দিন")
+    await seller.says("হ্যাঁ")
+    async with db.transaction() as repo:
+        assert await repo.sellers.get(seller.user_id) is not None
