@@ -378,6 +378,13 @@ class Engine:
         parsed = step.parse(answer, ctx)
         if inspect.isawaitable(parsed):
             parsed = await parsed
+        if isinstance(parsed, Reject) and answer.value is None and answer.text and step.choices:
+            # Refused as typed: the words of exactly one button press it instead.
+            partial = self._match_label(step, ctx, answer, partial=True)
+            if partial.value is not None:
+                parsed = step.parse(partial, ctx)
+                if inspect.isawaitable(parsed):
+                    parsed = await parsed
         if isinstance(parsed, Reject):
             _apply_data(ctx.state, parsed.data)
             return [parsed.reply, *self.prompt(ctx)]
@@ -532,7 +539,9 @@ class Engine:
         ctx.state.data["editing"] = True
         return list(self.prompt(ctx))
 
-    def _match_label(self, step: Step, ctx: FlowContext, answer: Answer) -> Answer:
+    def _match_label(
+        self, step: Step, ctx: FlowContext, answer: Answer, *, partial: bool = False
+    ) -> Answer:
         """Typed text equal to a button's label counts as pressing it ("English", "হ্যাঁ")."""
         assert step.choices is not None and answer.text is not None
         typed = lookup_key(answer.text)
@@ -543,10 +552,10 @@ class Engine:
         for choice, label in labels:
             if label == typed:
                 return Answer(text=answer.text, value=choice.value)
-        # The label's words in part, when only one label has them all: "রাজি" for
-        # "✅ আমি রাজি", "হ্যাঁ" for "✅ হ্যাঁ, সব ঠিক আছে".
+        # ``partial`` (for text the step refused): the label's words in part, when only one
+        # label has them all: "রাজি" for "✅ আমি রাজি".
         words = set(typed.split())
-        if sum(len(word) for word in words) >= 2:
+        if partial and sum(len(word) for word in words) >= 2:
             having = [choice for choice, label in labels if words <= set(label.split())]
             if len(having) == 1:
                 return Answer(text=answer.text, value=having[0].value)
