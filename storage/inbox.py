@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 
-from storage.base import Part, aware, upsert, utc
+from storage.base import Part, upsert, utc
 from storage.models import inbox_t
 
 
@@ -110,13 +110,3 @@ class Inbox(Part):
             select(c.lease_owner).where(c.channel == channel, c.lease_owner.is_not(None)).distinct()
         )
         return [str(r.lease_owner) for r in rows]
-
-    async def depth(self, channel: str) -> tuple[int, datetime | None]:
-        """How many wait, and since when the oldest."""
-        c = inbox_t.c
-        row = (
-            await self.run(
-                select(func.count(), func.min(c.received_at)).where(c.channel == channel)
-            )
-        ).one()
-        return int(row[0]), aware(row[1])
