@@ -458,7 +458,11 @@ class Engine:
 
     async def _accept(self, flow: Flow, ctx: FlowContext, step: Step, ok: Accept) -> list[Outcome]:
         assert ctx.state is not None
-        ctx.state.answers.update(ok.answers)
+        for name, value in ok.answers.items():
+            if value is DELETE:
+                ctx.state.answers.pop(name, None)
+            else:
+                ctx.state.answers[name] = value
         ctx.state.answers[step.name] = ok.value
         _apply_data(ctx.state, ok.data)
         if ok.defer:
@@ -466,7 +470,14 @@ class Engine:
         out: list[Outcome] = [*ok.effects, *await self._changed(flow, ctx), *ok.notes]
         if ctx.state.data.get("single"):
             return [*out, *await self._finish(flow, ctx)]
-        following = None if ctx.state.data.pop("editing", None) else self._next(flow, ctx, step)
+        following = self._next(flow, ctx, step)
+        if ctx.state.data.pop("editing", None):
+            # An edit goes back to the summary, unless it made a question apply that has no
+            # answer yet (a craft picked now asks which item): that is asked first.
+            if following is not None and following.name not in ctx.state.answers:
+                ctx.state.data["editing"] = True
+            else:
+                following = None
         if following is not None:
             ctx.state.step = following.name
         elif flow.review_key:

@@ -281,7 +281,10 @@ def _what_choices(ctx: FlowContext) -> list[Choice]:
 def _parse_what(answer: Answer, ctx: FlowContext) -> Parsed:
     if answer.value is not None:
         if places.craft(answer.value):
-            return Accept({"id": answer.value})
+            earlier = ctx.answers.get("what") or {}
+            same = earlier.get("id") == answer.value and not earlier.get("text")
+            # Another craft: its item is asked again.
+            return Accept({"id": answer.value}, answers={} if same else {"item": DELETE})
         return Reject(Reply("error-stale-button"))
     parsed = free_text(answer, TEXT_MAX)
     if not isinstance(parsed, Accept):
@@ -296,6 +299,43 @@ def _show_what(value: Any, ctx: FlowContext) -> str | None:
     if isinstance(value, dict) and value.get("text"):
         return str(value["text"])
     return places.craft_answer_name(value, ctx.locale)
+
+
+def _picked_craft(ctx: FlowContext) -> places.Craft | None:
+    """The craft chosen by its button (not typed), when it has items to offer."""
+    what = ctx.answers.get("what") or {}
+    if not isinstance(what, dict) or what.get("text"):
+        return None
+    craft = places.craft(what.get("id") or "")
+    return craft if craft is not None and craft.items else None
+
+
+def _item_choices(ctx: FlowContext) -> list[Choice]:
+    craft = _picked_craft(ctx)
+    return [Choice(item, key=f"item-{item}") for item in craft.items] if craft else []
+
+
+def _parse_item(answer: Answer, ctx: FlowContext) -> Parsed:
+    craft = _picked_craft(ctx)
+    if answer.value is not None:
+        if craft is not None and answer.value in craft.items:
+            return Accept({"id": answer.value})
+        return Reject(Reply("error-stale-button"))
+    parsed = free_text(answer, TEXT_MAX)
+    return Accept({"text": parsed.value}) if isinstance(parsed, Accept) else parsed
+
+
+def _show_item(value: Any, ctx: FlowContext) -> str | Reply | None:
+    if not isinstance(value, dict):
+        return None
+    if value.get("id"):
+        return Reply(f"item-{value['id']}")
+    return value.get("text")
+
+
+def _item_prompt_args(ctx: FlowContext) -> dict[str, str]:
+    craft = _picked_craft(ctx)
+    return {"craft": craft.name(ctx.locale) if craft else ""}
 
 
 def _parse_material(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -361,12 +401,19 @@ _CLOTH_WORDS = frozenset(
 )
 
 
+_CLOTH_ITEMS = frozenset({"saree", "stole", "dupatta", "quilt", "table_runner"})
+
+
 def _is_cloth(ctx: FlowContext) -> bool:
     what = ctx.answers.get("what") or {}
     craft = places.craft(what.get("id") or "")
     if craft is not None and craft.kind == "textile":
         return True
-    words = lookup_key(str(what.get("text") or "")).split()
+    item = ctx.answers.get("item") or {}
+    if _picked_craft(ctx) is not None and item.get("id") in _CLOTH_ITEMS:
+        return True
+    typed = what.get("text") or (item.get("text") if _picked_craft(ctx) else "")
+    words = lookup_key(str(typed or "")).split()
     return any(word in _CLOTH_WORDS or word.rstrip("র") in _CLOTH_WORDS for word in words)
 
 
@@ -562,6 +609,20 @@ product = Flow(
             label="field-what",
             show=_show_what,
             language_signal=True,
+        ),
+        Step(
+            "item",
+            "prod-ask-item",
+            _parse_item,
+            choices=_item_choices,
+            per_row=2,
+            when=lambda ctx: _picked_craft(ctx) is not None,
+            help="prod-help-item",
+            label="field-item",
+            show=_show_item,
+            prompt_args=_item_prompt_args,
+            language_signal=True,
+            when_label="a craft was picked by its button",
         ),
         Step(
             "material",

@@ -29,6 +29,7 @@ class ProductFacts:
     sku: str
     craft_id: str | None = None  # glossary id (content/data/crafts.json) when known
     what_text: str | None = None  # the seller's own words when not a glossary craft
+    item_id: str | None = None  # the craft's item button pressed (glossary "items")
     material: str | None = None  # as typed, any language
     size: Size | None = None
     weight_g: int | None = None
@@ -75,12 +76,15 @@ class ExportRow:
 def facts_from(answers: Mapping[str, Any], data: Mapping[str, Any]) -> ProductFacts:
     """The facts of a product from the product flow's answers and the seller's profile."""
     what = answers.get("what") or {}
+    # The item asked after a craft button: pressed (an id) or typed (the seller's words).
+    item = (answers.get("item") or {}) if what.get("id") and not what.get("text") else {}
     colour = answers.get("colour") or {}
     size = answers.get("size")
     return ProductFacts(
         sku=data.get("sku", ""),
         craft_id=what.get("id"),
-        what_text=what.get("text"),
+        what_text=what.get("text") or item.get("text"),
+        item_id=item.get("id"),
         material=answers.get("material"),
         size=Size(tuple(size["dims_cm"]), size["unit"]) if size else None,
         weight_g=answers.get("weight"),

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 from indic_transliteration import sanscript
+from wordfreq import zipf_frequency
 
 from services import places
 from services.catalogue import Listing, ProductFacts, Size
@@ -55,14 +56,22 @@ HANDMADE = "Handmade"
 FALLBACK_THING = "Handicraft"  # the title's subject when the seller named neither craft nor thing
 # The material a craft is made of when the seller did not say.
 KIND_MATERIALS = {"terracotta": "terracotta clay", "leather": "leather", "jute": "jute"}
+UNFIRED_CLAY = "clay"  # মাটি: sun-dried (Krishnanagar dolls) unless a terracotta craft fires it
 # Words of a craft's name that say nothing once the product type is known ("Jute goods" + bag).
 _GENERIC_CRAFT_WORDS = frozenset({"craft", "crafts", "goods", "work", "art"})
 # gold and silver jewellery is 7113, imitation jewellery 7117 (HS descriptions, domain-notes §2).
 _PRECIOUS = frozenset({"gold", "silver"})
 _IMITATION_JEWELLERY, _PRECIOUS_JEWELLERY = "7117", "7113"
 
-_SECTIONS = ("materials", "colours", "colour_modifiers", "features", "product_types")
+_SECTIONS = ("materials", "colours", "colour_modifiers", "features", "product_types", "motifs")
 _WHAT_SECTIONS = ("product_types", "materials", "features", "colour_modifiers", "colours")
+_SPECIAL_SECTIONS = ("features", "motifs", "materials", "product_types", "colours")
+# Proper names buyers search for (Dokra, Baluchari, Himsagar) are found in every answer and kept
+# in their one accepted spelling.
+_NAMES = "names"
+# A Latin word the glossary does not know is kept only when it is an everyday English word
+# (Zipf frequency ≥ 3: once per million words or more); "tanter", "garur", "saj" are left out.
+ENGLISH_ZIPF = 3.0
 _HS = regex.compile(r"[0-9]{4}")
 # Inflections stripped from a word that is not in the glossary as typed: পিতলের → পিতল,
 # মাটির → মাটি, ঘোড়াটা → ঘোড়া, bags → bag. Longest first; folded like the keys.
@@ -253,7 +262,9 @@ class _Glossary:
     kind_keywords: Mapping[str, str]
     use_by_kind: Mapping[str, str]
     care: Mapping[str, str]
-    hs_product_types: Mapping[str, str | None]
+    items: Mapping[str, str]  # a craft's item button → its product type
+    hs_product_types: Mapping[str, str | None]  # a heading, a class of hs_by_material, or None
+    hs_by_material: Mapping[str, Mapping[str, str | None]]  # class → material → heading
     hs_materials: Mapping[str, str]
 
 
@@ -285,7 +296,7 @@ def _parse_glossary(raw: Mapping[str, Any]) -> _Glossary:
     if unicodedata.normalize("NFC", text) != text:
         raise ValueError(f"{GLOSSARY_FILE}: text is not NFC")
     phrases: dict[str, dict[tuple[str, ...], str | None]] = {}
-    for name in _SECTIONS:
+    for name in (*_SECTIONS, _NAMES):
         table: dict[tuple[str, ...], str | None] = {}
         for key, english in _section(raw, name, nullable=name == "features").items():
             folded = _folded(key)
@@ -301,10 +312,22 @@ def _parse_glossary(raw: Mapping[str, Any]) -> _Glossary:
     phrases["stopwords"] = {_folded(w): None for w in stop if _folded(w)}
     hs_types = _section(raw, "hs_product_types", nullable=True)
     hs_materials = _section(raw, "hs_materials")
-    for heading in [*hs_types.values(), *hs_materials.values()]:
+    by_material = raw.get("hs_by_material")
+    if not isinstance(by_material, dict):
+        raise ValueError(f"{GLOSSARY_FILE}: 'hs_by_material' must be an object")
+    classes = {name: _section(by_material, name, nullable=True) for name in by_material}
+    headings = [*hs_materials.values(), *(h for t in classes.values() for h in t.values())]
+    headings += [h for h in hs_types.values() if h not in classes]
+    for heading in headings:
         if heading is not None and not _HS.fullmatch(heading):
             raise ValueError(f"{GLOSSARY_FILE}: HS heading {heading!r} is not 4 digits")
+    items = _section(raw, "items")
+    types = set(phrases["product_types"].values())
+    strays = sorted(k for k, v in items.items() if v not in types)
+    if strays:
+        raise ValueError(f"{GLOSSARY_FILE}: items {strays} are not product types")
     return _Glossary(
+        items=items,
         phrases=phrases,
         longest=max(len(k) for table in phrases.values() for k in table),
         name_words={lookup_key(k): v for k, v in _section(raw, "name_words").items()},
@@ -313,6 +336,7 @@ def _parse_glossary(raw: Mapping[str, Any]) -> _Glossary:
         use_by_kind=_section(raw, "use_by_kind"),
         care=_section(raw, "care"),
         hs_product_types=hs_types,
+        hs_by_material=classes,
         hs_materials=hs_materials,
     )
 
@@ -347,7 +371,7 @@ def _with_suffixes(key: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
 def _find(key: tuple[str, ...], sections: Sequence[str]) -> tuple[str, str | None] | None:
     tables = _glossary().phrases
     for variant in _with_suffixes(key):
-        for name in (*sections, "stopwords"):
+        for name in (*sections, _NAMES, "stopwords"):
             if variant in tables[name]:
                 return name, tables[name][variant]
     return None
@@ -393,8 +417,21 @@ def _latin(text: str) -> str:
     return _SPACES.sub(" ", _NOT_LATIN.sub(" ", unicodedata.normalize("NFC", text))).strip()
 
 
-def _english(span: _Span) -> str:
-    return span.english if span.english is not None else _latin(romanise(span.typed))
+def _is_english(word: str) -> bool:
+    """An everyday English word typed in Latin letters (not Banglish, not a stray name)."""
+    return bool(regex.fullmatch(r"[A-Za-z][A-Za-z'-]+", word)) and (
+        zipf_frequency(word.casefold(), "en") >= ENGLISH_ZIPF
+    )
+
+
+def _english(span: _Span) -> str | None:
+    """The span in English: a glossary term, a typed English word, or None (left out, never
+    transliterated into an English field)."""
+    if span.english is not None:
+        return span.english
+    if span.section is None and _is_english(span.typed):
+        return span.typed.casefold() if span.typed[:1].islower() else span.typed
+    return None
 
 
 def _terms(spans: Iterable[_Span], section: str) -> list[str]:
@@ -405,11 +442,16 @@ def _terms(spans: Iterable[_Span], section: str) -> list[str]:
         if span.section == "colour_modifiers" and span.english:
             modifier = f"{span.english} "
             continue
-        if span.section in (section, None) and (span.english or span.section is None):
-            term = modifier + _english(span)
+        english = _english(span) if span.section in (section, _NAMES, None) else None
+        if english and span.section is None:  # an English word: it qualifies what follows
+            modifier += f"{english} "
+        elif english:
+            term = modifier + english
             modifier = ""
             if term.casefold() not in {t.casefold() for t in out}:
                 out.append(term)
+    if modifier.strip() and modifier.strip().casefold() not in {t.casefold() for t in out}:
+        out.append(modifier.strip())
     return out
 
 
@@ -545,9 +587,28 @@ def _new_words(phrase: str, taken: Iterable[str]) -> str:
 # --- the listing -------------------------------------------------------------------------------
 
 
-def _craft_phrase(craft: Craft, *, product_known: bool) -> str:
+def _craft_en(craft: Craft, gi_name: str | None) -> str:
+    """The craft's English name: a GI craft's plain name when the GI name may not be used."""
+    return craft.plain_en if craft.gi and gi_name is None and craft.plain_en else craft.en
+
+
+# Words of a GI name that are not the name itself (Bengal Dokra, Darjeeling Tea: "Dokra" stays,
+# "Darjeeling" goes).
+_GI_COMMON_WORDS = frozenset({"bengal", "of", "and", "the", "craft", "goods"})
+
+
+def _gi_words(craft: Craft | None, gi_name: str | None) -> frozenset[str]:
+    """The words a seller who may not use this craft's GI name must not call it by."""
+    if craft is None or not craft.gi or gi_name is not None or not craft.gi_name:
+        return frozenset()
+    plain = {_word_key(w) for w in (craft.plain_en or "").split()}
+    named = {_word_key(w) for w in regex.split(r"[\s(),/]+", craft.gi_name)}
+    return frozenset(named - plain - _GI_COMMON_WORDS - {""})
+
+
+def _craft_phrase(name: str, *, product_known: bool) -> str:
     """The craft's English name minus its parenthesis; "Jute goods" + bag → "Jute" (+ "Bag")."""
-    name = regex.sub(r"\s*\([^)]*\)", "", craft.en).strip()
+    name = regex.sub(r"\s*\([^)]*\)", "", name).strip()
     if product_known:
         kept = [w for w in name.split() if w.casefold() not in _GENERIC_CRAFT_WORDS]
         name = " ".join(kept) or name
@@ -574,15 +635,21 @@ def _is_gi_tagged(craft: Craft | None, district: District | None) -> bool:
 
 
 def _hs_heading(craft: Craft | None, product_type: str | None, materials: list[str]) -> str | None:
-    if craft is not None:
-        return craft.hs
+    """The item decides (a kantha quilt is bed linen's 6304 whatever the craft), through its
+    material where the item alone does not (a brass plate 7418, a clay one 6912); the craft's
+    heading only when the item gives none; then the material's own."""
     g = _glossary()
     heading: str | None = None
     if product_type is not None and product_type in g.hs_product_types:
-        heading = g.hs_product_types[product_type]
-        if heading is None:
-            return None  # depends on more than we know (tableware, lamps, garments)
-    else:
+        rule = g.hs_product_types[product_type]
+        if rule is not None and rule in g.hs_by_material:
+            table = g.hs_by_material[rule]
+            heading = next((table[m] for m in materials if m in table), table.get("*"))
+        else:
+            heading = rule
+    if heading is None and craft is not None:
+        heading = craft.hs
+    if heading is None and (product_type is None or product_type not in g.hs_product_types):
         heading = next((g.hs_materials[m] for m in materials if m in g.hs_materials), None)
     if heading == _IMITATION_JEWELLERY and _PRECIOUS & set(materials):
         return _PRECIOUS_JEWELLERY
@@ -600,8 +667,10 @@ def _keywords(
     """Search terms Amazon does not already get from the title: aliases, synonyms, places."""
     g = _glossary()
     sources: list[str] = []
-    if craft is not None:
+    if craft is not None and not _gi_words(craft, gi_name):
         sources += [craft.en, *craft.aliases]
+    elif craft is not None:  # not the GI name, nor the aliases that carry it
+        sources.append(_craft_en(craft, gi_name))
     if gi_name:
         sources.append(gi_name)
     for term in terms:
@@ -614,7 +683,7 @@ def _keywords(
         sources.append("handmade handcrafted handicraft artisan")
     sources.append(f"{STATE} bengal indian {COUNTRY} gift")
     banned = {_word_key(w) for text in exclude for w in regex.split(r"[\s\-/]+", text)}
-    banned |= SMALL_WORDS | PROMOTIONAL
+    banned |= SMALL_WORDS | PROMOTIONAL | _gi_words(craft, gi_name)
     out: list[str] = []
     for source in sources:
         ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
@@ -644,6 +713,8 @@ class _Parts:
     materials: list[str]
     colours: list[str]
     features: list[str]
+    motifs: list[str]
+    own_text: str | None  # the seller's special feature, when typed in plain English
     brand: str | None
 
 
@@ -653,11 +724,7 @@ def _own_words(spans: Iterable[_Span], *, craft_known: bool) -> str:
     skip = {"features", "colour_modifiers", "stopwords"}
     if craft_known:
         skip |= {"materials", "colours"}
-    return " ".join(
-        _english(s)
-        for s in spans
-        if s.section not in skip and (s.section is None or s.english is not None)
-    )
+    return " ".join(e for s in spans if s.section not in skip and (e := _english(s)))
 
 
 def _parts(facts: ProductFacts) -> _Parts:
@@ -668,16 +735,32 @@ def _parts(facts: ProductFacts) -> _Parts:
         craft.gi_name if craft and facts.gi_authorised and _is_gi_tagged(craft, district) else None
     )
     what = _scan(facts.what_text, _WHAT_SECTIONS, places_too=True)
-    product_type = next((s.english for s in what if s.section == "product_types"), None)
+    item = _glossary().items.get(facts.item_id or "")
+    product_type = item or next((s.english for s in what if s.section == "product_types"), None)
     materials = _terms(_scan(facts.material, ("materials",)), "materials")
     materials = materials or [s.english for s in what if s.section == "materials" and s.english]
     if not materials and kind in KIND_MATERIALS:
         materials = [KIND_MATERIALS[kind]]
-    features = _features([*_scan(facts.special, ("features",)), *what])
+    if kind == "terracotta":  # a terracotta craft's clay is fired
+        materials = [KIND_MATERIALS[kind] if m == UNFIRED_CLAY else m for m in materials]
+    special = _scan(facts.special, _SPECIAL_SECTIONS)
+    features = _features([*special, *what])
+    motifs: list[str] = []
+    for span in special:
+        if span.section == "motifs" and span.english and span.english not in motifs:
+            motifs.append(span.english)
     if kind in HANDMADE_KINDS and HANDMADE not in features:
         features.insert(0, HANDMADE)
-    craft_name = _craft_phrase(craft, product_known=product_type is not None) if craft else ""
-    own = _new_words(_own_words(what, craft_known=craft is not None), [craft_name])
+    craft_name = (
+        _craft_phrase(_craft_en(craft, gi_name), product_known=product_type is not None)
+        if craft
+        else ""
+    )
+    own_words = _own_words(what, craft_known=craft is not None)
+    own = _new_words(f"{item} {own_words}" if item else own_words, [craft_name])
+    protected = _gi_words(craft, gi_name)
+    if protected:  # "দার্জিলিং চা" from a seller who may not use the GI name: "Tea"
+        own = " ".join(w for w in own.split() if _word_key(w) not in protected)
     thing = _drop_promotional(_title_case(" ".join(p for p in (craft_name, own) if p)))
     return _Parts(
         craft=craft,
@@ -689,8 +772,21 @@ def _parts(facts: ProductFacts) -> _Parts:
         materials=materials,
         colours=_terms(_scan(facts.colour, ("colours", "colour_modifiers")), "colours"),
         features=features,
+        motifs=motifs,
+        own_text=_plain_english(facts.special, special),
         brand=_brand(facts.brand),
     )
+
+
+def _plain_english(text: str | None, spans: Sequence[_Span]) -> str | None:
+    """The seller's own sentence when every word of it is English or a glossary term: an
+    English-writing seller's description is kept as written, not cut to keywords."""
+    plain = _plain(text)
+    if not plain or not regex.search(r"[A-Za-z]", plain) or regex.search(r"[^\x00-\x7f]", plain):
+        return None
+    if all(s.english is not None or _is_english(s.typed) for s in spans):
+        return plain[:1].upper() + plain[1:]
+    return None
 
 
 def _title(p: _Parts, facts: ProductFacts) -> str:
@@ -719,7 +815,9 @@ def _place(district: District | None) -> str:
 
 def _bullets(p: _Parts, facts: ProductFacts) -> tuple[str, ...]:
     """Origin, features (+ made to order), material, size and weight, colour and care."""
-    craft_name = regex.sub(r"\s*\([^)]*\)", "", p.craft.en) if p.craft else p.thing
+    craft_name = (
+        regex.sub(r"\s*\([^)]*\)", "", _craft_en(p.craft, p.gi_name)) if p.craft else p.thing
+    )
     origin = f"GI-tagged {p.gi_name}" if p.gi_name else craft_name
     bullets = [f"Craft and origin: {origin} from {_place(p.district)}"]
     made_to_order = ""
@@ -728,7 +826,8 @@ def _bullets(p: _Parts, facts: ProductFacts) -> tuple[str, ...]:
         if facts.days_to_make:
             made_to_order += f" in about {facts.days_to_make} days"
     features = f"Features: {'; '.join(p.features)}" if p.features else ""
-    bullets.append(". ".join(x for x in (features, made_to_order) if x))
+    design = f"Design: {_joined(p.motifs)}" if p.motifs else ""
+    bullets.append(". ".join(x for x in (features, design, p.own_text, made_to_order) if x))
     bullets.append(f"Material: {_title_case(_joined(p.materials))}" if p.materials else "")
     bullets.append(
         "; ".join(
@@ -758,7 +857,15 @@ def _description(p: _Parts, facts: ProductFacts) -> str:
         f"Weight: {_weight_text(facts.weight_g)}." if facts.weight_g else "",
         f"Color: {_joined(p.colours)}." if p.colours else "",
     ]
-    features = f"Features: {', '.join(p.features)}." if p.features else ""
+    features = " ".join(
+        x
+        for x in (
+            f"Features: {', '.join(p.features)}." if p.features else "",
+            f"Design: {_joined(p.motifs)}." if p.motifs else "",
+            f"{p.own_text.rstrip('.')}." if p.own_text else "",
+        )
+        if x
+    )
     care = _glossary().care.get(p.kind, "") if p.kind else ""
     paragraphs = [
         first,

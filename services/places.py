@@ -108,6 +108,12 @@ class Craft:
     gi_districts: tuple[str, ...]
     hs: str
     aliases: tuple[str, ...]
+    # A GI craft's English name without its GI name, for sellers who are not registered
+    # authorised users of it ("Darjeeling tea" → "Tea").
+    plain_en: str | None = None
+    # What this craft usually makes (ids of the glossary's "items"), offered as buttons once the
+    # craft is picked, so the product type is never lost.
+    items: tuple[str, ...] = ()
 
     @property
     def statewide(self) -> bool:
@@ -332,6 +338,10 @@ def _parse_crafts(raw: list[Any], codes: Iterable[str], source: str = CRAFTS_FIL
         hs = _str(source, label, entry, "hs")
         if not _HS_RE.fullmatch(hs):
             raise ValueError(f"{source}: entry {label}: hs must be a 4-digit heading")
+        items = _strs(source, label, entry, "items") if "items" in entry else ()
+        bad = [i for i in items if not _ID_RE.fullmatch(i) or len(i.encode()) > ID_MAX_BYTES]
+        if bad:
+            raise ValueError(f"{source}: entry {label}: item ids {bad} must be a-z, 0-9 or _")
         craft = Craft(
             id=craft_id,
             en=_str(source, label, entry, "en"),
@@ -343,6 +353,8 @@ def _parse_crafts(raw: list[Any], codes: Iterable[str], source: str = CRAFTS_FIL
             gi_districts=gi_districts,
             hs=hs,
             aliases=_strs(source, label, entry, "aliases"),
+            items=items,
+            plain_en=_str(source, label, entry, "plain_en") if gi else None,
         )
         out.append(craft)
         by_id[craft_id] = craft
@@ -400,6 +412,11 @@ def crafts_for(district_code: str | None) -> tuple[Craft, ...]:
     local.sort(key=lambda c: not c.gi)
     statewide = [c for c in every if c.statewide]
     return tuple((local + statewide)[:MAX_CRAFTS])
+
+
+def crafts() -> tuple[Craft, ...]:
+    """Every craft of the glossary, in the file's order."""
+    return _craft_data().all
 
 
 def craft(craft_id: str) -> Craft | None:

@@ -288,6 +288,7 @@ async def test_killed_mid_product_upload_the_draft_and_photos_survive(
     await mina.sends_photo(good_photo(2))
     await mina.presses("হয়ে গেছে")
     await mina.presses("পাঁচমুড়া")
+    await mina.presses("ঘোড়া")
     await mina.says("মাটি")
     await mina.says("৩০ সেমি")
     assert messages.text("bn", "prod-ask-weight") in mina.last_message()
@@ -295,7 +296,7 @@ async def test_killed_mid_product_upload_the_draft_and_photos_survive(
     update_id, confirmed = await hold_reply_and_kill(api, bot, mina, "says", "৮০০ গ্রাম")
     [draft] = await drafts(db, 2002)
     assert draft.status == "draft" and len(draft.photos) == 2
-    assert {"what", "material", "size", "weight"} <= draft.answers.keys()
+    assert {"what", "item", "material", "size", "weight"} <= draft.answers.keys()
     assert draft.answers["material"] == "মাটি"
     await bot.start()
     colour = messages.text("bn", "prod-ask-colour")

@@ -227,6 +227,7 @@ async def test_add_a_product_with_an_album_of_three_photos(
         assert "৩টা ছবি পেলাম" in answers[0].text
         await rina.presses("হয়ে গেছে")
         await rina.presses("পাঁচমুড়া")
+        await rina.presses("ঘোড়া")
         await rina.says("মাটি")
         await rina.says("৩০ সেমি")
         await rina.says("৮০০ গ্রাম")

@@ -9,6 +9,7 @@ from importlib import resources
 
 import pytest
 import regex
+from wordfreq import top_n_list
 
 from services import listing, places
 from services.catalogue import Listing, ProductFacts, Size
@@ -137,7 +138,9 @@ def test_long_bengali_name_and_long_answers_still_fit() -> None:
 
 
 def test_an_overlong_name_is_cut_between_words() -> None:
-    words = [f"Word{i:03d}" for i in range(60)]  # 60 x 8 letters: far over 200
+    # 60 everyday English words (kept: the seller wrote English), far over 200 characters
+    words = [w.capitalize() for w in top_n_list("en", 2000) if regex.fullmatch("[a-z]{7,}", w)]
+    words = words[:60]
     item = compose_listing(ProductFacts(sku="W", what_text=" ".join(words)))
     assert len(item.title) <= TITLE_MAX_CHARS
     assert item.title.split() == words[: len(item.title.split())]
@@ -256,15 +259,21 @@ def test_every_glossary_craft_has_its_heading_and_fits(craft_id: str) -> None:
         ("হাতি", "কাঁসা", "8306"),
         ("পাটের ব্যাগ", None, "4202"),
         ("কাঠের মুখোশ", None, "4420"),
-        ("মাটির ঘোড়া", None, "6913"),
+        ("পোড়ামাটির ঘোড়া", None, "6913"),
+        ("মাটির পুতুল", None, "6815"),  # sun-dried clay: Chapter 69 is only for fired goods
+        ("বেডশিট", "সুতি", "6302"),  # bed linen, not 6304
+        ("পাটের মাদুর", None, "5702"),  # a jute mat is a floor covering, not a bag's 4202
+        ("মাদুর", None, None),  # a mat of what? the material decides
         ("বাঁশের ঝুড়ি", None, "4602"),
         ("সিল্কের শাড়ি", None, "5007"),
         ("শাড়ি", "সুতি", "5208"),
         ("কাঁথা", None, "6304"),
         ("দুল", None, "7117"),
         ("সোনার দুল", None, "7113"),
-        ("পিতলের বাটি", None, None),  # tableware: depends on more than we know
-        ("প্রদীপ", "পিতল", None),
+        ("পিতলের বাটি", None, "7418"),  # copper-alloy household articles
+        ("মাটির থালা", "পোড়ামাটি", "6912"),
+        ("থালা", None, None),  # tableware of unknown material
+        ("প্রদীপ", "পিতল", "9405"),
         ("কিছু একটা", None, None),
     ],
 )
@@ -281,17 +290,20 @@ def test_hs_heading_inferred_without_a_craft(
 @pytest.mark.parametrize(
     ("material", "english"),
     [
-        ("মাটি", "Terracotta Clay"),
+        ("মাটি", "Clay"),
+        ("পোড়ামাটি", "Terracotta Clay"),
         ("পিতলের", "Brass"),
         ("কাঁসা", "Bell Metal"),
         ("তসর", "Tussar Silk"),
         ("শীতলপাটি", "Murta Cane (Sitalpati)"),
         ("পিতল ও তামা", "Brass and Copper"),
         ("Cotton", "Cotton"),
-        ("शाँख", "Shankh"),  # unknown: romanised
+        ("शाँख", None),  # unknown: left out, never transliterated into an English field
+        ("pata", None),  # Banglish, not English: left out
+        ("recycled cotton", "Recycled Cotton"),  # an everyday English word is kept
     ],
 )
-def test_material_terms(material: str, english: str) -> None:
+def test_material_terms(material: str, english: str | None) -> None:
     assert compose_listing(ProductFacts(sku="M", material=material)).material_en == english
 
 
@@ -303,14 +315,14 @@ def test_material_terms(material: str, english: str) -> None:
         ("লাল, সাদা আর কালো", "Red, White and Black"),
         ("গাঢ় নীল", "Dark Blue"),
         ("ঘিয়ে রং", "Off-white"),
-        ("ধানী", "Dhani"),  # not in the glossary: romanised
+        ("ধানী", None),  # not in the glossary: left out
         ("नीला", "Blue"),
         ("sky blue", "Sky Blue"),
         ("multi", "Multicolor"),  # the product flow's colour button ids are English
         ("brown", "Brown"),
     ],
 )
-def test_colour_terms(colour: str, english: str) -> None:
+def test_colour_terms(colour: str, english: str | None) -> None:
     assert compose_listing(ProductFacts(sku="C", colour=colour)).colour_en == english
 
 
@@ -439,3 +451,26 @@ def test_glossary_errors_are_caught(change: dict[str, object], message: str) -> 
     raw.update(change)
     with pytest.raises(ValueError, match=message):
         listing._parse_glossary(raw)
+
+
+@pytest.mark.parametrize(
+    ("craft_id", "district", "what", "protected"),
+    [
+        ("darjeeling_tea", "DJL", "দার্জিলিং চা", "darjeeling"),
+        ("baluchari", "BNK", "বালুচরী শাড়ি", "baluchari"),
+        ("bankura_horse", "BNK", None, "panchmura"),
+        ("malda_mango", "MLD", "হিমসাগর আম", "himsagar"),
+    ],
+)
+def test_a_gi_name_is_not_used_by_a_seller_who_may_not(
+    craft_id: str, district: str, what: str | None, protected: str
+) -> None:
+    """Not a registered authorised user: the item is described without its GI name, in the
+    title, bullets, description and search terms; an authorised user gets it."""
+    facts = ProductFacts(sku="G", craft_id=craft_id, what_text=what, district=district)
+    plain = compose_listing(facts)
+    fields = (plain.title, *plain.bullets, plain.description, plain.keywords)
+    assert protected not in " ".join(fields).casefold().replace("-", " ").split(" ")
+    assert not plain.gi_tagged and plain.title
+    named = compose_listing(dataclasses.replace(facts, gi_authorised=True))
+    assert named.gi_tagged and protected in " ".join((named.title, *named.bullets)).casefold()

@@ -32,6 +32,7 @@ async def products_of(db: Database, user_id: int):
 async def describe_in_bengali(user: ChatUser) -> None:
     """From the question after the photos to the review, answering in Bengali."""
     await user.presses("ডোকরা")
+    await user.presses("হাতি")
     await user.says("পিতল")
     await user.says("১০ x ২০ সেমি")
     await user.says("৫০০ গ্রাম")
@@ -145,6 +146,7 @@ async def test_photo_where_text_is_expected(registered: ChatUser) -> None:
     await registered.sends_photo(good_photo())
     await registered.presses("হয়ে গেছে")
     await registered.presses("ডোকরা")
+    await registered.presses("হাতি")
     await registered.sends_photo(good_photo(5))
     assert "এটা একটা ছবি" in registered.text()
     assert "কী দিয়ে তৈরি" in registered.last[-1].text
@@ -169,6 +171,7 @@ async def test_bad_measures(
     await user.sends_photo(good_photo())
     await user.presses("হয়ে গেছে")
     await user.presses("ডোকরা")
+    await user.presses("হাতি")
     await user.says("পিতল")
     answers = ["১০ x ২০ সেমি", "৫০০ গ্রাম", None]
     for index in range(step_answers):
@@ -215,6 +218,7 @@ async def test_draft_survives_and_is_offered_next_time(
     await user.sends_photo(good_photo())
     await user.presses("হয়ে গেছে")
     await user.presses("ডোকরা")
+    await user.presses("হাতি")
     await user.says("পিতল")
     await user.says("/cancel")
     assert "/addproduct" in user.text()
@@ -353,6 +357,7 @@ async def test_typed_skip_words_skip_an_optional_question(
     await user.sends_photo(good_photo())
     await user.presses("হয়ে গেছে")
     await user.presses("ডোকরা")
+    await user.presses("হাতি")
     await user.says("পিতল")
     await user.says("১০ x ২০ সেমি")
     await user.says("৫০০ গ্রাম")
@@ -466,3 +471,48 @@ async def test_typed_words_name_both_the_craft_and_the_item(
     await user.says("বাদ দিন")
     review = user.text()
     assert "পণ্য: ডোকরার হাতি" in review and "Elephant" in review
+
+
+async def test_a_craft_button_asks_which_item_and_an_edit_asks_again(
+    registered: ChatUser, db: Database
+) -> None:
+    """Picking a craft never loses the product type: its usual items are offered (or typed),
+    and picking another craft in the edits asks for the item again."""
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.presses("ডোকরা")
+    assert "ডোকরা: এটা কোন জিনিস?" in user.text()
+    assert {"ঘোড়া", "হাতি", "পেঁচা"} <= set(user.buttons())
+    await user.presses("পেঁচা")
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["item"] == {"id": "owl"}
+    for answer in ("পিতল", "১০ x ২০ সেমি", "৫০০ গ্রাম", "৫০০ টাকা", "৫", "৭", "বাদ দিন"):
+        if answer == "৫০০ টাকা":
+            await user.presses("লাল")
+        await user.says(answer)
+    review = user.text()
+    assert "জিনিস: পেঁচা" in review and "Dokra Metal Owl Figurine" in review
+    await user.presses("কিছু বদলাব")
+    await user.presses("পণ্য")
+    await user.presses("বাঁকুড়ার পাঁচমুড়া পোড়ামাটির কারুকাজ")
+    assert "এটা কোন জিনিস?" in user.text()  # a new craft: which of its items?
+    await user.says("ঘোড়া আর সওয়ার")  # typed, not a button
+    review = user.text()
+    assert "মিলিয়ে নিন" in review  # back at the summary, not the next questions
+    assert "জিনিস: ঘোড়া আর সওয়ার" in review and "Horse Figurine" in review
+    assert "Owl" not in review
+
+
+async def test_a_saree_picked_from_a_craft_may_be_metres_long(registered: ChatUser) -> None:
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.presses("তাঁতের শাড়ি")
+    await user.presses("শাড়ি")
+    await user.says("সুতি")
+    await user.says("৬ মিটার")
+    assert "মিটারের বেশি" not in user.text() and "ওজন" in user.text()

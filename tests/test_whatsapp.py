@@ -434,6 +434,7 @@ async def test_a_product_with_three_photos_in_one_body(meta: Meta) -> None:
     assert "৩টা ছবি পেলাম" in answers[0].text
     await meta.presses(RINA, "হয়ে গেছে")
     await meta.presses(RINA, "পাঁচমুড়া")
+    await meta.presses(RINA, "ঘোড়া")
     await meta.says(RINA, "মাটি")
     await meta.says(RINA, "৩০ সেমি")
     await meta.says(RINA, "৮০০ গ্রাম")
