@@ -70,6 +70,7 @@ async def build_core(settings: Settings) -> Core:
         admins=settings.administrators,
         data_dir=settings.data_dir,
         image_base_url=settings.image_base_url,
+        market=settings.market,
     )
     settle_memory()
     log.info("core ready (database: %s)", db.dialect)

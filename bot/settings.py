@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.exports import DEFAULT_INR_PER_USD, DEFAULT_RATE_DATE, MarketTerms
 
 # Telegram's rule for a webhook secret_token: 1-256 characters of A-Z a-z 0-9 _ -.
 WEBHOOK_SECRET_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -44,6 +48,14 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0:8080"
     broadcast_rate: float = Field(default=25.0, gt=0)
     quiet_hours: str = "21:00-08:00"
+    # The exchange rate the catalogue files price in (RBI reference rate) and its date; the
+    # export message and the Amazon file say which rate was used.
+    inr_per_usd: Decimal = Field(default=DEFAULT_INR_PER_USD, gt=0)
+    inr_per_usd_date: date = DEFAULT_RATE_DATE
+    # eBay business policies by name, for the eBay file's policy columns.
+    ebay_shipping_policy: str = ""
+    ebay_return_policy: str = ""
+    ebay_payment_policy: str = ""
     image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
     eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
     # WhatsApp Cloud API (bot/channels/whatsapp.py): all four of the first group, or none.
@@ -123,6 +135,16 @@ class Settings(BaseSettings):
     @property
     def postgres(self) -> bool:
         return self.database.startswith("postgresql")
+
+    @property
+    def market(self) -> MarketTerms:
+        return MarketTerms(
+            inr_per_usd=self.inr_per_usd,
+            rate_date=self.inr_per_usd_date,
+            ebay_shipping_policy=self.ebay_shipping_policy,
+            ebay_return_policy=self.ebay_return_policy,
+            ebay_payment_policy=self.ebay_payment_policy,
+        )
 
     @property
     def database(self) -> str:

@@ -27,6 +27,7 @@ from services.catalogue import ExportRow, Listing, export_row, product_name
 from services.exports import (
     SELLER_COLUMNS,
     SELLER_LABELS,
+    MarketTerms,
     write_amazon_xlsx,
     write_ebay_csv,
     write_photos_zip,
@@ -36,6 +37,8 @@ from services.ids import parse_id
 from services.listing import compose_listing
 from services.photos import thumbnail_for
 from services.places import district_names
+from services.text import localise_digits
+from services.when import day_text
 from storage.records import ProductRecord, SellerRecord
 
 # One screen of a phone: the list shows this many products with an album of their thumbnails.
@@ -44,6 +47,8 @@ DRAFTS_IN_MENU = 2
 DRAFTS_OFFERED = 3
 # Telegram bots may upload documents up to 50 MB; photo archives are split below that.
 ZIP_PART_BYTES = 45 * 1024 * 1024
+# An exchange rate older than this is flagged in the export message.
+RATE_MAX_AGE_DAYS = 14
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -327,25 +332,37 @@ async def export_catalogue(turn: Turn) -> None:
         turn.say(Reply("export-empty"))
         return
     base = turn.options.image_base_url
+    market = turn.options.market
     exports = turn.options.exports_dir
 
     async def build() -> list[Reply]:
         directory = Path(tempfile.mkdtemp(prefix="export-", dir=exports()))
-        return await asyncio.to_thread(_write_files, sheet, directory, base)
+        return await asyncio.to_thread(_write_files, sheet, directory, base, market)
 
     turn.later.append(build)
     names = district_names(sorted(staff.districts or ()), turn.locale)
+    rate = localise_digits(f"{market.inr_per_usd:.2f}", turn.locale)
+    notes = [Reply("export-rate", {"rate": rate, "date": day_text(market.rate_date, turn.locale)})]
+    age = (turn.ctx.now.astimezone(turn.ctx.zone).date() - market.rate_date).days
+    if age > RATE_MAX_AGE_DAYS:
+        notes.append(Reply("export-rate-old", {"days": age}))
     turn.say(
-        Reply("export-started", {"count": len(sheet), "districts": names or Reply("export-all")})
+        Reply(
+            "export-started",
+            {"count": len(sheet), "districts": names or Reply("export-all")},
+            parts=tuple(notes),
+        )
     )
 
 
-def _write_files(sheet: list[ExportRow], directory: Path, image_base_url: str) -> list[Reply]:
+def _write_files(
+    sheet: list[ExportRow], directory: Path, image_base_url: str, market: MarketTerms
+) -> list[Reply]:
     """The three files; image columns name the photos as the zip does (under the base URL)."""
     amazon = directory / "amazon-inventory.xlsx"
     ebay = directory / "ebay-file-exchange.csv"
-    write_amazon_xlsx(sheet, amazon, image_url=image_base_url)
-    write_ebay_csv(sheet, ebay, image_url=image_base_url)
+    write_amazon_xlsx(sheet, amazon, image_url=image_base_url, terms=market)
+    write_ebay_csv(sheet, ebay, image_url=image_base_url, terms=market)
     replies = [
         Reply(
             "export-amazon",

@@ -37,6 +37,7 @@ from handlers.render import Catalogue, Renderer
 from handlers.turn import Options, Staff, Turn
 from services import photos, places
 from services.access import scope_of
+from services.exports import DEFAULT_TERMS, MarketTerms
 from services.text import clean, clean_lines
 from storage.broadcasts import Segment
 from storage.db import APPLICATION_NAME, Database
@@ -99,6 +100,7 @@ class Router:
         data_dir: Path = Path("data"),
         fetch_media: FetchMedia | None = None,
         image_base_url: str = "",
+        market: MarketTerms = DEFAULT_TERMS,
         features: Sequence[Feature] = FEATURES,
     ) -> None:
         self.db = db
@@ -114,7 +116,10 @@ class Router:
         self.registry = Registry(features)
         self.engine = Engine(self.registry.flows)
         self.options = Options(
-            exports_dir=self.exports_dir, image_base_url=image_base_url, words=self.words
+            exports_dir=self.exports_dir,
+            image_base_url=image_base_url,
+            market=market,
+            words=self.words,
         )
         # What each channel can show (a channel adds its own when it is wired up).
         self.capabilities: dict[str, Capabilities] = {}

@@ -14,6 +14,7 @@ from chat.replies import Reply
 from flows.effects import Later
 from flows.engine import Answer, FlowContext
 from services.access import Viewer, viewer_for
+from services.exports import MarketTerms
 from storage.records import SellerRecord, UserRecord
 from storage.unit import Repo
 
@@ -103,6 +104,7 @@ class Options:
 
     exports_dir: Callable[[], Path]
     image_base_url: str
+    market: MarketTerms
     words: Callable[[str, str, Mapping[str, Any] | None], str]  # key, locale, args: plain text
 
 

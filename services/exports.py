@@ -10,6 +10,9 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -90,6 +93,40 @@ def _quantity(stock: int | None, days_to_make: int | None) -> int:
 
 
 COUNTRY = "India"
+AMAZON_NOTES_SHEET = "Notes"
+
+# --- prices ----------------------------------------------------------------------------------
+
+# A stand-in until the deployment sets INR_PER_USD and its date from the RBI reference rate
+# (rbi.org.in, "Reference Rate"); every file and export message says which rate it used.
+DEFAULT_INR_PER_USD = Decimal("89.50")
+DEFAULT_RATE_DATE = date(2026, 12, 1)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class MarketTerms:
+    """How a catalogue is priced and which eBay business policies its rows name."""
+
+    inr_per_usd: Decimal = DEFAULT_INR_PER_USD
+    rate_date: date = DEFAULT_RATE_DATE
+    ebay_shipping_policy: str = ""
+    ebay_return_policy: str = ""
+    ebay_payment_policy: str = ""
+
+    def usd(self, inr: int | None) -> Decimal | None:
+        """The seller's ₹ price in US dollars, rounded up to the cent (never below it)."""
+        if inr is None:
+            return None
+        return (Decimal(inr) / self.inr_per_usd).quantize(CENT, rounding=ROUND_CEILING)
+
+    def rate_note(self) -> str:
+        day = self.rate_date.isoformat()
+        return f"Prices in USD, converted at INR {self.inr_per_usd} = USD 1 (rate of {day})."
+
+
+DEFAULT_TERMS = MarketTerms()
+
 
 # --- eBay ------------------------------------------------------------------------------------
 
@@ -111,15 +148,18 @@ EBAY_COLUMNS: tuple[str, ...] = (
     "C:Material",
     "C:Color",
     "C:Country/Region of Manufacture",
+    # Business policies (the seller's shipping, return and payment policies by name): File
+    # Exchange uploads for accounts opted into business policies need them in place of the
+    # older per-listing shipping and returns fields.
+    "ShippingProfileName",
+    "ReturnProfileName",
+    "PaymentProfileName",
 )
 EBAY_TITLE_MAX = 80
 EBAY_MAX_PHOTOS = 12
 EBAY_CONDITION_NEW = 1000
 EBAY_LOCATION = "West Bengal, India"
 DEFAULT_DISPATCH_DAYS = 3
-# INR -> USD. A snapshot (about ₹88 to the dollar, late 2025): it MUST be updated, or better
-# passed in by the caller from a current rate, before files go to eBay.
-USD_PER_INR = 0.0114
 
 # --- Seller catalogue ------------------------------------------------------------------------
 
@@ -235,11 +275,12 @@ def _bullets(bullets: Iterable[str]) -> list[str]:
 
 
 def _colour(row: ExportRow) -> str | None:
-    return row.listing.colour_en or row.facts.colour
+    """The listing's English colour; the seller's own words never go into a buyer's field."""
+    return row.listing.colour_en
 
 
 def _material(row: ExportRow) -> str | None:
-    return row.listing.material_en or row.facts.material
+    return row.listing.material_en
 
 
 # --- Amazon ----------------------------------------------------------------------------------
@@ -250,7 +291,11 @@ def _keywords(text: str) -> str | None:
     return _cut_bytes(safe, AMAZON_KEYWORDS_MAX_BYTES) if safe else None
 
 
-def _amazon_values(row: ExportRow, image_url: ImageUrl) -> list[object]:
+def _number(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _amazon_values(row: ExportRow, image_url: ImageUrl, terms: MarketTerms) -> list[object]:
     facts, listing = row.facts, row.listing
     urls = _urls(row, image_url, AMAZON_MAX_PHOTOS)
     images = urls + [None] * (AMAZON_MAX_PHOTOS - len(urls))
@@ -274,9 +319,8 @@ def _amazon_values(row: ExportRow, image_url: ImageUrl) -> list[object]:
         None,  # external_product_id
         None,  # external_product_id_type
         None,  # item_type: a browse keyword from the category's template
-        # INR as a number: Amazon Global Selling converts to the marketplace's currency.
-        facts.price_inr,
-        "INR",
+        _number(terms.usd(facts.price_inr)),
+        "USD",
         _quantity(facts.stock, facts.days_to_make),
         *images,
         "Update",
@@ -297,9 +341,16 @@ def _amazon_values(row: ExportRow, image_url: ImageUrl) -> list[object]:
     ]
 
 
-def write_amazon_xlsx(rows: Iterable[ExportRow], path: Path, *, image_url: ImageUrl) -> int:
+def write_amazon_xlsx(
+    rows: Iterable[ExportRow],
+    path: Path,
+    *,
+    image_url: ImageUrl,
+    terms: MarketTerms = DEFAULT_TERMS,
+) -> int:
     """An Amazon inventory (flat file) sheet "Template", one row per product; rows stream to
     disk (openpyxl write-only). ``image_url`` gives each photo's URL, main first, up to 9.
+    Prices are in US dollars at ``terms``' rate, which a "Notes" sheet states.
     Returns the number of product rows written."""
     from openpyxl import Workbook
 
@@ -310,8 +361,10 @@ def write_amazon_xlsx(rows: Iterable[ExportRow], path: Path, *, image_url: Image
     for row in rows:
         # Plain values stream fastest; safe_text guarantees no string starts with "=", which
         # openpyxl would otherwise store as a formula.
-        ws.append(_amazon_values(row, image_url))
+        ws.append(_amazon_values(row, image_url, terms))
         count += 1
+    notes = wb.create_sheet(AMAZON_NOTES_SHEET)
+    notes.append([terms.rate_note()])
     wb.save(path)
     return count
 
@@ -350,11 +403,11 @@ def _location(row: ExportRow) -> str:
 
 
 def _ebay_values(
-    row: ExportRow, image_url: ImageUrl, usd_per_inr: float, category_id: str
+    row: ExportRow, image_url: ImageUrl, terms: MarketTerms, category_id: str
 ) -> list[object]:
     facts = row.facts
     title = safe_text(row.listing.title)
-    price = facts.price_inr
+    price = terms.usd(facts.price_inr)
     return [
         "Add",
         safe_text(facts.sku),
@@ -364,7 +417,7 @@ def _ebay_values(
         _ebay_description(row),
         "FixedPrice",
         "GTC",
-        f"{round(price * usd_per_inr, 2):.2f}" if price is not None else "",
+        f"{price:.2f}" if price is not None else "",
         _quantity(facts.stock, facts.days_to_make),
         "|".join(_urls(row, image_url, EBAY_MAX_PHOTOS)),
         _location(row),
@@ -372,6 +425,9 @@ def _ebay_values(
         safe_text(_material(row)),
         safe_text(_colour(row)),
         COUNTRY,
+        terms.ebay_shipping_policy,
+        terms.ebay_return_policy,
+        terms.ebay_payment_policy,
     ]
 
 
@@ -380,13 +436,13 @@ def write_ebay_csv(
     path: Path,
     *,
     image_url: ImageUrl,
-    usd_per_inr: float = USD_PER_INR,
+    terms: MarketTerms = DEFAULT_TERMS,
     category_id: str = "",
 ) -> int:
     """An eBay File Exchange CSV (UTF-8, no BOM), one "Add" per product; returns the rows.
 
     ``category_id``: eBay rejects an Add without a real leaf category id (eBay US category
-    tree); "" leaves it for the seller to fill in. Prices are converted with ``usd_per_inr``.
+    tree); "" leaves it for the seller to fill in. Prices are converted at ``terms``' rate.
     """
     count = 0
     with path.open("w", encoding="utf-8", newline="") as f:
@@ -394,7 +450,7 @@ def write_ebay_csv(
         out.writerow(EBAY_INFO_ROW)
         out.writerow(EBAY_COLUMNS)
         for row in rows:
-            out.writerow(_ebay_values(row, image_url, usd_per_inr, category_id))
+            out.writerow(_ebay_values(row, image_url, terms, category_id))
             count += 1
     return count
 

@@ -7,6 +7,8 @@ import dataclasses
 import logging
 import zipfile
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from services.exports import (
     MADE_TO_ORDER_QUANTITY,
     SELLER_COLUMNS,
     THUMB_PX,
-    USD_PER_INR,
+    MarketTerms,
     cut_words,
     photo_name,
     safe_text,
@@ -137,7 +139,8 @@ def test_amazon_sheet_header_is_bold_and_first(tmp_path: Path) -> None:
     path = tmp_path / "a.xlsx"
     write_amazon_xlsx(iter([make_row(tmp_path)]), path, image_url=url)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Template"]
+    assert wb.sheetnames == ["Template", "Notes"]
+    assert "INR 89.50 = USD 1 (rate of 2026-12-01)" in wb["Notes"]["A1"].value
     header = next(wb["Template"].iter_rows(max_row=1))
     assert [c.value for c in header] == list(AMAZON_COLUMNS)
     assert all(c.font.bold for c in header)
@@ -148,8 +151,8 @@ def test_amazon_values(tmp_path: Path) -> None:
     assert r["item_sku"] == "ES-001"
     assert r["brand_name"] == r["manufacturer"] == "Bikna Dokra"
     assert r["item_name"].startswith("Handmade Dokra Brass Elephant")
-    assert r["standard_price"] == 1450 and isinstance(r["standard_price"], int)
-    assert r["currency"] == "INR"
+    assert r["standard_price"] == 16.21  # ₹1,450 at ₹89.50 to the dollar, rounded up
+    assert r["currency"] == "USD"
     assert r["quantity"] == 4
     assert r["update_delete"] == "Update"
     assert r["external_product_id"] is None and r["external_product_id_type"] is None
@@ -170,7 +173,7 @@ def test_amazon_values(tmp_path: Path) -> None:
     assert r["hs_code"] == "8306"
 
 
-def test_amazon_falls_back_to_the_sellers_words_and_leaves_unknowns_empty(tmp_path: Path) -> None:
+def test_amazon_leaves_unknowns_empty(tmp_path: Path) -> None:
     row = make_row(
         tmp_path,
         facts={"size": None, "weight_g": None, "price_inr": None, "brand": None},
@@ -179,7 +182,8 @@ def test_amazon_falls_back_to_the_sellers_words_and_leaves_unknowns_empty(tmp_pa
         brand_en=None,
     )
     (r,) = amazon(tmp_path, [row])
-    assert (r["color_name"], r["material_type"]) == ("sonali", "pital")
+    # the seller's words ("sonali", "pital") are not English: never put into a buyer's field
+    assert (r["color_name"], r["material_type"]) == (None, None)
     assert r["brand_name"] == "Rina Karmakar"
     assert r["standard_price"] is None
     assert r["item_length"] is r["item_dimensions_unit_of_measure"] is None
@@ -234,12 +238,11 @@ def test_amazon_title_and_keywords_within_limits(tmp_path: Path) -> None:
 def test_amazon_formula_injection_neutralised(tmp_path: Path) -> None:
     row = make_row(
         tmp_path,
-        facts={"colour": "+SUM(1,2)", "material": " @cmd"},
         title=EVIL,
         description="-2+3",
         bullets=(EVIL, "fine"),
-        colour_en=None,
-        material_en=None,
+        colour_en="+SUM(1,2)",
+        material_en=" @cmd",
     )
     path = tmp_path / "a.xlsx"
     write_amazon_xlsx([row], path, image_url=url)
@@ -280,19 +283,32 @@ def test_ebay_first_lines_are_exact(tmp_path: Path) -> None:
     assert lines[1] == (
         "*Action(SiteID=US|Country=US|Currency=USD|Version=1193|CC=UTF-8),CustomLabel,"
         "*Category,*Title,*ConditionID,*Description,*Format,*Duration,*StartPrice,*Quantity,"
-        "PicURL,*Location,*DispatchTimeMax,C:Material,C:Color,C:Country/Region of Manufacture"
+        "PicURL,*Location,*DispatchTimeMax,C:Material,C:Color,C:Country/Region of Manufacture,"
+        "ShippingProfileName,ReturnProfileName,PaymentProfileName"
     )
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_ebay_values(tmp_path: Path) -> None:
-    (r,) = ebay(tmp_path, [make_row(tmp_path)], usd_per_inr=0.012, category_id="37908")
+    terms = MarketTerms(
+        inr_per_usd=Decimal("83.3333"),
+        rate_date=date(2026, 11, 30),
+        ebay_shipping_policy="Intl Shipping",
+        ebay_return_policy="30 days",
+        ebay_payment_policy="Managed payments",
+    )
+    (r,) = ebay(tmp_path, [make_row(tmp_path)], terms=terms, category_id="37908")
     assert r[EBAY_COLUMNS[0]] == "Add"
     assert r["CustomLabel"] == "ES-001"
     assert r["*Category"] == "37908"
     assert r["*ConditionID"] == "1000"
     assert (r["*Format"], r["*Duration"]) == ("FixedPrice", "GTC")
-    assert r["*StartPrice"] == "17.40"  # 1450 * 0.012
+    assert r["*StartPrice"] == "17.41"  # 1450 / 83.3333 = 17.40001, rounded up
+    assert (r["ShippingProfileName"], r["ReturnProfileName"], r["PaymentProfileName"]) == (
+        "Intl Shipping",
+        "30 days",
+        "Managed payments",
+    )
     assert r["*Quantity"] == "4"
     assert r["PicURL"] == "|".join(f"https://img.example/ES-001-{i}.jpg" for i in range(3))
     assert r["*Location"] == "Bankura, West Bengal, India"
@@ -313,7 +329,8 @@ def test_ebay_defaults(tmp_path: Path) -> None:
     ]
     a, b, c = ebay(tmp_path, rows)
     assert a["*Category"] == ""
-    assert a["*StartPrice"] == f"{round(999 * USD_PER_INR, 2):.2f}"
+    assert a["*StartPrice"] == "11.17"  # ₹999 at the default ₹89.50, rounded up
+    assert a["ShippingProfileName"] == ""  # no policy named: left for the seller
     assert a["*Location"] == b["*Location"] == "West Bengal, India"
     assert (a["*DispatchTimeMax"], b["*DispatchTimeMax"], c["*DispatchTimeMax"]) == ("3", "3", "30")
     assert b["*Quantity"] == "0"
@@ -347,8 +364,7 @@ def test_ebay_bengali_survives_utf8(tmp_path: Path) -> None:
                 tmp_path,
                 title=BN_TITLE,
                 description=BN_DESC,
-                colour_en=None,
-                facts={"colour": "লাল"},
+                colour_en="লাল",
             )
         ],
     )
@@ -363,9 +379,8 @@ def test_ebay_formula_injection_neutralised_and_html_escaped(tmp_path: Path) -> 
         tmp_path,
         title=EVIL,
         description="<script>alert(1)</script> & more",
-        colour_en=None,
-        facts={"colour": "  -1+1", "material": "@evil"},
-        material_en=None,
+        colour_en="  -1+1",
+        material_en="@evil",
     )
     (r,) = ebay(tmp_path, [row])
     assert r["*Title"] == cut_words("'" + EVIL, 80)
