@@ -76,7 +76,8 @@ _HS = regex.compile(r"[0-9]{4}")
 # Inflections stripped from a word that is not in the glossary as typed: পিতলের → পিতল,
 # মাটির → মাটি, ঘোড়াটা → ঘোড়া, bags → bag. Longest first; folded like the keys.
 _SUFFIXES = tuple(
-    lookup_key(s) for s in ("য়ের", "গুলো", "গুলি", "খানা", "দের", "ের", "এর", "টি", "টা", "র", "es", "s")
+    lookup_key(s)
+    for s in ("য়ের", "গুলো", "গুলি", "খানা", "দের", "ের", "এর", "টি", "টা", "তে", "র", "ে", "es", "s")
 )
 
 # --- seller text: markup, contacts, emoji ------------------------------------------------------
@@ -568,12 +569,21 @@ def _finish_title(text: str) -> str:
     return _cut(_tidy(_limit_repeats(text)), TITLE_MAX_CHARS)
 
 
+def _singular(key: str) -> str:
+    """mangoes → mango, bags → bag (enough to see a word repeated; "glass" stays)."""
+    if key.endswith("oes") or key.endswith(("ches", "shes", "xes")):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return key
+
+
 def _new_words(phrase: str, taken: Iterable[str]) -> str:
     """The words of ``phrase`` not already in ``taken`` (case-insensitive)."""
-    seen = {_word_key(w) for t in taken for w in t.split()}
+    seen = {_singular(_word_key(w)) for t in taken for w in t.split()}
     kept = []
     for word in phrase.split():
-        key = _word_key(word)
+        key = _singular(_word_key(word))
         if key and (key not in seen or key in SMALL_WORDS):
             kept.append(word)
             seen.add(key)
@@ -718,13 +728,28 @@ class _Parts:
     brand: str | None
 
 
-def _own_words(spans: Iterable[_Span], *, craft_known: bool) -> str:
+# A product type that qualifies the one named last keeps only its first word ("peacock
+# figurine" before "hand fan" is a peacock).
+_QUALIFIER_TAILS = frozenset({"figurine", "idol", "lamp", "painting"})
+
+
+def _own_words(spans: Sequence[_Span], *, craft_known: bool) -> str:
     """The seller's description in English, in their order; materials and colours have their
     own places in the title once a craft names the thing."""
     skip = {"features", "colour_modifiers", "stopwords"}
     if craft_known:
         skip |= {"materials", "colours"}
-    return " ".join(e for s in spans if s.section not in skip and (e := _english(s)))
+    last_type = max((i for i, s in enumerate(spans) if s.section == "product_types"), default=-1)
+    out: list[str] = []
+    for i, span in enumerate(spans):
+        english = _english(span) if span.section not in skip else None
+        if not english:
+            continue
+        if span.section == "product_types" and i < last_type:
+            head, _, tail = english.rpartition(" ")
+            english = head if head and tail in _QUALIFIER_TAILS else english
+        out.append(english)
+    return " ".join(out)
 
 
 def _parts(facts: ProductFacts) -> _Parts:
@@ -736,7 +761,9 @@ def _parts(facts: ProductFacts) -> _Parts:
     )
     what = _scan(facts.what_text, _WHAT_SECTIONS, places_too=True)
     item = _glossary().items.get(facts.item_id or "")
-    product_type = item or next((s.english for s in what if s.section == "product_types"), None)
+    types = [s.english for s in what if s.section == "product_types" and s.english]
+    # Bengali, Hindi and English name the thing last ("ময়ূরের পালকের পাখা" is a fan).
+    product_type = item or (types[-1] if types else None)
     materials = _terms(_scan(facts.material, ("materials",)), "materials")
     materials = materials or [s.english for s in what if s.section == "materials" and s.english]
     if not materials and kind in KIND_MATERIALS:
@@ -773,27 +800,36 @@ def _parts(facts: ProductFacts) -> _Parts:
         colours=_terms(_scan(facts.colour, ("colours", "colour_modifiers")), "colours"),
         features=features,
         motifs=motifs,
-        own_text=_plain_english(facts.special, special),
+        own_text=_plain_english(facts.special, special, protected),
         brand=_brand(facts.brand),
     )
 
 
-def _plain_english(text: str | None, spans: Sequence[_Span]) -> str | None:
+def _plain_english(
+    text: str | None, spans: Sequence[_Span], protected: frozenset[str]
+) -> str | None:
     """The seller's own sentence when every word of it is English or a glossary term: an
-    English-writing seller's description is kept as written, not cut to keywords."""
+    English-writing seller's description is kept as written, not cut to keywords. Not when
+    it makes a claim the glossary drops ("organic", "best") or uses a GI name they may not."""
     plain = _plain(text)
     if not plain or not regex.search(r"[A-Za-z]", plain) or regex.search(r"[^\x00-\x7f]", plain):
         return None
-    if all(s.english is not None or _is_english(s.typed) for s in spans):
-        return plain[:1].upper() + plain[1:]
-    return None
+    for span in spans:
+        known = (
+            span.english is not None
+            or span.section == "stopwords"
+            or (span.section is None and _is_english(span.typed))
+        )
+        if not known or {_word_key(w) for w in span.typed.split()} & protected:
+            return None
+    return _drop_promotional(plain[:1].upper() + plain[1:])
 
 
 def _title(p: _Parts, facts: ProductFacts) -> str:
     """[Brand] craft + type, feature + material + use, size, colour: optional parts while ≤ 120."""
     brand = p.brand if p.brand and len(p.brand) <= TITLE_BRAND_MAX_CHARS else None
     head = " ".join(x for x in (brand, p.thing) if x)
-    feature = next((f for f in p.features if len(f.split()) <= 2), "")
+    feature = _title_case(next((f for f in p.features if len(f.split()) <= 2), ""))
     material = _title_case(_joined(p.materials)) if p.materials else ""
     use = _glossary().use_by_kind.get(p.kind or "", "")
     optional = [
