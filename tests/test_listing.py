@@ -474,3 +474,18 @@ def test_a_gi_name_is_not_used_by_a_seller_who_may_not(
     assert not plain.gi_tagged and plain.title
     named = compose_listing(dataclasses.replace(facts, gi_authorised=True))
     assert named.gi_tagged and protected in " ".join((named.title, *named.bullets)).casefold()
+
+
+def test_every_craft_item_has_a_product_type_and_a_label_in_each_locale() -> None:
+    from bot.i18n import Messages
+
+    messages = Messages()
+    items = listing._glossary().items
+    for craft in places.crafts():
+        for item in craft.items:
+            assert item in items, f"{craft.id}: item {item!r} not in the glossary's items"
+            for locale in ("bn", "en", "hi"):
+                text = messages.text(locale, f"item-{item}")
+                assert text and text != f"item-{item}", (locale, item)
+        if craft.kind not in ("food", "tea"):
+            assert craft.items, f"{craft.id}: a craft picked by its button must offer items"
