@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
+import httpx
+
 from bot import metrics
 from bot.delivery import Sender
 from bot.i18n import Messages
@@ -25,6 +27,8 @@ from handlers.feature import Role
 from handlers.router import Router
 from services.calendar import load_calendar
 from services.eligibility import load_rules
+from services.export_costs import cost_data
+from services.rates import CardRates, RateSource, ShiprocketRates
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -36,9 +40,28 @@ class Core:
     db: Database
     messages: Messages
     router: Router
+    http: httpx.AsyncClient | None = None  # the live rate source's, when one is configured
 
     async def close(self) -> None:
+        if self.http is not None:
+            await self.http.aclose()
         await self.db.dispose()
+
+
+def rate_source(settings: Settings) -> tuple[RateSource, httpx.AsyncClient | None]:
+    """Shiprocket's live quotes when its API user is configured, else the dated rate card."""
+    card = CardRates(cost_data())
+    if not settings.shiprocket_email or settings.shiprocket_password is None:
+        return card, None
+    http = httpx.AsyncClient()
+    live = ShiprocketRates(
+        http,
+        settings.shiprocket_email,
+        settings.shiprocket_password.get_secret_value(),
+        card,
+        base_url=settings.shiprocket_api_url,
+    )
+    return live, http
 
 
 async def prepare(settings: Settings) -> Database:
@@ -48,6 +71,7 @@ async def prepare(settings: Settings) -> Database:
     # so does a malformed compliance calendar.
     use_rules(load_rules(settings.eligibility_rules))
     load_calendar()
+    cost_data()  # the export-cost data too: a wrong figure stops the start, named
     db = Database(settings.database)
     try:
         async with exclusive(db.url):  # workers and hosts starting together: one at a time
@@ -62,6 +86,7 @@ async def build_core(settings: Settings) -> Core:
     """Everything but the channel; migrations are applied before any update is handled."""
     db = await prepare(settings)
     messages = Messages()
+    rates, http = rate_source(settings)
     router = Router(
         db,
         messages,
@@ -71,10 +96,11 @@ async def build_core(settings: Settings) -> Core:
         data_dir=settings.data_dir,
         image_base_url=settings.image_base_url,
         market=settings.market,
+        rates=rates,
     )
     settle_memory()
     log.info("core ready (database: %s)", db.dialect)
-    return Core(settings, db, messages, router)
+    return Core(settings, db, messages, router, http)
 
 
 def command_menu(

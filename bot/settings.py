@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     ebay_shipping_policy: str = ""
     ebay_return_policy: str = ""
     ebay_payment_policy: str = ""
+    # Shiprocket's API user (Settings → API in the Shiprocket panel) for live courier quotes in
+    # /price; empty: the dated rate card in content/data/export_costs.yaml answers.
+    shiprocket_email: str | None = None
+    shiprocket_password: SecretStr | None = None
+    shiprocket_api_url: str = "https://apiv2.shiprocket.in"
     image_base_url: str = ""  # where exported photos will be hosted; image columns = this + name
     eligibility_rules: Path | None = None  # another rules file than content/data/eligibility.yaml
     # WhatsApp Cloud API (bot/channels/whatsapp.py): all four of the first group, or none.
@@ -80,6 +85,8 @@ class Settings(BaseSettings):
         "whatsapp_phone_number_id",
         "whatsapp_app_secret",
         "whatsapp_verify_token",
+        "shiprocket_email",
+        "shiprocket_password",
         mode="before",
     )
     @classmethod

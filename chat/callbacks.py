@@ -65,6 +65,11 @@ PRODUCT_DELETE = Callback("prod", "del", 1)
 CHECK_START = Callback("elig", "start")
 CHECK_PRODUCT = Callback("elig", "product", 1)
 
+# What exporting a product costs.
+PRICE_START = Callback("price", "start")
+PRICE_PRODUCT = Callback("price", "product", 1)
+PRICE_DETAILS = Callback("price", "details", 2)  # product, destination
+
 # Trainings.
 TRAINING_YES = Callback("trn", "yes", 1)
 TRAINING_NO = Callback("trn", "no", 1)

@@ -12,6 +12,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from chat.replies import Choice, Reply
+from services.export_costs import cost_data
+from services.rates import CardRates, RateSource
 from storage.unit import Repo
 
 Later = Callable[[], Awaitable[list[Reply]]]
@@ -29,6 +31,8 @@ class EffectEnv:
     locale: str  # the user's language; an effect may change it (the language question)
     # Work for after the commit (files on disk): never undone by a rolled-back transaction.
     later: list[Later] = field(default_factory=list)
+    # Where shipping prices come from (the rate card unless a live source is configured).
+    rates: RateSource = field(default_factory=lambda: CardRates(cost_data()))
 
 
 class Effect:

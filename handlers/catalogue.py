@@ -163,6 +163,7 @@ async def view_product(turn: Turn, record: ProductRecord) -> None:
     listing = Listing(**record.listing) if record.listing else None
     buttons = (
         (Choice(callbacks.PRODUCT_EDIT.data(record.id), key="btn-prod-edit"),),
+        (Choice(callbacks.PRICE_PRODUCT.data(record.id), key="btn-price"),),
         (Choice(callbacks.PRODUCT_PHOTOS.data(record.id), key="btn-prod-photos"),),
         (Choice(callbacks.PRODUCT_DELETE.data(record.id), key="btn-prod-delete"),),
         (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),

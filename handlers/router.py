@@ -37,7 +37,9 @@ from handlers.render import Catalogue, Renderer
 from handlers.turn import Options, Staff, Turn
 from services import photos, places
 from services.access import scope_of
+from services.export_costs import cost_data
 from services.exports import DEFAULT_TERMS, MarketTerms
+from services.rates import CardRates, RateSource
 from services.text import clean, clean_lines
 from storage.broadcasts import Segment
 from storage.db import APPLICATION_NAME, Database
@@ -101,6 +103,7 @@ class Router:
         fetch_media: FetchMedia | None = None,
         image_base_url: str = "",
         market: MarketTerms = DEFAULT_TERMS,
+        rates: RateSource | None = None,
         features: Sequence[Feature] = FEATURES,
     ) -> None:
         self.db = db
@@ -113,6 +116,7 @@ class Router:
         self.fetch_media = fetch_media  # the one channel's, or the default
         self.media_fetchers: dict[str, FetchMedia] = {}  # per channel, where there are several
         self.image_base_url = image_base_url
+        self.rates: RateSource = rates or CardRates(cost_data())
         self.registry = Registry(features)
         self.engine = Engine(self.registry.flows)
         self.options = Options(
@@ -342,7 +346,15 @@ class Router:
             language_code=inbound.language_code,
             channel_phone=inbound.sender_phone,
         )
-        env = EffectEnv(repo, user.user_id, ctx.now, self.zone, self.renderer.label, ctx.locale)
+        env = EffectEnv(
+            repo,
+            user.user_id,
+            ctx.now,
+            self.zone,
+            self.renderer.label,
+            ctx.locale,
+            rates=self.rates,
+        )
         dialogue = Dialogue(self, env)
         turn = Turn(inbound, repo, user, ctx, dialogue, self.options, admin=admin, upload=upload)
         dialogue.turn = turn
@@ -571,6 +583,9 @@ class Dialogue:
                 turn.replies.append(item)
         turn.ctx.locale = env.locale
         turn.forget_seller()  # an effect may have written the profile
+
+    async def apply(self, effect: Effect) -> None:
+        await self._emit([effect])
 
     def start(
         self,

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from chat.inbound import Inbound
 from chat.replies import Reply
-from flows.effects import Later
+from flows.effects import Effect, Later
 from flows.engine import Answer, FlowContext
 from services.access import Viewer, viewer_for
 from services.exports import MarketTerms
@@ -44,6 +44,10 @@ class Dialogue(Protocol):
         ...
 
     def resume(self) -> None: ...
+
+    async def apply(self, effect: Effect) -> None:
+        """Apply an effect as a flow's finish would (its replies are said)."""
+        ...
 
     async def answer(self, answer: Answer) -> None: ...
 
