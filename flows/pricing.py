@@ -21,7 +21,7 @@ from services.catalogue import facts_from, product_label, seller_facts
 from services.export_costs import Costing, cost_data, costing, packed
 from services.listing import compose_listing
 from services.text import localise_digits
-from services.when import day_text
+from services.when import date_text
 from storage.records import ProductRecord
 
 PRICE = "price"
@@ -168,15 +168,14 @@ def summary_reply(
             )
         )
     lines.append(Reply(dest.rule, _border_args(result, locale)))
-    lines.append(
-        Reply(
-            "price-back",
-            {
-                "rodtep": rupees(result.rodtep_inr, locale),
-                "drawback": rupees(result.drawback_inr, locale),
-            },
-        )
-    )
+    if result.rodtep_inr or result.drawback_inr:
+        back = {
+            "rodtep": rupees(result.rodtep_inr, locale),
+            "drawback": rupees(result.drawback_inr, locale),
+        }
+        lines.append(Reply("price-back", back))
+    else:
+        lines.append(Reply("price-back-gst"))
     if fallback:
         lines.append(Reply("price-card-used"))
     buttons = ()
@@ -188,7 +187,7 @@ def summary_reply(
         {
             "product": name,
             "country": Reply(f"elig-dest-{dest.code.lower()}"),
-            "date": day_text(data.checked, locale),
+            "date": date_text(data.checked, locale),
         },
         parts=tuple(lines),
         choices=buttons,

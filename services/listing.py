@@ -666,6 +666,21 @@ def _hs_heading(craft: Craft | None, product_type: str | None, materials: list[s
     return heading
 
 
+@functools.cache
+def _banglish() -> frozenset[str]:
+    """Romanised Bengali and Hindi words the glossary translates (pital, ghora, lal): search
+    terms no buyer abroad types."""
+    out = set()
+    for section in ("materials", "colours", "product_types", "features", "motifs"):
+        for key, english in _glossary().phrases[section].items():
+            if len(key) == 1 and key[0].isascii() and key[0].isalpha():
+                meaning = {_word_key(w) for w in (english or "").split()}
+                related = any(m[:5] == key[0][:5] for m in meaning)  # bangle: bangles
+                if not related and not _is_english(key[0]):
+                    out.add(key[0])
+    return frozenset(out)
+
+
 def _keywords(
     craft: Craft | None,
     district: District | None,
@@ -693,7 +708,7 @@ def _keywords(
         sources.append("handmade handcrafted handicraft artisan")
     sources.append(f"{STATE} bengal indian {COUNTRY} gift")
     banned = {_word_key(w) for text in exclude for w in regex.split(r"[\s\-/]+", text)}
-    banned |= SMALL_WORDS | PROMOTIONAL | _gi_words(craft, gi_name)
+    banned |= SMALL_WORDS | PROMOTIONAL | _gi_words(craft, gi_name) | _banglish()
     out: list[str] = []
     for source in sources:
         ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()

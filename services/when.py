@@ -593,6 +593,12 @@ def day_text(day: date, locale: str) -> str:
     return localise_digits(format_date(day, pattern, locale=locale), locale)
 
 
+def date_text(day: date, locale: str) -> str:
+    """ "4 Dec 2026" / "৪ ডিসেম্বর ২০২৬": a date with its year (a rate's, a rule's)."""
+    pattern = "d MMM y" if locale == "en" else "d MMMM y"
+    return localise_digits(format_date(day, pattern, locale=locale), locale)
+
+
 def _part(hour: int) -> str:
     """The part of the day a clock reading is said with (সকাল ১০টা, বিকেল ৩টা, 3 pm)."""
     if hour < 4:

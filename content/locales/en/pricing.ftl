@@ -27,6 +27,7 @@ price-border-au = 🛃 Australia: the marketplace collects 10% GST (about { $vat
 price-border-ca = 🛃 Canada: above C$20 by post or courier the buyer pays duty and GST/HST at the door.
 price-border-ae = 🛃 UAE: 5% VAT; customs duty only above AED 1,000.
 price-back = 🎁 Comes back to you: RoDTEP about { $rodtep }, duty drawback about { $drawback }. With an LUT you pay no GST on exports.
+price-back-gst = 🎁 With an LUT you pay no GST on exports (or the GST you paid is refunded).
 price-card-used = (Live courier prices could not be fetched just now: these are from our dated rate list.)
 price-details-title = 🔎 { $product }: how the price is made
 price-d-listing = Listing price: { $amount }
