@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from importlib import resources
@@ -51,6 +51,14 @@ class Carrier:
     rates: Mapping[str, Slabs]  # destination code → slabs
     source: str
     checked: date
+    max_g_by_dest: Mapping[str, int] = field(default_factory=dict)
+    days_by_dest: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    def limit(self, destination: str) -> int:
+        return self.max_g_by_dest.get(destination, self.max_g)
+
+    def days_to(self, destination: str) -> tuple[int, int]:
+        return self.days_by_dest.get(destination, self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +183,19 @@ def parse(raw: Mapping[str, Any]) -> CostData:
                 rates=rates,
                 source=_text(c, "source", where),
                 checked=_day(c.get("checked"), where),
+                max_g_by_dest={k: int(v) for k, v in (c.get("max_g_by_dest") or {}).items()},
+                days_by_dest={
+                    k: (int(v[0]), int(v[1])) for k, v in (c.get("days_by_dest") or {}).items()
+                },
             )
         )
+        strays = sorted(
+            (set(carriers[-1].max_g_by_dest) | set(carriers[-1].days_by_dest)) - set(rates)
+        )
+        if strays:
+            raise ValueError(
+                f"{COSTS_FILE}: {where}: limits for destinations without rates {strays}"
+            )
     f = raw["fees"]
     fees = Fees(
         referral_pct={k: _dec(v, f"fees.{k}") for k, v in f["referral_pct"].items()},
@@ -268,11 +287,10 @@ def card_quotes(parcel: Parcel, destination: str, data: CostData) -> list[Quote]
     for carrier in data.carriers:
         slabs = carrier.rates.get(destination)
         grams = parcel.chargeable_g(carrier.divisor)
-        if slabs is None or grams > carrier.max_g:
+        if slabs is None or grams > carrier.limit(destination):
             continue
-        out.append(
-            Quote(carrier.id, carrier.name, carrier.kind, slabs.price(grams), carrier.days, grams)
-        )
+        days = carrier.days_to(destination)
+        out.append(Quote(carrier.id, carrier.name, carrier.kind, slabs.price(grams), days, grams))
     return sorted(out, key=lambda q: q.cost_inr)
 
 

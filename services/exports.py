@@ -97,10 +97,11 @@ AMAZON_NOTES_SHEET = "Notes"
 
 # --- prices ----------------------------------------------------------------------------------
 
-# A stand-in until the deployment sets INR_PER_USD and its date from the RBI reference rate
-# (rbi.org.in, "Reference Rate"); every file and export message says which rate it used.
-DEFAULT_INR_PER_USD = Decimal("89.50")
-DEFAULT_RATE_DATE = date(2026, 12, 1)
+# The latest sourced rate (rupee record low of Jan 2026, content/data/export_costs.yaml) until the
+# deployment sets INR_PER_USD and its date from the RBI reference rate (rbi.org.in, "Reference
+# Rate"); every file and export message says which rate it used, and an old one is flagged.
+DEFAULT_INR_PER_USD = Decimal("92.00")
+DEFAULT_RATE_DATE = date(2026, 1, 23)
 CENT = Decimal("0.01")
 
 

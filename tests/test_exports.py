@@ -140,7 +140,7 @@ def test_amazon_sheet_header_is_bold_and_first(tmp_path: Path) -> None:
     write_amazon_xlsx(iter([make_row(tmp_path)]), path, image_url=url)
     wb = load_workbook(path)
     assert wb.sheetnames == ["Template", "Notes"]
-    assert "INR 89.50 = USD 1 (rate of 2026-12-01)" in wb["Notes"]["A1"].value
+    assert "INR 92.00 = USD 1 (rate of 2026-01-23)" in wb["Notes"]["A1"].value
     header = next(wb["Template"].iter_rows(max_row=1))
     assert [c.value for c in header] == list(AMAZON_COLUMNS)
     assert all(c.font.bold for c in header)
@@ -151,7 +151,7 @@ def test_amazon_values(tmp_path: Path) -> None:
     assert r["item_sku"] == "ES-001"
     assert r["brand_name"] == r["manufacturer"] == "Bikna Dokra"
     assert r["item_name"].startswith("Handmade Dokra Brass Elephant")
-    assert r["standard_price"] == 16.21  # ₹1,450 at ₹89.50 to the dollar, rounded up
+    assert r["standard_price"] == 15.77  # ₹1,450 at ₹92.00 to the dollar, rounded up
     assert r["currency"] == "USD"
     assert r["quantity"] == 4
     assert r["update_delete"] == "Update"
@@ -329,7 +329,7 @@ def test_ebay_defaults(tmp_path: Path) -> None:
     ]
     a, b, c = ebay(tmp_path, rows)
     assert a["*Category"] == ""
-    assert a["*StartPrice"] == "11.17"  # ₹999 at the default ₹89.50, rounded up
+    assert a["*StartPrice"] == "10.86"  # ₹999 at the default ₹92.00, rounded up
     assert a["ShippingProfileName"] == ""  # no policy named: left for the seller
     assert a["*Location"] == b["*Location"] == "West Bengal, India"
     assert (a["*DispatchTimeMax"], b["*DispatchTimeMax"], c["*DispatchTimeMax"]) == ("3", "3", "30")

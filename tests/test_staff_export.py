@@ -51,10 +51,11 @@ async def test_coordinator_gets_amazon_ebay_and_photos(
     header = [c.value for c in sheet[1]]
     row = dict(zip(header, [c.value for c in sheet[2]], strict=False))
     assert row["item_sku"].startswith("ES-BNK-")
-    assert row["standard_price"] == 5.59 and row["currency"] == "USD"  # ₹500 at ₹89.50 to $1
+    assert row["standard_price"] == 5.44 and row["currency"] == "USD"  # ₹500 at ₹92.00 to $1
     assert row["quantity"] == 5
     said = " ".join(o.text for o in coordinator.last if o.text)
-    assert "Prices in US dollars at ₹89.50 = $1" in said
+    assert "Prices in US dollars at ₹92.00 = $1" in said
+    assert "days old" in said  # the default rate is January's: the coordinator is told
     assert "Dokra" in row["item_name"] and row["country_of_origin"] == "India"
     with zipfile.ZipFile(documents[2].path) as archive:
         assert sorted(archive.namelist()) == sorted(
