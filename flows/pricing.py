@@ -167,6 +167,9 @@ def summary_reply(
                 },
             )
         )
+        if result.ebay_price_usd is not None:
+            ebay = {"listing": money(result.ebay_price_usd, "USD", locale)}
+            lines.append(Reply("price-ebay-at", ebay))
     lines.append(Reply(dest.rule, _border_args(result, locale)))
     if result.rodtep_inr or result.drawback_inr:
         back = {

@@ -84,6 +84,16 @@ class Fees:
 
 
 @dataclass(frozen=True, slots=True)
+class EbayFees:
+    final_value_pct: Decimal
+    international_pct: Decimal  # every buyer is abroad for a seller registered in India
+    per_order_usd: Decimal
+    conversion_pct: Decimal
+    source: str
+    checked: date
+
+
+@dataclass(frozen=True, slots=True)
 class Incentives:
     rodtep_pct: Mapping[str, Decimal]  # HS heading → percent of FOB
     drawback_pct: Mapping[str, Decimal]  # HS heading → percent of FOB
@@ -107,6 +117,7 @@ class CostData:
     carriers: tuple[Carrier, ...]
     destinations: Mapping[str, Destination]
     fees: Fees
+    ebay: EbayFees
     fee_category: Mapping[str, str]  # craft kind → fee category ("*": the rest)
     incentives: Incentives
 
@@ -204,6 +215,15 @@ def parse(raw: Mapping[str, Any]) -> CostData:
         source=_text(f, "source", "fees"),
         checked=_day(f.get("checked"), "fees"),
     )
+    e = raw["ebay"]
+    ebay = EbayFees(
+        final_value_pct=_dec(e["final_value_pct"], "ebay.final_value_pct"),
+        international_pct=_dec(e["international_pct"], "ebay.international_pct"),
+        per_order_usd=_dec(e["per_order_usd"], "ebay.per_order_usd"),
+        conversion_pct=_dec(e["conversion_pct"], "ebay.conversion_pct"),
+        source=_text(e, "source", "ebay"),
+        checked=_day(e.get("checked"), "ebay"),
+    )
     categories = dict(raw.get("fee_category") or {})
     missing = sorted(set(categories.values()) - set(fees.referral_pct))
     if missing or "*" not in categories:
@@ -222,6 +242,7 @@ def parse(raw: Mapping[str, Any]) -> CostData:
         carriers=tuple(carriers),
         destinations=destinations,
         fees=fees,
+        ebay=ebay,
         fee_category=categories,
         incentives=incentives,
     )
@@ -312,6 +333,7 @@ class Costing:
     rodtep_inr: int
     drawback_inr: int
     inr_per: Decimal
+    ebay_price_usd: Decimal | None = None  # the same on ebay.com (it lists in US dollars)
 
 
 CENT = Decimal("0.01")
@@ -361,6 +383,14 @@ def costing(
     if listing is not None and dest.duty_pct is not None:
         free = dest.duty_free_upto is not None and listing <= dest.duty_free_upto
         duty = Decimal(0) if free else (listing * dest.duty_pct / 100).quantize(CENT)
+    ebay_price = None
+    if shipping is not None:
+        e = data.ebay
+        needed_usd = (
+            (Decimal(price_inr) + shipping.cost_inr) / usd_rate / (1 - e.conversion_pct / 100)
+        )
+        share = 1 - (e.final_value_pct + e.international_pct) / 100
+        ebay_price = _money_up((needed_usd + e.per_order_usd) / share)
     heading = (hs or "")[:4]
     rodtep = data.incentives.rodtep_pct.get(heading, Decimal(0))
     drawback = data.incentives.drawback_pct.get(heading, Decimal(0))
@@ -379,4 +409,5 @@ def costing(
         rodtep_inr=int(price_inr * rodtep / 100),
         drawback_inr=int(price_inr * drawback / 100),
         inr_per=rate,
+        ebay_price_usd=ebay_price,
     )

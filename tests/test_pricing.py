@@ -267,3 +267,23 @@ async def test_a_stale_details_button_is_answered(with_product: ChatUser) -> Non
     assert with_product.text()  # a friendly answer, no crash
     await with_product.presses_data("price:details:1:MARS")
     assert with_product.text()
+
+
+def test_the_ebay_price_also_nets_the_sellers_price() -> None:
+    data = cost_data()
+    parcel = packed((25, 15, 10), 700, data.packing)
+    quotes = card_quotes(parcel, "UK", data)
+    result = costing(
+        price_inr=1800,
+        kind=None,
+        hs=None,
+        parcel=parcel,
+        destination="UK",
+        quotes=quotes,
+        data=data,
+    )
+    e, usd = data.ebay, data.inr_per["USD"]
+    assert result.ebay_price_usd is not None
+    fees = result.ebay_price_usd * (e.final_value_pct + e.international_pct) / 100 + e.per_order_usd
+    paid = (result.ebay_price_usd - fees) * (1 - e.conversion_pct / 100)
+    assert paid * usd - quotes[0].cost_inr >= 1800

@@ -20,6 +20,7 @@ price-kind-express = express courier
 price-kind-aggregator = courier through an aggregator
 price-no-carrier = None of our carriers takes a parcel this big or heavy there: ask your post office or courier.
 price-list-at = 🏷 List it at { $listing } on { $marketplace }: after the cheapest shipping and the fees you get { $price }.
+price-ebay-at = 🏷 Or on ebay.com: { $listing } (its fees are higher).
 price-border-us = 🛃 USA: no duty-free limit since 29 Aug 2025. Every parcel pays US duty (the usual duty, plus 10% on many Indian goods since 24 Jul 2026): by post you pay it at booking, by courier the buyer pays it with a fee (USPS: $9.35). Ask for today's rate when you book.
 price-border-eu = 🛃 EU: VAT (about { $vat } on this price) is collected by the marketplace through IOSS; from 1 Jul 2026 a €3 duty per item on parcels under €150.
 price-border-uk = 🛃 UK: the marketplace collects 20% VAT (about { $vat }) on parcels up to £135; the buyer pays nothing more at the door.
