@@ -213,7 +213,7 @@ class Background:
     async def _stop_jobs(self) -> None:
         self._leading.clear()
         if self.scheduler is not None:
-            self.scheduler.shutdown()
+            await self.scheduler.stop()
         task, self._sender_task = self._sender_task, None
         if task is not None:
             task.cancel()

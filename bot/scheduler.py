@@ -7,11 +7,14 @@ restart loses nothing and a job that already ran today does not run again.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -24,6 +27,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 DAILY_AT = (9, 0)  # 09:00 in TIMEZONE: sellers read their phone in the morning
+STOP_WAIT_S = 10.0  # a round still running at shutdown may finish for this long
 
 
 class Scheduler:
@@ -44,6 +48,7 @@ class Scheduler:
         self.data_dir = data_dir
         self.clock = clock
         self.scheduler = AsyncIOScheduler(timezone=self.zone)
+        self._rounds: set[asyncio.Task[Any]] = set()
 
     def start(self) -> None:
         hour, minute = DAILY_AT
@@ -70,7 +75,36 @@ class Scheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
+    async def stop(self, grace: float = STOP_WAIT_S) -> None:
+        """Stop starting rounds, let a running one finish (its transaction commits or rolls
+        back cleanly), then shut down: a round cancelled mid-way would be logged as an error
+        and could find the database already closed."""
+        if not self.scheduler.running:
+            return
+        self.scheduler.pause()
+        if self._rounds:
+            await asyncio.wait(set(self._rounds), timeout=grace)
+        self.shutdown()
+
     async def run_daily(self) -> bool:
+        with self._round():
+            return await self._daily()
+
+    async def run_minutely(self) -> None:
+        with self._round():
+            await self._minutely()
+
+    @contextlib.contextmanager
+    def _round(self) -> Iterator[None]:
+        task = asyncio.current_task()
+        if task is not None:
+            self._rounds.add(task)
+        try:
+            yield
+        finally:
+            self._rounds.discard(task)  # type: ignore[arg-type]
+
+    async def _daily(self) -> bool:
         """Run each daily job once per local day, after 09:00; True when one ran.
 
         Each job is marked done in job_runs in its own transaction, with its work: a crash
@@ -86,7 +120,7 @@ class Scheduler:
             ran |= await self._run(job, now, once=(_mark(job), local.date()))
         return ran
 
-    async def run_minutely(self) -> None:
+    async def _minutely(self) -> None:
         now = self.clock()
         for job in self.minutely_jobs:
             await self._run(job, now)
