@@ -431,7 +431,12 @@ def match_craft(text: str) -> Craft | None:
     for key in keys:
         if key in data.index.exact:
             return data.by_id[data.index.exact[key]]
-    return _fuzzy_craft(keys) or _craft_in_a_word(text)
+    # A district's craft named in a few words beats a fuzzy guess at the whole text; a
+    # statewide one only when the guess finds nothing ("terracota horse" is Bankura's horse).
+    named = _craft_in_a_word(text)
+    if named is not None and not named.statewide:
+        return named
+    return _fuzzy_craft(keys) or named
 
 
 def _fuzzy_craft(keys: tuple[str, ...]) -> Craft | None:
@@ -447,16 +452,24 @@ def _fuzzy_craft(keys: tuple[str, ...]) -> Craft | None:
 
 
 def _craft_in_a_word(text: str) -> Craft | None:
-    """The craft that one word of the text names exactly, Bengali's possessive ending taken
-    off; None when no word or several crafts are named."""
+    """The craft that a few words of the text name exactly, Bengali's possessive ending taken
+    off the last ("নকশি কাঁথার কুশন": Nakshi kantha, not plain kantha): the longest naming
+    wins; None when nothing or several crafts are named at that length."""
     data = _craft_data()
-    named = {
-        data.index.exact[form]
-        for token in _tokens(text, _CRAFT_SYNONYMS, frozenset())
-        for form in (token, *_without_case_ending(token))
-        if form in data.index.exact
-    }
-    return data.by_id[named.pop()] if len(named) == 1 else None
+    tokens = _tokens(text, _CRAFT_SYNONYMS, frozenset())
+    named: set[str] = set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            head, last = tokens[i : i + size - 1], tokens[i + size - 1]
+            for form in (last, *_without_case_ending(last)):
+                for key in _keys([*head, form]):
+                    if key in data.index.exact:
+                        named.add(data.index.exact[key])
+    # A district's own craft is the more specific: "Dhonekhali handloom cotton saree" is a
+    # Dhaniakhali saree before it is any tant; "নকশি কাঁথা" before kantha.
+    local = {c for c in named if not data.by_id[c].statewide}
+    found = local or named
+    return data.by_id[found.pop()] if len(found) == 1 else None
 
 
 # --- names as a reader sees them --------------------------------------------------------------
