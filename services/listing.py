@@ -451,8 +451,15 @@ def _terms(spans: Iterable[_Span], section: str) -> list[str]:
             modifier = ""
             if term.casefold() not in {t.casefold() for t in out}:
                 out.append(term)
-    if modifier.strip() and modifier.strip().casefold() not in {t.casefold() for t in out}:
-        out.append(modifier.strip())
+    # English words left over name a material ("recycled cotton" was typed as two), never a
+    # colour ("red border": the border is not a colour)
+    leftover = modifier.strip()
+    if (
+        section == "materials"
+        and leftover
+        and leftover.casefold() not in {t.casefold() for t in out}
+    ):
+        out.append(leftover)
     return out
 
 
@@ -654,7 +661,10 @@ def _hs_heading(craft: Craft | None, product_type: str | None, materials: list[s
         rule = g.hs_product_types[product_type]
         if rule is not None and rule in g.hs_by_material:
             table = g.hs_by_material[rule]
-            heading = next((table[m] for m in materials if m in table), table.get("*"))
+            # "neem wood" is wood, "tussar silk" silk: the material's last word when the
+            # whole is not in the class
+            kinds = [k for m in materials for k in (m, m.rsplit(" ", 1)[-1]) if k in table]
+            heading = table[kinds[0]] if kinds else table.get("*")
         else:
             heading = rule
     if heading is None and craft is not None:
