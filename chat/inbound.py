@@ -17,6 +17,7 @@ InboundKind = Literal[
     "voice",
     "video",
     "location",
+    "edit",  # a message the user changed after sending it (its new text in ``text``)
     "other",
 ]
 

@@ -48,6 +48,10 @@ def _number_joined(text: str) -> str:
     return _SPACED_NUMBER.sub(lambda m: regex.sub(r"[ -]", "", m.group(1)), text, count=1)
 
 
+# Telegram user ids have at most 52 significant bits (Bot API, "User.id").
+MAX_CHAT_ID = 2**52
+
+
 def identity_in(turn: Turn, text: str) -> tuple[str, str] | None:
     """Whom a command names: (channel, their id there); a bare id is on the channel the
     administrator writes from. None when it names no one."""
@@ -59,6 +63,8 @@ def identity_in(turn: Turn, text: str) -> tuple[str, str] | None:
         channel = "whatsapp"  # "+91…" is a number, and numbers name WhatsApp users
     if match.group(1) is None and not external.lstrip("+").isdigit():
         return None  # a bare id is a number (a Telegram id, a phone number)
+    if channel != "whatsapp" and external.isdigit() and not 0 < int(external) <= MAX_CHAT_ID:
+        return None  # no chat has this id (Telegram's fit in 52 bits)
     if channel == "whatsapp":  # WhatsApp names a user by the digits of their number (wa_id)
         external = "".join(ch for ch in external if ch.isdigit()) or external
     return channel, external

@@ -47,6 +47,9 @@ from storage.unit import Repo
 
 log = logging.getLogger(__name__)
 
+# The id of the user's message the open question refused (state data): an edit of it answers.
+REFUSED_MESSAGE = "refused_message"
+
 # Longer typed answers are cut before any parsing: no answer we ask for is near this long.
 MAX_INPUT = 1000
 # ... except an announcement, which may fill a Telegram message.
@@ -385,10 +388,47 @@ class Router:
             and (command := self.registry.command_for_words(inbound.text or "")) is not None
         ):  # "বন্ধ" / "STOP" at any moment, even mid-flow, works like /stop
             await self.run_command(turn, command.name, "")
+        elif inbound.kind == "edit":
+            await self._edited(turn, long_text)
         elif dialogue.active:
-            await dialogue.answer(self._to_answer(inbound, turn.upload, long_text))
+            await self._answer(turn, self._to_answer(inbound, turn.upload, long_text))
         else:
             await self._idle(turn)
+
+    async def _answer(self, turn: Turn, answer: Answer) -> None:
+        """An answer to the open question; a typed one the question refused is remembered, so
+        that correcting it by editing the message counts as answering again."""
+        state = turn.ctx.state
+        asked = (state.flow, state.step) if state is not None else None
+        await turn.dialogue.answer(answer)
+        state = turn.ctx.state
+        if state is None:
+            return
+        refused = asked == (state.flow, state.step) and turn.inbound.kind == "text"
+        if refused and turn.inbound.message_id is not None:
+            state.data[REFUSED_MESSAGE] = turn.inbound.message_id
+        else:
+            state.data.pop(REFUSED_MESSAGE, None)
+
+    async def _edited(self, turn: Turn, long_text: bool) -> None:
+        """A changed message: the new text answers the open question when the message was the
+        answer that question refused; otherwise the edit is not read and the seller is told
+        to send it again."""
+        state, inbound = turn.ctx.state, turn.inbound
+        corrects = (
+            turn.dialogue.active
+            and state is not None
+            and inbound.message_id is not None
+            and state.data.get(REFUSED_MESSAGE) == inbound.message_id
+            and bool(inbound.text)
+        )
+        if corrects:
+            text = replace(inbound, kind="text")
+            await self._answer(turn, self._to_answer(text, None, long_text))
+            return
+        turn.say(Reply("edit-not-read"))
+        if turn.dialogue.active:
+            await turn.dialogue.reprompt()
 
     def _long_text(self, turn: Turn) -> bool:
         """Steps that take a whole announcement, line breaks and all."""

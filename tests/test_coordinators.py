@@ -779,3 +779,16 @@ async def test_a_coordinator_typing_while_idle_is_not_started_on_a_registration(
     async with programme.transaction() as repo:
         state = await repo.conversations.get(BANKURA)
     assert state is None
+
+
+async def test_an_id_beyond_64_bits_gets_a_clear_answer(admin: ChatUser) -> None:
+    """Found by fuzzing: an id no database integer holds must not crash the command (nor tell
+    the admin to try again later, which could never work)."""
+    await admin.says("/addcoordinator 99999999999999999999 howrah")
+    text = admin.text()
+    assert "try again" not in text.casefold() and text
+    assert "is now a coordinator" not in text  # no one has that id: the usage is shown
+    await admin.says("/removecoordinator 99999999999999999999")
+    assert "try again" not in admin.text().casefold()
+    await admin.says("/seller 99999999999999999999")
+    assert "try again" not in admin.text().casefold()

@@ -516,3 +516,51 @@ async def test_a_saree_picked_from_a_craft_may_be_metres_long(registered: ChatUs
     await user.says("সুতি")
     await user.says("৬ মিটার")
     assert "মিটারের বেশি" not in user.text() and "ওজন" in user.text()
+
+
+async def test_an_edited_message_corrects_a_refused_answer_or_is_answered(
+    registered: ChatUser, db: Database
+) -> None:
+    """Editing the answer the open question refused answers it; any other edit is not read,
+    and the seller is told so and asked the question again (found by fuzzing: 38 of 38
+    edits got no answer at all)."""
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.send(kind="text", text="ডোকরার হাতি", message_id=71)
+    await user.send(kind="text", text="পিতল", message_id=72)
+    await user.send(kind="text", text="বেশ বড়", message_id=73)  # not a size: refused
+    assert "সংখ্যায়" in user.text() or "মাপ" in user.text()
+    await user.send(kind="edit", text="১০ x ২০ সেমি", message_id=73)  # corrected by editing
+    assert "ওজন কত" in user.text()
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["size"]["dims_cm"] == [10.0, 20.0]
+    await user.send(kind="edit", text="কাঁসা", message_id=72)  # an accepted answer: not read
+    text = user.text()
+    assert "বদলানো মেসেজ" in text and "ওজন কত" in text
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["material"] == "পিতল"
+
+
+def test_telegram_edits_become_edit_inbounds() -> None:
+    from telegram import Update
+
+    from bot.channels.telegram import to_inbound
+
+    data = {
+        "update_id": 9,
+        "edited_message": {
+            "message_id": 73,
+            "date": 1,
+            "edit_date": 2,
+            "chat": {"id": 5, "type": "private"},
+            "from": {"id": 5, "is_bot": False, "first_name": "R"},
+            "text": "১০ x ২০ সেমি",
+        },
+    }
+    inbound = to_inbound(Update.de_json(data, None))
+    assert inbound is not None and inbound.kind == "edit"
+    assert (inbound.text, inbound.message_id, inbound.sender) == ("১০ x ২০ সেমি", 73, "5")

@@ -87,7 +87,7 @@ CAPABILITIES = Capabilities(
 
 
 def to_inbound(update: Update) -> Inbound | None:
-    """The channel-neutral view of an update; None for what the bot ignores (edits, groups)."""
+    """The channel-neutral view of an update; None for what the bot ignores (groups, channels)."""
     if update.callback_query is not None:
         query = update.callback_query
         message = query.message
@@ -102,6 +102,18 @@ def to_inbound(update: Update) -> Inbound | None:
             callback_id=query.id,
             language_code=query.from_user.language_code,
             message_id=message.message_id if message is not None else None,
+        )
+    edited = update.edited_message
+    if edited is not None and edited.from_user is not None and edited.chat.type == ChatType.PRIVATE:
+        return Inbound(
+            channel=CHANNEL,
+            sender=str(edited.from_user.id),
+            chat_id=edited.chat.id,
+            kind="edit",
+            update_id=str(update.update_id),
+            text=edited.text or edited.caption,
+            language_code=edited.from_user.language_code,
+            message_id=edited.message_id,
         )
     message = update.message
     if message is None or message.from_user is None or message.chat.type != ChatType.PRIVATE:

@@ -214,3 +214,6 @@ item-necklace = হার
 item-earrings = কানের দুল
 item-bangles = চুড়ি
 item-ring = আংটি
+
+# A message changed after it was sent.
+edit-not-read = ✏️ বদলানো মেসেজ আমি পড়তে পারি না। উত্তরটা আবার নতুন মেসেজে পাঠান।

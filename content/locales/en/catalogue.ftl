@@ -214,3 +214,6 @@ item-necklace = Necklace
 item-earrings = Earrings
 item-bangles = Bangles
 item-ring = Ring
+
+# A message changed after it was sent.
+edit-not-read = ✏️ I do not read changed messages. Please send your answer again as a new message.

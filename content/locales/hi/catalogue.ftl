@@ -214,3 +214,6 @@ item-necklace = हार
 item-earrings = झुमके
 item-bangles = चूड़ियाँ
 item-ring = अंगूठी
+
+# A message changed after it was sent.
+edit-not-read = ✏️ बदला हुआ संदेश मैं नहीं पढ़ता। कृपया जवाब फिर से नए संदेश में भेजें।
