@@ -77,6 +77,21 @@ async def mydata(turn: Turn, args: str) -> None:
         }
         for o in await repo.orders.of_seller(user_id)
     ]
+    export["export_checks"] = [
+        {
+            "checked_at": _iso(c.checked_at),
+            "product_id": c.product_id,
+            "item": c.description,
+            "destination": c.destination,
+            "verdict": c.status,
+            "findings": c.findings,
+            "answers": c.answers,
+            "rules_version": c.rules_version,
+        }
+        for c in await repo.checks.of_seller(user_id)
+    ]
+    export["trainings"] = await repo.trainings.replies_of(user_id)
+    export["messages_to_you"] = await repo.outbox.received_by(user_id, turn.locale)
     if state is not None:
         export["unfinished_conversation"] = {
             "flow": state.flow,

@@ -67,6 +67,15 @@ class Checks(Part):
         ).first()
         return _check_record(row) if row is not None else None
 
+    async def of_seller(self, seller_id: int) -> list[CheckRecord]:
+        """Every export check of a seller, oldest first (their data, for /mydata)."""
+        rows = await self.run(
+            select(checks_t)
+            .where(checks_t.c.seller_id == seller_id)
+            .order_by(checks_t.c.checked_at, checks_t.c.id)
+        )
+        return [_check_record(r) for r in rows]
+
     async def latest_by_product(self, seller_id: int) -> dict[int, CheckRecord]:
         """The newest check of each of a seller's products."""
         rows = await self.run(

@@ -209,6 +209,11 @@ def _enqueue_statement(dialect: str) -> Any:
     )
 
 
+def _loaded(value: Any) -> Any:
+    """A JSON column as the driver gave it (text on some, decoded on others)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 class Outbox(Part):
     """Outbox statements on one connection (inside one short transaction)."""
 
@@ -217,6 +222,33 @@ class Outbox(Part):
     ) -> None:
         super().__init__(connection, dialect, changes)
         self._enqueue = _enqueue_statement(dialect)
+
+    async def received_by(self, user_id: int, locale: str) -> list[dict[str, Any]]:
+        """What was sent or is queued for a user: announcements with their text in the user's
+        language, reminders by kind (their data, for /mydata)."""
+        c = outbox_t.c
+        rows = await self.run(
+            select(
+                c.kind, c.message, c.broadcast_id, c.text_by_locale, c.status, c.due_at, c.sent_at
+            )
+            .where(c.recipient == user_id)
+            .order_by(c.due_at, c.id)
+        )
+        out = []
+        for row in rows:
+            texts = _loaded(row.text_by_locale) or {}
+            out.append(
+                {
+                    "kind": row.kind,
+                    "message": row.message,
+                    "announcement": row.broadcast_id,
+                    "text": texts.get(locale) or next(iter(texts.values()), None),
+                    "status": row.status,
+                    "due_at": aware(row.due_at).isoformat() if row.due_at else None,
+                    "sent_at": aware(row.sent_at).isoformat() if row.sent_at else None,
+                }
+            )
+        return out
 
     async def enqueue(self, rows: Iterable[OutboxItem]) -> int:
         """Insert messages (a bulk executemany in chunks); a (recipient, ref) already queued is

@@ -168,6 +168,45 @@ class Trainings(Part):
             .on_conflict_do_update(index_elements=["training_id", "user_id"], set_=values)
         )
 
+    async def replies_of(self, user_id: int) -> list[dict[str, Any]]:
+        """Every training a user answered or was marked at: the training, their answer and
+        whether they attended (their data, for /mydata)."""
+        t, r, a = trainings_t.c, rsvps_t.c, attendance_t.c
+        answered = await self.run(
+            select(t.id, t.title, t.place, t.starts_at, r.answer, r.answered_at)
+            .join(rsvps_t, r.training_id == t.id)
+            .where(r.user_id == user_id)
+        )
+        attended = {
+            int(row.training_id)
+            for row in await self.run(select(a.training_id).where(a.user_id == user_id))
+        }
+        out: dict[int, dict[str, Any]] = {}
+        for row in answered:
+            out[int(row.id)] = {
+                "training": row.title,
+                "place": row.place,
+                "starts_at": aware(row.starts_at).isoformat(),
+                "answer": row.answer,
+                "answered_at": aware(row.answered_at).isoformat(),
+                "attended": int(row.id) in attended,
+            }
+        missing = attended - set(out)
+        if missing:
+            rows = await self.run(
+                select(t.id, t.title, t.place, t.starts_at).where(t.id.in_(sorted(missing)))
+            )
+            for row in rows:
+                out[int(row.id)] = {
+                    "training": row.title,
+                    "place": row.place,
+                    "starts_at": aware(row.starts_at).isoformat(),
+                    "answer": None,
+                    "answered_at": None,
+                    "attended": True,
+                }
+        return [out[k] for k in sorted(out)]
+
     async def answers_of(self, user_id: int, training_ids: Iterable[int]) -> dict[int, str]:
         ids = sorted(set(training_ids))
         if not ids:

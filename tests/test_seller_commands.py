@@ -236,3 +236,45 @@ async def test_phone_is_shown_grouped(seller: ChatUser) -> None:
     await register_in_bengali(seller)
     await seller.says("/profile")
     assert "+91 98300 12345" in seller.text()
+
+
+async def test_mydata_holds_checks_trainings_and_messages(seller: ChatUser, db: Database) -> None:
+    """Everything coordinators can see about a seller is in their own file too: export checks
+    with answers and verdicts, training replies and attendance, announcements received."""
+    from datetime import UTC, datetime, timedelta
+
+    from storage.outbox import OutboxItem
+
+    await register_in_bengali(seller)
+    uid = seller.user_id
+    async with db.transaction() as repo:
+        await repo.checks.save(uid, None, "ডোকরার হাতি", "US", "steps", [], {"gi_user": "no"}, "v1")
+        training = await repo.trainings.create(
+            title="ছবি তোলার প্রশিক্ষণ",
+            place="বাঁকুড়া DIC",
+            starts_at=datetime.now(UTC) + timedelta(days=3),
+            capacity=None,
+            created_by=ADMIN_ID,
+            districts=["BNK"],
+            invited=1,
+        )
+        await repo.trainings.answer(training, uid, "yes")
+        await repo.outbox.enqueue(
+            [OutboxItem(uid, "broadcast", text_by_locale={"bn": "মেলা শনিবার"}, broadcast_id=5)]
+        )
+    await seller.says("/mydata")
+    document = seller.last[-1].document
+    assert document is not None
+    data = json.loads(document.content)
+    [check] = data["export_checks"]
+    assert (check["item"], check["destination"], check["verdict"]) == ("ডোকরার হাতি", "US", "steps")
+    assert check["answers"] == {"gi_user": "no"}
+    [reply] = data["trainings"]
+    assert (reply["training"], reply["answer"], reply["attended"]) == (
+        "ছবি তোলার প্রশিক্ষণ",
+        "yes",
+        False,
+    )
+    assert {"kind": "broadcast", "announcement": 5, "text": "মেলা শনিবার"}.items() <= next(
+        m for m in data["messages_to_you"] if m["kind"] == "broadcast"
+    ).items()
