@@ -148,6 +148,34 @@ async def list_coordinators(turn: Turn, args: str) -> None:
     turn.say(Reply("cs-coordinators-title", {"count": len(found)}, parts=tuple(lines)))
 
 
+def audit_detail(detail: str | None, locale: str) -> Reply | str:
+    """What a read covered, in words: "districts=BNK n=2 stage=* page=1" is "Bankura · 2
+    sellers · all stages · page 1"."""
+    if not detail:
+        return ""
+    pairs = dict(p.split("=", 1) for p in detail.split() if "=" in p)
+    if not pairs:
+        return detail
+    parts: list[Reply] = []
+    if "districts" in pairs:
+        codes = [c for c in pairs["districts"].split(",") if c and c != "*"]
+        names = district_names(codes, locale) if codes else Reply("cs-audit-all-districts")
+        parts.append(Reply("cs-audit-d-districts", {"names": names}))
+    if pairs.get("n", "").isdigit():
+        parts.append(Reply("cs-audit-d-count", {"n": int(pairs["n"])}))
+    if "stage" in pairs:
+        stage = pairs["stage"]
+        parts.append(Reply("cs-stage-any" if stage in ("*", "") else f"cs-stage-{stage}"))
+    if pairs.get("page", "").isdigit():
+        parts.append(Reply("cs-audit-d-page", {"page": int(pairs["page"])}))
+    if not parts:
+        return ""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Reply("cs-audit-d-join", {"a": joined, "b": part})
+    return joined
+
+
 async def audit(turn: Turn, args: str) -> None:
     asked = parse_int(args) if args.strip() else AUDIT_DEFAULT
     limit = max(1, min(AUDIT_MAX, asked if asked is not None else AUDIT_DEFAULT))
@@ -169,7 +197,7 @@ async def audit(turn: Turn, args: str) -> None:
                     else "—"
                 ),
                 "action": Reply(AUDIT_KEYS.get(a.action, "cs-audit-other")),
-                "detail": a.detail or "",
+                "detail": audit_detail(a.detail, turn.locale),
             },
         )
         for a in found

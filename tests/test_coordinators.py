@@ -648,6 +648,8 @@ async def test_audit_shows_who_read_whose_data(programme: Database, router: Rout
     text = admin.text()
     assert "reads of personal data" in text
     assert "501 → Rina Das (2001): seller card" in text and "seller list" in text
+    # what a list read covered, in words, not "districts=BNK n=2 stage=* page=1"
+    assert "=" not in text and "Bankura · " in text and "all stages · page 1" in text
     await admin.says("/audit 1")
     assert admin.text().count("→") == 1 and "seller list" in admin.text()
     await bankura.says("/audit")

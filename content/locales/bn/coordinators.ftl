@@ -131,6 +131,11 @@ cs-audit-pending = কে আটকে
 cs-audit-export = ক্যাটালগ রপ্তানি ফাইল
 cs-audit-export_sellers = বিক্রেতাদের শিট
 cs-audit-checks = রফতানি যাচাইয়ের তালিকা
+cs-audit-all-districts = সব জেলা
+cs-audit-d-districts = { $names }
+cs-audit-d-count = { $n }জন বিক্রেতা
+cs-audit-d-page = পাতা { $page }
+cs-audit-d-join = { $a } · { $b }
 cs-audit-other = অন্যান্য
 
 ## সকাল ৯টার সারাংশ, প্রত্যেক সমন্বয়কারীকে

@@ -131,6 +131,14 @@ cs-audit-pending = who is stuck
 cs-audit-export = catalogue export
 cs-audit-export_sellers = sellers sheet
 cs-audit-checks = export checks list
+cs-audit-all-districts = all districts
+cs-audit-d-districts = { $names }
+cs-audit-d-count = { $n ->
+    [one] 1 seller
+   *[other] { $n } sellers
+}
+cs-audit-d-page = page { $page }
+cs-audit-d-join = { $a } · { $b }
 cs-audit-other = other
 
 ## The 09:00 digest to each coordinator

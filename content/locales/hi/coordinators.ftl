@@ -131,6 +131,11 @@ cs-audit-pending = कौन अटका है
 cs-audit-export = कैटलॉग निर्यात
 cs-audit-export_sellers = विक्रेताओं की शीट
 cs-audit-checks = निर्यात जाँच की सूची
+cs-audit-all-districts = सभी ज़िले
+cs-audit-d-districts = { $names }
+cs-audit-d-count = { $n } विक्रेता
+cs-audit-d-page = पन्ना { $page }
+cs-audit-d-join = { $a } · { $b }
 cs-audit-other = अन्य
 
 ## सुबह 9 बजे का सारांश, हर समन्वयक को
