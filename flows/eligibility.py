@@ -51,9 +51,11 @@ TYPED_ANSWERS = {
 }
 _TYPED = {lookup_key(word): answer for answer, words in TYPED_ANSWERS.items() for word in words}
 # Seller-level answers (not about one product) carried over from the last check of the same
-# financial year, so a seller is not asked again what they told us last week.
+# financial year, so a seller is not asked again what they told us last week. iec_registered:
+# the IEC on the profile (the PAN, maybe from the "Same as my PAN" button) is registered on the
+# DGFT portal.
 SELLER_QUESTIONS = frozenset(
-    {"lut", "ad_code", "forex_bank", "marketplace", "iec_updated", "gi_user"}
+    {"lut", "ad_code", "forex_bank", "marketplace", "iec_registered", "iec_updated", "gi_user"}
 )
 DESCRIPTION_MAX = 300
 
@@ -110,6 +112,8 @@ def prohibited(answers: Mapping[str, Any], district: str | None, today: date) ->
 
 def item_from_words(text: str) -> dict[str, Any]:
     craft = places.match_craft(text)
+    if craft is not None and not rules().craft_fits(craft.id, text):
+        craft = None  # "ami export korte chai" names no craft: "chai" is not Darjeeling tea
     return {
         "product_id": None,
         "description": text,
@@ -273,11 +277,8 @@ def verdict_replies(verdict: Verdict, item_name: str) -> list[Reply]:
             parts=((Reply("elig-reasons"), *reasons) if reasons else ()),
         )
     ]
-    steps = list(dict.fromkeys(step for f in decided for step in f.steps))
-    if steps:
-        lines = tuple(
-            Reply("elig-step-line", {"n": n, "text": Reply(key)}) for n, key in enumerate(steps, 1)
-        )
+    lines = _step_lines(decided)
+    if lines:
         replies.append(Reply("elig-next-steps", parts=lines))
     unknown = [f for f in verdict.findings if f.unknown]
     if unknown and verdict.status != "blocked":
@@ -291,6 +292,26 @@ def verdict_replies(verdict: Verdict, item_name: str) -> list[Reply]:
         lines = tuple(Reply("elig-bullet", {"text": Reply(f.reason)}) for f in notes)
         replies.append(Reply("elig-notes", parts=lines))
     return replies
+
+
+def _step_lines(decided: list[Finding]) -> tuple[Reply, ...]:
+    """Numbered steps, each once; after a finding's last new step, what it costs and where to
+    go (each shown once): "Apply online (ANF-2A)… / Cost: ₹500 fee. / Where: dgft.gov.in"."""
+    lines: list[Reply] = []
+    seen: set[str] = set()
+    for finding in decided:
+        new = [step for step in finding.steps if step not in seen]
+        seen.update(new)
+        for i, key in enumerate(new):
+            extra: list[Reply] = []
+            if i == len(new) - 1:
+                for label, text in (("elig-cost", finding.cost), ("elig-where", finding.where)):
+                    if text is not None and text not in seen:
+                        seen.add(text)
+                        extra.append(Reply(label, {"text": Reply(text)}))
+            n = len(lines) + 1
+            lines.append(Reply("elig-step-line", {"n": n, "text": Reply(key)}, parts=tuple(extra)))
+    return tuple(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,14 +364,23 @@ def _finish(ctx: FlowContext) -> list[Outcome]:
         rules_version=ruleset.version,
     )
     replies = verdict_replies(verdict, item.get("name", ""))
+    buttons = [
+        (Choice(callbacks.CHECK_START.data(), key="btn-check-another"),),
+        (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
+    ]
+    product_id = item.get("product_id")
+    if product_id is not None and verdict.status != "blocked":  # what it costs to send there
+        price = (
+            callbacks.PRICE_QUOTE.data(product_id, destination)
+            if destination in DESTINATIONS
+            else callbacks.PRICE_PRODUCT.data(product_id)
+        )
+        buttons.insert(0, (Choice(price, key="btn-price"),))
     replies[-1] = Reply(
         replies[-1].key,
         replies[-1].args,
         parts=replies[-1].parts,
-        choices=(
-            (Choice(callbacks.CHECK_START.data(), key="btn-check-another"),),
-            (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
-        ),
+        choices=tuple(buttons),
     )
     return [save, *replies]
 

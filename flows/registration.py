@@ -80,7 +80,9 @@ def _parse_business(answer: Answer, ctx: FlowContext) -> Parsed:
 
 
 def _district_choices(ctx: FlowContext) -> list[Choice]:
-    return [Choice(d.code, text=d.name(ctx.locale)) for d in places.districts()]
+    return [
+        Choice(d.code, text=d.name(ctx.locale)) for d in places.districts_for_reader(ctx.locale)
+    ]
 
 
 def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
@@ -163,7 +165,9 @@ def _id_parser(check: Any, prefix: str) -> Any:
         if answer.value == "same_pan" and prefix == "reg-iec":
             gstin = ctx.answers.get("gstin")
             if gstin:
-                return Accept(gstin_pan(gstin))
+                # The IEC is the PAN, but only once registered on the DGFT portal: the export
+                # check asks before counting it (readiness `iec`, confirm: iec_registered).
+                return Accept(gstin_pan(gstin), notes=(Reply("reg-iec-note-from_pan"),))
         if (refused := not_text(answer)) is not None:
             return refused
         if not answer.text:

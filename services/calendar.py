@@ -1,5 +1,6 @@
 """The compliance calendar (content/data/calendar.yaml): the yearly duties of exporters (IEC
-update, LUT renewal) and the reminders sent to the sellers they concern."""
+update, LUT renewal, the US FDA food facility renewal of even years) and the reminders sent to
+the sellers they concern."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 import regex
 import yaml
 
+from services import places
 from storage.outbox import OutboxItem
 from storage.unit import Repo
 
@@ -22,7 +24,12 @@ DAILY_AT = time(9, 0)  # local: compliance reminders never go out before this
 _ID = regex.compile(r"[a-z][a-z0-9_]{0,11}")
 _MESSAGE = regex.compile(r"cal-[a-z0-9-]{1,40}")
 _MONTH_DAY = regex.compile(r"(\d\d)-(\d\d)")
-WHO = ("iec", "gstin", "all")
+WHO = ("iec", "gstin", "food", "all")
+YEARS = ("every", "even", "odd")
+FOOD_KINDS = frozenset({"food", "tea"})
+# Export-check answers that make a seller a food seller (content/data/eligibility.yaml).
+FOOD_ANSWERS = ("food", "is_tea")
+_PAGE = 1000
 
 
 class CalendarError(ValueError):
@@ -40,9 +47,13 @@ class CalendarReminder:
     deadline: tuple[int, int]
     opens: tuple[int, int] | None
     source: str = field(repr=False)
+    years: str = "every"  # "even" / "odd": a duty of every second year
 
     def ref(self, year: int) -> str:
         return f"{self.obligation}:{year}:{self.id}"
+
+    def in_year(self, year: int) -> bool:
+        return self.years == "every" or (year % 2 == 0) == (self.years == "even")
 
     def window(self, year: int) -> tuple[date, date]:
         return date(year, *self.on), date(year, *self.until)
@@ -100,6 +111,9 @@ def parse_calendar(raw: str, file: str = CALENDAR_FILE) -> tuple[CalendarReminde
         if opened is not None and opened > deadline:
             raise CalendarError(f"{file}: {where}: opens after its deadline")
         source = _text(entry, "source", where, file)
+        years = entry.get("years", "every")
+        if years not in YEARS:
+            raise CalendarError(f"{file}: {where}: `years` must be one of {', '.join(YEARS)}")
         listed = entry.get("reminders")
         if not isinstance(listed, list) or not listed:
             raise CalendarError(f"{file}: {where}: needs a list `reminders:`")
@@ -118,7 +132,7 @@ def parse_calendar(raw: str, file: str = CALENDAR_FILE) -> tuple[CalendarReminde
             if not _MESSAGE.fullmatch(message):
                 raise CalendarError(f"{file}: {at}: a message name looks like cal-…")
             reminders.append(
-                CalendarReminder(oid, rid, who, on, until, message, deadline, opened, source)
+                CalendarReminder(oid, rid, who, on, until, message, deadline, opened, source, years)
             )
     return tuple(reminders)
 
@@ -142,6 +156,8 @@ def due_reminders(
     """The reminders whose sending window (from … until, this year) includes ``today``."""
     due = []
     for reminder in load_calendar() if calendar is None else calendar:
+        if not reminder.in_year(today.year):
+            continue
         start, end = reminder.window(today.year)
         if start <= today <= end:
             due.append((reminder, today.year))
@@ -175,6 +191,38 @@ async def remind(
                 due_at=due_at,
                 expires_at=expires,
             )
-            for seller_id in await repo.sellers.not_reminded(reminder.who, ref)
+            for seller_id in await _recipients(repo, reminder.who, ref)
         ]
     return await repo.outbox.enqueue(items)
+
+
+async def _recipients(repo: Repo, who: str, ref: str) -> list[int]:
+    """Sellers the reminder concerns who have not had it. ``food``: a food or tea craft on the
+    profile, or a latest export check that found food or tea (asked or clear from the item)."""
+    if who != "food":
+        return await repo.sellers.not_reminded(who, ref)
+    waiting = await repo.sellers.not_reminded("all", ref)
+    if not waiting:
+        return []
+    checks = await repo.checks.latest_for_sellers(waiting)
+    food = {
+        seller_id
+        for seller_id, check in checks.items()
+        if any(check.answers.get(q) == "yes" for q in FOOD_ANSWERS)
+        or any(
+            isinstance(f, dict) and f.get("rule") == "fssai" and not f.get("unknown")
+            for f in check.findings
+        )
+    }
+    wanted = set(waiting)
+    offset = 0
+    while True:
+        page = await repo.sellers.in_districts(None, _PAGE, offset)
+        for seller in page:
+            craft = places.craft(seller.craft_id) if seller.craft_id else None
+            if seller.user_id in wanted and craft is not None and craft.kind in FOOD_KINDS:
+                food.add(seller.user_id)
+        if len(page) < _PAGE:
+            break
+        offset += _PAGE
+    return sorted(food & wanted)

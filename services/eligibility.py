@@ -216,6 +216,7 @@ class _RuleM(_M):
     level: Literal["prohibited", "restricted", "certificate", "note"]
     applies_to: _WhenM | None = None
     gi: Literal["inside", "outside"] | None = None
+    match_crafts: Annotated[list[_Id], Field(min_length=1)] | None = None
     match: _Patterns | None = None
     ignore: _Patterns | None = None
     not_sure_if: _Patterns | None = None
@@ -250,6 +251,7 @@ class _ReadyM(_M):
     id: _Id
     required: bool
     profile: Literal["iec", "gstin"] | None = None
+    confirm: _Id | None = None
     question: _Id | None = None
     needs: Literal["iec", "gstin"] | None = None
     why: _Msg
@@ -269,6 +271,7 @@ class _DestinationM(_M):
 class _GuessM(_M):
     kind: _Kind
     words: _Patterns
+    ignore: _Patterns | None = None
 
 
 class _FileM(_M):
@@ -276,6 +279,7 @@ class _FileM(_M):
     updated: date
     words: dict[_Id, Annotated[list[_Word], Field(min_length=1)]] = {}
     guess_kind: list[_GuessM] = []
+    craft_needs: dict[_Id, _Patterns] = {}
     year_words: Annotated[list[_Word], Field(min_length=1)]
     questions: Annotated[list[_QuestionM], Field(min_length=1)]
     readiness: list[_ReadyM]
@@ -357,6 +361,7 @@ class _Rule:
     level: Level
     applies: _When | None
     gi: str | None
+    match_crafts: frozenset[str]
     match: tuple[_Pattern, ...]
     ignore: tuple[_Pattern, ...]
     not_sure: tuple[_Pattern, ...]
@@ -393,6 +398,7 @@ class _Ready:
     id: str
     required: bool
     profile: str | None
+    confirm: str | None  # a profile value counts only once this question is answered yes
     question: str | None
     needs: str | None
     why: str
@@ -438,13 +444,24 @@ class RuleSet:
     _by_destination: Mapping[str, tuple[_Rule, ...]]
     _readiness: tuple[_Ready, ...]
     _phrases: _Phrases
-    _guess: tuple[tuple[str, _Pattern], ...]
+    _guess: tuple[tuple[str, _Pattern, tuple[_Pattern, ...]], ...]  # kind, words, ignore
     _year_words: frozenset[str]
     _message_ids: frozenset[str]
+    _craft_needs: Mapping[str, tuple[_Pattern, ...]]
 
     def message_ids(self) -> frozenset[str]:
         """Every Fluent message id the rules refer to (for the locale test)."""
         return self._message_ids
+
+    def craft_fits(self, craft_id: str, words: str) -> bool:
+        """Whether a craft found in a described item may be taken as that item's craft: a craft
+        listed under `craft_needs` only when one of its words is there too ("chai" alone is
+        any tea, or "want", not Darjeeling tea)."""
+        needed = self._craft_needs.get(craft_id)
+        if not needed:
+            return True
+        spans = self._phrases.spans(_tokens(words))
+        return any(_has(p, spans) for p in needed)
 
     # -- context ------------------------------------------------------------------------------
 
@@ -454,7 +471,14 @@ class RuleSet:
         craft = places.craft(inp.craft_id) if inp.craft_id else None
         kind = inp.kind or (craft.kind if craft else None)
         if kind is None:
-            kind = next((k for k, p in self._guess if _has(p, spans)), None)
+            kind = next(
+                (
+                    k
+                    for k, p, ignore in self._guess
+                    if _has(p, spans, frozenset(i for q in ignore for i in _tokens_of(q, spans)))
+                ),
+                None,
+            )
         gi = None
         if craft is not None and craft.gi:
             inside = inp.district is None or craft.gi_districts == (places.STATEWIDE,)
@@ -497,6 +521,8 @@ class RuleSet:
             return _NONE
         if r.gi is not None and r.gi != c.gi:
             return _NONE
+        if c.craft_id is not None and c.craft_id in r.match_crafts:
+            return _FIRE
         mask = (
             frozenset(i for p in r.ignore for i in _tokens_of(p, c.spans)) if r.ignore else _NO_MASK
         )
@@ -508,7 +534,7 @@ class RuleSet:
         if r.age is not None and c.age is not None and c.age >= r.age:
             return _FIRE
         if r.question is None:
-            return _NONE if (r.match or r.age is not None) else _FIRE
+            return _NONE if (r.match or r.match_crafts or r.age is not None) else _FIRE
         asked = (
             unsure
             or r.ask_always
@@ -540,8 +566,12 @@ class RuleSet:
                 continue
             if item.profile is not None:
                 have = bool(getattr(inp, item.profile))
+                confirmed = c.given.get(item.confirm) if item.confirm else "yes"
                 if not have:
                     out.append((item, _FIRE, None))
+                elif confirmed != "yes":  # typed or "same as my PAN": registered? ask
+                    state = {None: _NEED, "unknown": _UNKNOWN}.get(confirmed, _FIRE)
+                    out.append((item, state, item.confirm))
                 elif item.update is not None:
                     u = item.update
                     if inp.today >= date(inp.today.year, *u.start):
@@ -678,12 +708,16 @@ class _Builder:
             self.messages.add(msg)
         return msg
 
+    def craft(self, path: Path_, craft_id: str) -> str:
+        if places.craft(craft_id) is None:
+            raise self.fail(path, f"unknown craft {craft_id!r} (crafts.json)")
+        return craft_id
+
     def when(self, w: _WhenM | None, path: Path_) -> _When | None:
         if w is None:
             return None
         for i, craft_id in enumerate(w.crafts or ()):
-            if places.craft(craft_id) is None:
-                raise self.fail((*path, "crafts", i), f"unknown craft {craft_id!r} (crafts.json)")
+            self.craft((*path, "crafts", i), craft_id)
         for q in w.answers or {}:
             self.question(q, (*path, "answers", q))
         return _When(
@@ -712,10 +746,13 @@ class _Builder:
             raise self.fail((*path, "not_sure_if"), "not_sure_if needs match")
         for q in r.ask_if or {}:
             self.question(q, (*path, "ask_if", q))
+        for i, craft_id in enumerate(r.match_crafts or ()):
+            self.craft((*path, "match_crafts", i), craft_id)
         for msg in (r.reason, *r.steps, r.where):
             self.message(msg)
         return _Rule(
             r.id, r.level, self.when(r.applies_to, (*path, "applies_to")), r.gi,
+            frozenset(r.match_crafts or ()),
             self.patterns(r.match, (*path, "match")), self.patterns(r.ignore, (*path, "ignore")),
             self.patterns(r.not_sure_if, (*path, "not_sure_if")), r.age_years, r.question,
             r.ask == "always", self.patterns(r.ask_words, (*path, "ask_words")),
@@ -736,6 +773,10 @@ class _Builder:
             raise self.fail(path, f"readiness item {r.id!r}: give either profile or question")
         if r.question is not None:
             self.question(r.question, (*path, "question"))
+        if r.confirm is not None:
+            if r.profile is None:
+                raise self.fail((*path, "confirm"), "confirm needs a profile item")
+            self.question(r.confirm, (*path, "confirm"))
         if r.yearly_update is not None and r.profile is None:
             raise self.fail((*path, "yearly_update"), "yearly_update needs a profile item")
         for msg in (r.why, r.how, r.cost, r.where):
@@ -752,8 +793,8 @@ class _Builder:
             question = self.question(u.question, (*at, "question"))
             update = _Update(u.id, question, start, end, u.reason, tuple(u.steps),
                              u.late_reason, tuple(u.late_steps), u.source)  # fmt: skip
-        return _Ready(r.id, r.required, r.profile, r.question, r.needs, r.why, r.how, r.cost,
-                      r.where, r.source, update)  # fmt: skip
+        return _Ready(r.id, r.required, r.profile, r.confirm, r.question, r.needs, r.why, r.how,
+                      r.cost, r.where, r.source, update)  # fmt: skip
 
     def build(self, version: str) -> RuleSet:
         d = self.data
@@ -811,11 +852,17 @@ class _Builder:
                     if other not in rule_ids:
                         raise self.fail((section, i, "overridden_by", j), f"unknown rule {other!r}")
         guess = tuple(
-            (g.kind, p)
+            (g.kind, p, self.patterns(g.ignore, ("guess_kind", i, "ignore")))
             for i, g in enumerate(d.guess_kind)
             for p in self.patterns(g.words, ("guess_kind", i, "words"))
         )
         years = frozenset(w for y in d.year_words for w in _tokens(y))
+        craft_needs = {
+            self.craft(("craft_needs", craft_id), craft_id): self.patterns(
+                words, ("craft_needs", craft_id)
+            )
+            for craft_id, words in d.craft_needs.items()
+        }
         return RuleSet(
             version=version,
             label=f"{d.version} ({d.updated.isoformat()})",
@@ -829,6 +876,7 @@ class _Builder:
             _guess=guess,
             _year_words=years,
             _message_ids=frozenset(self.messages),
+            _craft_needs=craft_needs,
         )
 
 

@@ -3,11 +3,18 @@ verdict saved; offers after registration and new products; the coordinators' ove
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
+from bot.i18n import Messages
 from handlers.router import Router
+from services import calendar as compliance
+from services.calendar import CalendarError, due_reminders, load_calendar, parse_calendar
 from storage.db import Database
+from storage.records import SellerRecord
 from tests.chat import ChatUser, seat
+from tests.conftest import ZONE
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
 from tests.test_registration import register_in_bengali
@@ -134,3 +141,160 @@ async def test_staff_overview_is_scoped(
     assert "not in your districts" in howrah.text()
     await user.says("/checks")
     assert "শুধু জেলার সমন্বয়কারীদের" in user.text()
+
+
+async def answer_each(user: ChatUser, given: dict[str, str], default: str) -> list[str]:
+    """Answer the rules' questions one by one (``given`` by question id, else ``default``);
+    the ids asked, in order."""
+    asked: list[str] = []
+    for _ in range(25):
+        data = [d for d in user.button_data() if d.startswith("f:elig:question:")]
+        if not data:
+            return asked
+        qid = data[0].rsplit(":", 1)[1]
+        asked.append(qid)
+        await user.presses(given.get(qid, default))
+    raise AssertionError("too many questions")
+
+
+async def check_described(user: ChatUser, words: str, given: dict[str, str]) -> list[str]:
+    await user.says("/check")
+    await user.presses("এমন জিনিস")
+    await user.says(words)
+    await user.presses("যেকোনো")
+    return await answer_each(user, given, "হ্যাঁ")
+
+
+async def test_the_iec_from_the_pan_button_is_confirmed_once(
+    registered: ChatUser, db: Database
+) -> None:
+    """Rina pressed "Same as my PAN" when registering: the check asks whether that IEC is
+    registered on the DGFT portal. "না" puts registering it on her list (and is asked again
+    next time); "হ্যাঁ" is carried over to her next checks of the financial year."""
+    user = registered
+    asked = await check_described(user, "পাটের ব্যাগ", {"iec_registered": "না"})
+    assert asked.count("iec_registered") == 1 and "iec_updated" not in asked
+    text = user.text()
+    assert "DGFT-তে নথিভুক্ত করানোর পরেই" in text and "ANF-2A" in text
+    assert "খরচ: ফি ৫০০ টাকা।" in text and "কোথায়: dgft.gov.in" in text
+    check = await latest_check(db, user.user_id)
+    assert check is not None and check.status == "steps"
+    assert {"rule": "iec", "level": "readiness"}.items() <= next(
+        f for f in check.findings if f["rule"] == "iec"
+    ).items()
+
+    asked = await check_described(user, "পাটের ব্যাগ", {})  # asked again; now "হ্যাঁ"
+    assert "iec_registered" in asked
+    check = await latest_check(db, user.user_id)
+    assert check is not None and "iec" not in {f["rule"] for f in check.findings}
+
+    asked = await check_described(user, "কাঁথা স্টোল", {})
+    assert "iec_registered" not in asked  # carried over
+
+
+async def test_chai_meaning_want_is_not_tea_and_bare_cha_is_asked(
+    registered: ChatUser, db: Database
+) -> None:
+    user = registered
+    asked = await check_described(user, "ami export korte chai", {})
+    assert "is_tea" not in asked
+    check = await latest_check(db, user.user_id)
+    assert check is not None and "tea_board" not in {f["rule"] for f in check.findings}
+    assert "darjeeling_tea" not in {f["rule"] for f in check.findings}
+
+    asked = await check_described(user, "চা", {"is_tea": "হ্যাঁ"})
+    assert asked[0] == "is_tea"
+    assert "টি বোর্ডের রফতানিকারক লাইসেন্স" in user.text()
+    check = await latest_check(db, user.user_id)
+    assert check is not None
+    assert {"tea_board", "fssai"} <= {f["rule"] for f in check.findings}
+
+
+async def test_a_shankha_is_asked_about_as_shell(registered: ChatUser, db: Database) -> None:
+    user = registered
+    asked = await check_described(user, "শাঁখা", {"conch_rare": "না"})
+    assert asked[:2] == ["conch_real", "conch_rare"]
+    assert "wild_animal" not in asked and "animal_parts" not in asked
+    check = await latest_check(db, user.user_id)
+    assert check is not None and check.status != "blocked"
+    assert "conch_shell" in {f["rule"] for f in check.findings}
+
+
+# --- the compliance calendar: FDA food facility renewal, even years ------------------------
+
+
+def ist(year: int, month: int, day: int, hour: int = 9) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=ZONE).astimezone(UTC)
+
+
+async def add_seller(
+    db: Database, user_id: int, craft_id: str | None, iec: str | None = None
+) -> None:
+    async with db.transaction() as repo:
+        await repo.users.touch(user_id, "bn", "bn")
+        await repo.sellers.save(
+            SellerRecord(
+                user_id=user_id,
+                name=f"Seller {user_id}",
+                district="S24",
+                phone="+919830000000",
+                craft_id=craft_id,
+                iec=iec,
+            )
+        )
+
+
+async def fda_refs(db: Database, user_id: int) -> list[str]:
+    async with db.transaction() as repo:
+        rows = await repo.outbox.of_recipient(user_id)
+    return sorted(r.ref for r in rows if r.ref and r.ref.startswith("fda:"))
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (ist(2026, 10, 1), ["fda:2026:open"]),
+        (ist(2026, 12, 4), ["fda:2026:open"]),  # catching up: the researcher's "today"
+        (ist(2026, 12, 20), ["fda:2026:close"]),
+        (ist(2027, 10, 1), []),  # odd year: nothing to renew
+        (ist(2026, 9, 30), []),
+    ],
+)
+async def test_fda_renewal_reminds_food_and_tea_sellers_in_even_years(
+    db: Database, day: datetime, expected: list[str]
+) -> None:
+    await add_seller(db, 7001, "sundarban_honey")  # food craft
+    await add_seller(db, 7002, "darjeeling_tea")  # tea craft
+    await add_seller(db, 7003, "dokra", iec="AAECF2320D")  # not food
+    await add_seller(db, 7004, "dokra")  # not food by craft, but checked tea leaves
+    async with db.transaction() as repo:
+        await repo.checks.save(
+            7004, None, "চা", "US", "steps",
+            [{"rule": "fssai", "level": "certificate", "unknown": False, "steps": []}],
+            {"is_tea": "yes"}, "t",
+        )  # fmt: skip
+    async with db.transaction() as repo:
+        await compliance.remind(repo, day, ZONE)
+    async with db.transaction() as repo:
+        await compliance.remind(repo, day, ZONE)  # twice: nothing more
+    for seller in (7001, 7002, 7004):
+        assert await fda_refs(db, seller) == expected, seller
+    assert await fda_refs(db, 7003) == []
+
+
+def test_fda_renewal_in_the_calendar(messages: Messages) -> None:
+    [opening] = [r for r in load_calendar() if r.ref(2026) == "fda:2026:open"]
+    assert (opening.who, opening.years, opening.opens, opening.deadline) == (
+        "food", "even", (10, 1), (12, 31),
+    )  # fmt: skip
+    assert "21 CFR 1.230(b)" in opening.source and "[2°]" in opening.source
+    assert [r.ref(y) for r, y in due_reminders(date(2026, 12, 4))] == ["fda:2026:open"]
+    assert due_reminders(date(2027, 12, 4)) == []
+    text = messages.text("bn", "cal-fda-open", opening.args(2026))
+    assert "১/১০" in text or "1/10" in text
+    with pytest.raises(CalendarError, match="years"):
+        parse_calendar(
+            "obligations:\n  - id: fda\n    who: food\n    years: leap\n    deadline: '12-31'\n"
+            "    source: s\n    reminders: [{id: a, 'from': '10-01', until: '12-31',"
+            " message: cal-fda-open}]"
+        )

@@ -11,12 +11,14 @@ import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.i18n import Messages
 from services.eligibility import CheckInput, RulesError, Verdict, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 IEC, GSTIN = "ABCPD1234F", "19ABCPD1234F1Z5"
 AUG = date(2025, 8, 20)
-READINESS = ("iec_updated", "lut", "forex_bank", "ad_code", "marketplace")
+DEC = date(2026, 12, 4)  # the rules update of 2026-12-04
+READINESS = ("iec_registered", "iec_updated", "lut", "forex_bank", "ad_code", "marketplace")
 
 
 @dataclass(frozen=True)
@@ -42,14 +44,14 @@ def run(case: Case) -> tuple[Verdict, list[str]]:
         case.craft, case.words, case.kind, case.district, case.iec, case.gstin, case.dest,
         answers, case.today,
     )  # fmt: skip
-    for _ in range(20):
+    for _ in range(40):
         needed = rules.questions_needed(inp)
         if not needed:
             break
-        for q in needed:
-            asked.append(q.id)
-            default = "yes" if q.id in (*READINESS, "gi_user") else "no"
-            answers[q.id] = case.answers.get(q.id, default)
+        q = needed[0]  # one at a time, as the chat asks: an answer may make others moot
+        asked.append(q.id)
+        default = "yes" if q.id in (*READINESS, "gi_user") else "no"
+        answers[q.id] = case.answers.get(q.id, default)
         inp = replace(inp, answers=dict(answers))
     else:
         pytest.fail("questions never ran out")
@@ -107,15 +109,15 @@ CASES: list[tuple[str, Case, str, str, str, str, str]] = [
     ("sholapith topor", Case("শোলার টোপর", "sholapith", "BBR"),
      "ready", "", "", "animal_parts", "gi_user"),
     ("darjeeling tea to UK", Case("first flush Darjeeling tea", "darjeeling_tea", "DJL", dest='UK'),
-     "steps", "darjeeling_tea fssai uk_food", "us_food", "gi_user", "food wood"),
+     "steps", "darjeeling_tea tea_board fssai uk_food", "us_food", "gi_user", "food wood is_tea"),
     ("joynagar moa", Case("নলেন গুড়ের মোয়া", "joynagar_moa", "S24"),
-     "steps", "fssai", "sandalwood_raw timber", "", "wood"),
+     "steps", "fssai apeda_rcmc", "sandalwood_raw timber tea_board", "", "wood"),
     ("sundarban honey to USA", Case("সুন্দরবনের খাঁটি মধু", "sundarban_honey", "S24", dest='US'),
-     "steps", "fssai us_food", "", "gi_user", ""),
+     "steps", "fssai us_food apeda_rcmc", "", "gi_user", ""),
     ("malda mangoes", Case("Himsagar aam, Malda", "malda_mango", "MLD"),
-     "steps", "fresh_produce fssai", "", "", ""),
+     "steps", "fresh_produce fssai apeda_rcmc", "", "", ""),
     ("honey in Hindi, no craft", Case("शुद्ध शहद"),
-     "steps", "fssai", "", "", "food"),
+     "steps", "fssai apeda_rcmc", "", "", "food"),
     # --- prohibited items hidden in the description -------------------------------------------
     ("peacock feather fan bn", Case("ময়ূরের পালকের পাখা"),
      "blocked", "peacock_feathers", "", "", ""),
@@ -132,7 +134,7 @@ CASES: list[tuple[str, Case, str, str, str, str, str]] = [
     ("raw sandalwood log", Case("চন্দন কাঠের গুঁড়ি"),
      "blocked", "sandalwood_raw", "sandalwood_craft timber", "", ""),
     ("carved sandalwood elephant", Case("চন্দন কাঠের খোদাই করা হাতি"),
-     "steps", "sandalwood_craft", "ivory sandalwood_raw timber", "", "sandalwood"),
+     "steps", "sandalwood_craft", "ivory sandalwood_raw timber sandalwood_oil", "", "sandalwood"),
     ("150-year-old manuscript", Case("150 বছরের পুরনো পুঁথি"),
      "blocked", "manuscript", "antique", "", ""),
     ("80-year-old manuscript", Case("৮০ বছরের পুরোনো তালপাতার পুঁথি"),
@@ -178,7 +180,7 @@ CASES: list[tuple[str, Case, str, str, str, str, str]] = [
      "ready", "", "endangered_parts", "wild_animal", ""),
     # --- readiness ----------------------------------------------------------------------------
     ("no IEC, no GSTIN", Case("টেরাকোটা ঘোড়া", "terracotta", iec=None, gstin=None),
-     "steps", "gstin iec", "iec_update lut", "", "iec_updated lut"),
+     "steps", "gstin iec", "iec_update lut", "", "iec_registered iec_updated lut"),
     ("LUT unknown", Case("kantha stole", "kantha", answers={"lut": "unknown"}),
      "steps", "lut", "", "lut", ""),
     ("no AD code, no bank, no account",
@@ -193,6 +195,138 @@ CASES: list[tuple[str, Case, str, str, str, str, str]] = [
     ("animal parts yes, then the follow-ups",
      Case("কাঠের পুতুল", "natungram_doll", "BBR", answers={"animal_parts": "yes"}),
      "steps", "animal_origin", "", "animal_parts feathers wild_animal", ""),
+    # --- 1. tea: a Tea Board licence for all tea; bare চা / cha / chai / चाय only ask --------
+    ("Assam tea needs the Tea Board", Case("Assam CTC tea, 1 kg", today=DEC),
+     "steps", "tea_board fssai", "darjeeling_tea apeda_rcmc", "", "is_tea"),
+    ("Darjeeling tea: Darjeeling and Tea Board steps",
+     Case("first flush Darjeeling tea", "darjeeling_tea", "DJL", today=DEC),
+     "steps", "darjeeling_tea tea_board fssai", "", "", "is_tea"),
+    ("Darjeeling craft without the word tea",
+     Case("second flush, 100 g packet", "darjeeling_tea", "DJL", today=DEC),
+     "steps", "darjeeling_tea tea_board fssai", "", "", "is_tea"),
+    ("bare চা asks, tea leaves: yes", Case("চা", answers={"is_tea": "yes"}, dest="US", today=DEC),
+     "steps", "tea_board fssai us_food", "darjeeling_tea", "is_tea", ""),
+    ("bare cha asks, not tea: no", Case("cha", answers={"is_tea": "no"}, today=DEC),
+     "ready", "", "tea_board fssai", "is_tea", ""),
+    ("bare chai asks", Case("chai", answers={"is_tea": "yes"}, today=DEC),
+     "steps", "tea_board", "", "is_tea", ""),
+    ("bare चाय asks", Case("चाय", answers={"is_tea": "unknown"}, today=DEC),
+     "steps", "tea_board", "", "is_tea", ""),
+    ("cha pata to sell, romanised: tea at once",
+     Case("ami cha pata bikri korte chai", today=DEC),
+     "steps", "tea_board fssai", "", "", "is_tea"),
+    ("ami export korte chai is not tea", Case("ami export korte chai", today=DEC),
+     "ready", "", "tea_board darjeeling_tea fssai", "", "is_tea"),
+    ("করতে চাই is not tea", Case("আমি আমেরিকায় পাঠাতে চাই", today=DEC),
+     "ready", "", "tea_board fssai apeda_rcmc fresh_produce", "", "is_tea"),
+    ("চার (four) is not tea", Case("চারটা প্রদীপ", today=DEC),
+     "ready", "", "tea_board", "", "is_tea"),
+    ("a terracotta tea cup is not tea", Case("terracotta tea cup", today=DEC),
+     "ready", "", "tea_board fssai", "", "is_tea food"),
+    ("a tea cup is not tea", Case("চায়ের কাপ", today=DEC),
+     "ready", "", "tea_board fssai", "", "is_tea"),
+    ("a Dokra bell with chai is not tea", Case("dokra ghanti, chai pathate", "dokra", "BNK",
+     today=DEC), "ready", "", "tea_board", "", "is_tea"),
+    # --- 2. APEDA registration (RCMC) for scheduled food ----------------------------------
+    ("mango by variety only: APEDA from the craft",
+     Case("হিমসাগর, ৫ কেজির বাক্স", "malda_mango", "MLD", today=DEC),
+     "steps", "apeda_rcmc fresh_produce fssai", "", "", ""),
+    ("gobindabhog rice", Case("গোবিন্দভোগ চাল", "gobindabhog", today=DEC),
+     "steps", "apeda_rcmc rice_policy fssai", "", "", ""),
+    ("tulaipanji rice, no word rice", Case("Tulaipanji 1 kg", "tulaipanji", "UDN", today=DEC),
+     "steps", "apeda_rcmc rice_policy", "", "", ""),
+    ("basmati, no craft", Case("basmati chal 5 kg", today=DEC),
+     "steps", "apeda_rcmc rice_policy fssai", "", "", ""),
+    ("rasogolla tin", Case("rosogolla tin, 1 kg", today=DEC),
+     "steps", "apeda_rcmc fssai", "", "", ""),
+    ("sitabhog and mihidana", Case("সীতাভোগ আর মিহিদানা", "sitabhog", "BBR", today=DEC),
+     "steps", "apeda_rcmc fssai", "", "", ""),
+    ("sandesh, Hindi mithai", Case("सन्देश मिठाई", today=DEC),
+     "steps", "apeda_rcmc fssai", "", "", ""),
+    ("nolen gur patali", Case("নলেন গুড়ের পাটালি", today=DEC),
+     "steps", "apeda_rcmc fssai", "", "", ""),
+    ("mango pickle", Case("আমের আচার", today=DEC),
+     "steps", "apeda_rcmc fssai", "", "", ""),
+    ("আমরা (we) is not mango", Case("আমরা পাটের ব্যাগ বানাই", today=DEC),
+     "ready", "jute_mark", "apeda_rcmc fresh_produce", "", ""),
+    ("a sweet colour is not sweets", Case("মিষ্টি রঙের তাঁতের শাড়ি", "tant", today=DEC),
+     "ready", "", "apeda_rcmc fssai", "", ""),
+    ("a sweet smell is not sweets", Case("মিষ্টি গন্ধের ধূপকাঠি", today=DEC),
+     "ready", "", "apeda_rcmc fssai", "", ""),
+    ("mango wood is wood", Case("mango wood bowl", today=DEC),
+     "steps", "wood_fumigation", "apeda_rcmc fresh_produce fssai", "", ""),
+    # --- 3. conch shell: asked as shell, never as a "wild animal" --------------------------
+    ("shankha bangles of the common conch",
+     Case("শাঁখা পলা চুড়ি", answers={"conch_real": "yes", "conch_rare": "no"}, today=DEC),
+     "ready", "conch_shell", "protected_shell wild_animal animal_origin",
+     "conch_real conch_rare", "wild_animal"),
+    ("conch shell bangle, English",
+     Case("conch shell bangle", answers={"conch_real": "yes", "conch_rare": "no"}, today=DEC),
+     "ready", "conch_shell", "protected_shell wild_animal", "conch_real conch_rare",
+     "wild_animal"),
+    ("shankh from a rare shell",
+     Case("পুজোর শঙ্খ", answers={"conch_real": "yes", "conch_rare": "yes"}, today=DEC),
+     "blocked", "protected_shell", "conch_shell", "conch_real conch_rare", ""),
+    ("shankh of an unknown shell",
+     Case("shankha", answers={"conch_real": "yes", "conch_rare": "unknown"}, today=DEC),
+     "steps", "protected_shell", "conch_shell", "conch_rare", ""),
+    ("plastic shankha is no shell",
+     Case("শাঁখা", answers={"conch_real": "no"}, today=DEC),
+     "ready", "", "conch_shell protected_shell", "conch_real", "conch_rare"),
+    ("a triton shell is blocked at once", Case("triton shell shankh for puja", today=DEC),
+     "blocked", "protected_shell", "", "", "conch_real conch_rare"),
+    ("a nautilus print is asked about", Case("nautilus print", today=DEC),
+     "ready", "", "protected_shell", "conch_rare", ""),
+    ("শাখা অফিস is not a conch", Case("শাখা অফিসের জন্য হাতে বানানো ফাইল কভার", today=DEC),
+     "ready", "", "conch_shell protected_shell", "", "conch_real conch_rare"),
+    ("a bank branch is not a conch", Case("ব্যাংকের শাখা থেকে ঋণ নিয়ে বানানো ঝুড়ি", today=DEC),
+     "ready", "", "conch_shell protected_shell", "", "conch_real"),
+    ("a brass Dokra conch is not shell", Case("Dokra shankha", "dokra", "BNK", today=DEC),
+     "ready", "", "conch_shell protected_shell", "", "conch_real"),
+    # --- 4. sandalwood: oil restricted, a carving as before ------------------------------
+    ("sandalwood oil, Bengali", Case("চন্দন তেল, ৫০ মিলি", today=DEC),
+     "steps", "sandalwood_oil", "sandalwood_craft sandalwood_raw", "", "sandalwood"),
+    ("sandalwood oil, English", Case("pure sandalwood oil", today=DEC),
+     "steps", "sandalwood_oil", "sandalwood_craft", "", ""),
+    ("sandalwood attar: asked, real", Case("chandan attar", answers={"sandalwood": "yes"},
+     today=DEC), "steps", "sandalwood_oil", "sandalwood_craft", "sandalwood", ""),
+    ("sandalwood carving is not oil", Case("carved sandalwood Ganesh", today=DEC),
+     "steps", "sandalwood_craft", "sandalwood_oil sandalwood_raw", "", ""),
+    ("oil-polished sandalwood box is a carving",
+     Case("chandan kather baksho, oil polish", answers={"sandalwood": "yes"}, today=DEC),
+     "steps", "sandalwood_craft", "sandalwood_oil", "sandalwood", ""),
+    ("sandalwood-scented hair oil is asked about", Case("chandan hair oil", today=DEC),
+     "ready", "", "sandalwood_oil sandalwood_craft", "sandalwood", ""),
+    # --- 7.–9. destinations -----------------------------------------------------------------
+    ("India Post to the USA: duty at booking", Case("পাটের ব্যাগ", "jute", dest="US", today=DEC),
+     "ready", "us_post_ddp", "eu_gpsr", "", ""),
+    ("India Post to the USA before 15 Oct 2025", Case("পাটের ব্যাগ", "jute", dest="US"),
+     "ready", "", "us_post_ddp", "", ""),
+    ("kantha to the EU: GPSR", Case("kantha stole", "kantha", dest="EU", today=DEC),
+     "ready", "eu_gpsr eu_textile_label", "eu_eudr", "", ""),
+    ("honey to the EU: no GPSR", Case("সুন্দরবনের মধু", "sundarban_honey", "S24", dest="EU",
+     today=DEC), "steps", "eu_food apeda_rcmc", "eu_gpsr eu_eudr", "", ""),
+    ("wooden mask to the EU: EUDR",
+     Case("কাঠের মুখোশ", "kushmandi_mask", "DDN", dest="EU", today=DEC),
+     "steps", "eu_eudr eu_gpsr eu_wood_plant", "", "", ""),
+    ("wooden mask to the EU before the EUDR note",
+     Case("কাঠের মুখোশ", "kushmandi_mask", "DDN", dest="EU", today=date(2026, 9, 1)),
+     "steps", "eu_gpsr", "eu_eudr", "", ""),
+    ("cow leather to the EU: EUDR",
+     Case("Santiniketan leather bag, cow leather", "santi_leather", "BIR", dest="EU", today=DEC),
+     "ready", "eu_eudr eu_gpsr", "", "", ""),
+    ("a jute bag is not EUDR", Case("পাটের ব্যাগ", "jute", dest="EU", today=DEC),
+     "ready", "eu_gpsr", "eu_eudr", "", ""),
+    # --- 11. an IEC on the profile counts once it is registered on the DGFT portal ----------
+    ("IEC not registered on DGFT",
+     Case("পাটের ব্যাগ", "jute", answers={"iec_registered": "no"}, today=DEC),
+     "steps", "iec", "iec_update", "iec_registered", "iec_updated"),
+    ("IEC registered? don't know",
+     Case("পাটের ব্যাগ", "jute", answers={"iec_registered": "unknown"}, today=DEC),
+     "steps", "iec", "iec_update", "iec_registered", "iec_updated"),
+    ("IEC registered: then the yearly update",
+     Case("পাটের ব্যাগ", "jute", answers={"iec_registered": "yes"}, today=date(2026, 5, 1)),
+     "ready", "", "iec", "iec_registered iec_updated", ""),
 ]
 # fmt: on
 
@@ -236,8 +370,9 @@ def test_unknown_finding_tells_what_to_find_out() -> None:
 def test_unanswered_questions_count_as_unknown() -> None:
     rules = load_rules()
     inp = CheckInput("dokra", "ডোকরার হাতি", None, "BNK", IEC, GSTIN, None, {}, AUG)
+    # iec_updated only once the IEC is confirmed registered (iec_registered "yes").
     assert [q.id for q in rules.questions_needed(inp)] == [
-        "wood", "gi_user", "iec_updated", "lut", "forex_bank", "ad_code", "marketplace",
+        "wood", "gi_user", "iec_registered", "lut", "forex_bank", "ad_code", "marketplace",
     ]  # fmt: skip
     verdict = rules.evaluate(inp)
     assert verdict.status == "steps"
@@ -307,6 +442,112 @@ def test_iec_update_not_asked_without_iec() -> None:
     assert "iec_updated" not in asked
 
 
+@pytest.mark.parametrize(
+    ("answer", "unknown", "steps"),
+    [("no", False, ("elig-ready-iec-how",)), ("unknown", True, ("elig-q-iec-registered-find",))],
+)
+def test_an_iec_not_registered_on_dgft_gets_how_cost_where(
+    answer: str, unknown: bool, steps: tuple[str, ...]
+) -> None:
+    """The IEC on the profile is the PAN (maybe from "Same as my PAN"): until the seller says
+    it is registered on the DGFT portal, the readiness list says how to register it."""
+    verdict, asked = run(Case("পাটের ব্যাগ", "jute", answers={"iec_registered": answer}))
+    iec = next(f for f in verdict.findings if f.rule_id == "iec")
+    assert (iec.level, iec.unknown, iec.reason, iec.steps, iec.cost, iec.where) == (
+        "readiness", unknown, "elig-ready-iec-why", steps, "elig-ready-iec-cost",
+        "elig-ready-iec-where",
+    )  # fmt: skip
+    assert "ANF-2A" in iec.source and "[2°]" in iec.source
+    assert verdict.status == "steps"
+    assert asked.count("iec_registered") == 1 and "iec_updated" not in asked
+
+
+def test_iec_registered_is_asked_before_its_update_and_only_with_an_iec() -> None:
+    rules = load_rules()
+    inp = CheckInput("jute", "পাটের ব্যাগ", None, None, IEC, GSTIN, None, {}, date(2026, 5, 1))
+    needed = [q.id for q in rules.questions_needed(inp)]
+    assert "iec_registered" in needed and "iec_updated" not in needed
+    inp = replace(inp, answers={"iec_registered": "yes"})
+    needed = [q.id for q in rules.questions_needed(inp)]
+    assert "iec_registered" not in needed and "iec_updated" in needed
+    inp = replace(inp, iec=None, answers={})
+    assert "iec_registered" not in [q.id for q in rules.questions_needed(inp)]
+
+
+def test_a_conch_is_asked_about_as_shell_first() -> None:
+    """শাঁখা: the first question is about the shell, not about animals; once it is real conch,
+    no "wild animal" question follows, only which shell it is."""
+    rules = load_rules()
+    inp = CheckInput(None, "শাঁখা", None, None, IEC, GSTIN, None, {}, DEC)
+    assert rules.questions_needed(inp)[0].id == "conch_real"
+    inp = replace(inp, answers={"conch_real": "yes"})
+    needed = [q.id for q in rules.questions_needed(inp)]
+    assert needed[0] == "conch_rare"
+    assert not {"animal_parts", "wild_animal"} & set(needed)
+    conch = next(
+        f
+        for f in rules.evaluate(
+            replace(inp, answers={"conch_real": "yes", "conch_rare": "no"})
+        ).findings
+        if f.rule_id == "conch_shell"
+    )
+    assert conch.level == "note" and "S.O. 1197(E)" in conch.source and "[?]" in conch.source
+
+
+def test_described_items_name_a_craft_only_with_its_words() -> None:
+    """A described item: "chai" or "tea" alone names the Darjeeling tea craft in crafts.json,
+    but must not here (ami export korte chai = I want to export; Assam tea is not Darjeeling)."""
+    from flows.eligibility import item_from_words
+
+    assert item_from_words("ami export korte chai")["craft_id"] is None
+    assert item_from_words("Assam tea")["craft_id"] is None
+    assert item_from_words("Darjeeling first flush")["craft_id"] == "darjeeling_tea"
+    assert item_from_words("দার্জিলিঙের চা")["craft_id"] == "darjeeling_tea"
+    assert item_from_words("সুন্দরবনের মধু")["craft_id"] == "sundarban_honey"
+    rules = load_rules()
+    assert rules.craft_fits("dokra", "anything") and not rules.craft_fits("darjeeling_tea", "chai")
+
+
+# Each rule of the 2026-12-04 update: (rule id, texts its source must name).
+# fmt: off
+SOURCES = [
+    ("tea_board", ("Tea (Distribution and Export) Control Order 2005", "[2°]", "[?]")),
+    ("apeda_rcmc", ("APEDA Act 1985", "apeda.gov.in/apeda-act", "[?]")),
+    ("conch_shell", ("S.O. 665(E)", "S.O. 1197(E)", "10(RE-2004)/2004-09", "[?]")),
+    ("protected_shell", ("Charonia tritonis", "Nautilus pompilius", "ITC(HS) Sch 2 Table A")),
+    ("sandalwood_oil", ("15/2015-20", "05-07-2017", "[2°]")),
+    ("sandalwood_raw", ("Restricted since DGFT Notif. 15/2015-20",)),
+    ("courier_no_cap", ("1 Apr 2026", "PIB 31 Mar 2026", "[2°]")),
+    ("us_post_ddp", ("15 Oct 2025", "Delivery Duty Paid", "current rate (Dec 2026) not seen [?]")),
+    ("eu_gpsr", ("(EU) 2023/988", "Art. 16", "[2°]")),
+    ("eu_eudr", ("(EU) 2025/2650", "30 Dec 2026", "30 Jun 2027", "[2°]")),
+    ("iec_update", ("Notif. 58/2015-2020 dt 12.02.2021", "Trade Notices 18/2021-22")),
+    ("iec", ("ANF-2A", "authorises the PAN as IEC", "[2°]")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rule_id", "needles"), SOURCES)
+def test_updated_rules_carry_their_sources(rule_id: str, needles: tuple[str, ...]) -> None:
+    rules = load_rules()
+    found = {r.id: r.source for r in rules._rules}
+    found |= {r.id: r.source for notes in rules._by_destination.values() for r in notes}
+    for item in rules._readiness:
+        found[item.id] = item.source
+        if item.update is not None:
+            found[item.update.id] = item.update.source
+    for needle in needles:
+        assert needle in found[rule_id], (rule_id, needle)
+    assert "oil Free under quantitative ceilings" not in found["sandalwood_raw"]
+    assert "verify" not in found["courier_no_cap"]
+    assert load_rules().label == "1 (2026-12-04)"
+
+
+def test_courier_cap_is_gone_in_the_sellers_words(messages: Messages) -> None:
+    text = messages.text("en", "elig-r-courier-no-cap-why", {})
+    assert "no value limit" in text and "confirm" not in text
+
+
 def test_evaluate_is_fast() -> None:
     rules = load_rules()
     inputs = [
@@ -325,7 +566,11 @@ def test_default_rules_are_cached_and_versioned_by_content() -> None:
     rules = load_rules()
     assert load_rules() is rules
     assert len(rules.version) == 16 and int(rules.version, 16) >= 0
-    assert [q.id for q in rules.questions][:2] == ["food", "animal_parts"]
+    order = [q.id for q in rules.questions]
+    assert order[0] == "food"
+    # A conch is asked about as shell before any "animal" question.
+    assert order.index("conch_real") < order.index("animal_parts") < order.index("wild_animal")
+    assert order.index("iec_registered") < order.index("iec_updated")
     assert {"US", "UK", "EU", "AE", "AU", "CA"} <= {key for key, _ in rules.destinations}
 
 
@@ -455,6 +700,31 @@ def test_the_real_file_loads() -> None:
     assert load_rules().label.startswith("1 (")
 
 
+@pytest.mark.parametrize(
+    ("text", "line_of", "reason"),
+    [
+        ("    match_crafts: [no_such_craft]\n", "no_such_craft", "unknown craft 'no_such_craft'"),
+    ],
+)
+def test_unknown_craft_in_match_crafts_names_its_line(
+    tmp_path: Path, text: str, line_of: str, reason: str
+) -> None:
+    broken = MINIMAL.replace(SECOND, SECOND.replace("\n", "\n" + text, 1))
+    with pytest.raises(RulesError) as caught:
+        _load(tmp_path, broken)
+    assert caught.value.line == _line(broken, line_of) and reason in caught.value.reason
+
+
+def test_confirm_needs_a_profile_item(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "readiness: []",
+        "readiness:\n  - {id: lut, required: true, question: wood, confirm: wood, why: a, how: b,"
+        " cost: c, where: d, source: s}",
+    )
+    with pytest.raises(RulesError, match="confirm needs a profile item"):
+        _load(tmp_path, text)
+
+
 # --- locales -----------------------------------------------------------------------------------
 
 FLOW_IDS = {
@@ -463,6 +733,7 @@ FLOW_IDS = {
     "elig-answer-unknown": set(), "elig-verdict-ready": {"item"}, "elig-verdict-steps": {"item"},
     "elig-verdict-blocked": {"item"}, "elig-reasons": set(), "elig-next-steps": set(),
     "elig-source": {"source"}, "elig-find-out": set(), "elig-step-line": {"n", "text"},
+    "elig-where": {"text"}, "elig-cost": {"text"},
 }  # fmt: skip
 
 

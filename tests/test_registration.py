@@ -345,3 +345,46 @@ async def test_typed_words_of_one_button_press_it(seller: ChatUser, db: Database
     await seller.says("হ্যাঁ")
     async with db.transaction() as repo:
         assert await repo.sellers.get(seller.user_id) is not None
+
+
+async def test_same_as_my_pan_is_saved_but_not_taken_as_a_registered_iec(
+    english: ChatUser, db: Database
+) -> None:
+    """The one-tap "Same as my PAN" fills the IEC with the PAN, says it works only once
+    registered with DGFT, and the export check asks before counting it: "No" puts registering
+    the IEC (ANF-2A, fee, where) on the seller's list."""
+    await to_step(english, "gstin")
+    await english.says("19AAECF2320D1Z5")
+    await english.presses("Same as my PAN")
+    said = english.text()
+    assert "only after you register it on the DGFT website" in said and "ANF-2A" in said
+    await english.presses("Skip")  # Udyam
+    await english.presses("Yes, all correct")
+    saved = await stored_seller(db, english.user_id)
+    assert saved is not None and saved.iec == "AAECF2320D"
+
+    await english.says("/check")
+    await english.presses("An item not in my products")
+    await english.says("jute bag")
+    await english.presses("USA")
+    asked = []
+    for _ in range(25):
+        data = [d for d in english.button_data() if d.startswith("f:elig:question:")]
+        if not data:
+            break
+        qid = data[0].rsplit(":", 1)[1]
+        asked.append(qid)
+        if qid == "iec_registered":
+            assert "registered on the DGFT website" in english.text()
+        await english.presses("No" if qid == "iec_registered" else "Yes")
+    assert asked.count("iec_registered") == 1 and "iec_updated" not in asked
+    verdict = english.text()
+    assert "🟡" in verdict
+    assert "works only after you register it with DGFT" in verdict  # why
+    assert "ANF-2A" in verdict and "Cost: ₹500 fee." in verdict  # how, cost
+    assert "Where: dgft.gov.in → Services → IEC" in verdict  # where
+    async with db.transaction() as repo:
+        check = await repo.checks.latest_of_seller(english.user_id)
+    assert check is not None and check.answers["iec_registered"] == "no"
+    [iec] = [f for f in check.findings if f["rule"] == "iec"]
+    assert (iec["level"], iec["unknown"]) == ("readiness", False)

@@ -17,8 +17,8 @@ elig-next-steps = Next steps:
 elig-source = Source: { $source }
 elig-find-out = Find out:
 elig-step-line = { $n }. { $text }
-elig-where = Where:
-elig-cost = Cost:
+elig-where = Where: { $text }
+elig-cost = Cost: { $text }
 
 ## Destinations
 elig-dest-us = USA
@@ -31,6 +31,12 @@ elig-dest-ca = Canada
 ## Questions
 elig-q-food = Is it something to eat or drink?
 elig-q-food-find = Check whether people (or animals) eat or drink it.
+elig-q-is-tea = Is it tea itself, to drink: tea leaves, tea dust or tea bags? (Not a cup, a pot or another thing for tea.)
+elig-q-is-tea-find = Check whether you are selling the tea itself (leaves, dust, bags) or something used with tea.
+elig-q-conch-real = Is it made of real conch shell (shankha)? (Not plastic or another imitation.)
+elig-q-conch-real-find = Ask whoever made it or sold you the shell whether it is real conch shell, and keep their bill.
+elig-q-conch-rare = Is it a big or rare sea shell, such as a triton, a helmet shell, a nautilus or a giant clam? (The common white conch used for shankha bangles and blown at puja is not one of these.)
+elig-q-conch-rare-find = Ask your shell supplier which shell it is, and keep a bill that names it. If it may be a triton, helmet shell, nautilus or giant clam, ask the forest office before selling.
 elig-q-animal-parts = Is any part made from an animal: bone, horn, shell, skin, fur, feathers or ivory?
 elig-q-animal-parts-find = Ask whoever made or sold you the materials whether any part (beads, buttons, decoration) is bone, horn, shell, skin, fur or feathers.
 elig-q-wild-animal = Does any part come from a wild animal, wild bird, snake, turtle, coral or other sea creature? (Cow, buffalo, goat, sheep and camel are not wild.)
@@ -49,6 +55,8 @@ elig-q-quran-text = Does the cloth carry verses of the Holy Quran?
 elig-q-quran-text-find = Ask someone who reads Arabic whether the writing on the cloth is from the Holy Quran.
 elig-q-gi-user = Are you registered as an authorised user of this GI (Geographical Indication)?
 elig-q-gi-user-find = Ask your District Industries Centre or your craft's producer group whether you are on the GI authorised-user list.
+elig-q-iec-registered = Is your IEC registered on the DGFT website (you applied there and got your IEC)? Your IEC number is your PAN, but only after you register it.
+elig-q-iec-registered-find = Log in at dgft.gov.in, or look for the IEC certificate DGFT sent you by e-mail. A PAN alone is not an IEC.
 elig-q-iec-updated = Have you updated your IEC on the DGFT website this year (between 1 April and 30 June)?
 elig-q-iec-updated-find = Log in at dgft.gov.in and check that your IEC is active and updated this year.
 elig-q-lut = Have you filed this year's GST LUT (form RFD-11)?
@@ -61,7 +69,7 @@ elig-q-marketplace = Do you have a seller account on Amazon Global Selling, eBay
 elig-q-marketplace-find = Check whether you or your group already have a seller account.
 
 ## Seller readiness
-elig-ready-iec-why = You need an IEC (Import Export Code) to export. Today the IEC is simply your PAN, registered with DGFT.
+elig-ready-iec-why = You need an IEC (Import Export Code) to export. Your IEC number is your PAN, but it works only after you register it with DGFT.
 elig-ready-iec-how = Apply online (form ANF-2A) with your PAN, a cancelled cheque or bank letter, and address proof.
 elig-ready-iec-cost = ₹500 fee.
 elig-ready-iec-where = dgft.gov.in → Services → IEC
@@ -104,12 +112,18 @@ elig-r-endangered-why = Skin, horn, shell, claws, teeth or coral of protected an
 elig-r-endangered-do = Do not sell it abroad. If it is only a print or an imitation, say so clearly in the listing.
 elig-r-animal-origin-why = Things made from domestic animals (cow, buffalo, goat, sheep, camel) can usually be exported.
 elig-r-animal-origin-do = Write in the listing which animal it comes from, and keep the supplier's bill that says so.
+elig-r-conch-why = Shankha bangles and other things made from the common white conch can be exported, as far as our sources show. Big rare shells (triton, helmet shell, nautilus, giant clam) are protected and cannot.
+elig-r-conch-do = Write "conch shell (shankha)" in the listing, and keep the bill for the shells you bought.
+elig-r-protected-shell-why = This shell comes from a protected sea animal (like the triton, helmet shell, nautilus or giant clam). It, and anything made from it, cannot be exported.
+elig-r-protected-shell-do = Do not sell it abroad. Things made from the common white conch (shankha) may go.
 elig-r-sandalwood-raw-why = Raw sandalwood (logs, pieces, chips or powder) cannot be exported at all.
 elig-r-sandalwood-raw-do = Do not sell it abroad. Only finished, hand-carved sandalwood items may go, with a CITES permit.
 elig-r-red-sanders-why = Red sanders (rakta chandan) is controlled: it needs a CITES permit and WCCB clearance. Raw wood cannot go.
 elig-r-red-sanders-do = Do not sell raw red sanders. For a finished item, talk to WCCB before you list it.
 elig-r-cites-do = Get a CITES export permit (with WCCB clearance) before each shipment.
 elig-r-sandalwood-craft-why = Finished sandalwood handicrafts may be exported, but only with a CITES permit.
+elig-r-sandalwood-oil-why = Sandalwood oil (and attar made from it) needs an export licence from DGFT (since July 2017).
+elig-r-sandalwood-oil-do = Get an export licence from DGFT before you sell sandalwood oil abroad.
 elig-r-timber-why = Logs, timber, planks thicker than 6 mm, wood chips and charcoal cannot be exported. A handicraft made mostly by hand, with carving or decoration, is not timber.
 elig-r-timber-do = Do not sell raw wood abroad. Sell finished, hand-made wooden items instead.
 elig-r-antique-why = Things 100 years old or more are antiquities: only the Government, or someone with a permit, may export them.
@@ -154,12 +168,19 @@ elig-r-fssai-do = Apply online for an FSSAI Central licence.
 elig-r-fssai-where = foscos.fssai.gov.in
 elig-r-darjeeling-tea-why = "Darjeeling" is a Tea Board trademark, and customs ask for a Darjeeling certificate of origin.
 elig-r-darjeeling-tea-do = Sell tea from a Tea Board licensed Darjeeling garden, and get the certificate of origin for each shipment.
+elig-r-tea-board-why = All tea leaving India, not only Darjeeling tea, needs an exporter licence from the Tea Board of India.
+elig-r-tea-board-do = Get a Tea Board exporter licence (form A, valid 3 years) before you sell tea abroad.
 elig-r-tea-board-where = Tea Board of India, Kolkata (teaboard.gov.in)
+elig-r-apeda-why = Mango, honey, rice, sweets, jaggery and pickles are APEDA products: whoever exports them must be registered with APEDA (its RCMC).
+elig-r-apeda-do = Register with APEDA online and get its RCMC before you export. For sweets, check your product's HS code with APEDA.
+elig-r-apeda-where = APEDA website (apeda.gov.in)
 
 ## Buyer's country (advice)
 elig-d-us-food-why = Food sent to the USA needs FDA food facility registration (through a US agent) and a Prior Notice for every shipment.
-elig-d-us-food-do = Register with the FDA through a US agent, and file a Prior Notice before each shipment.
+elig-d-us-food-do = Register with the FDA through a US agent, renew it every two years (2026, 2028…) between 1 October and 31 December, and file a Prior Notice before each shipment.
 elig-d-us-food-where = fda.gov → Food Facility Registration
+elig-d-us-post-ddp-why = You can post parcels to the USA again (since 15 October 2025), but the US customs duty must be paid at the post office when you book. The rate changes: ask the post office for today's rate and add it to your price.
+elig-d-us-post-ddp-do = Ask the post office or a Dak Ghar Niryat Kendra for today's duty rate, and add it to your price.
 elig-d-wood-plant-why = Wood, bamboo, cane, grass and seeds are checked for pests on arrival, and wooden packing must carry the ISPM-15 stamp. (We have not checked this country's rules.)
 elig-d-wood-plant-do = Send the fumigation or plant-health certificate with the parcel, and ask your buyer or courier about the country's rules.
 elig-d-cites-why = For leather or other animal material of protected species, the buyer's country also asks for CITES papers.
@@ -172,14 +193,22 @@ elig-d-food-label-do = Ask your buyer or importer which papers and labels this f
 elig-d-au-strict-why = Australia is very strict about food, wood, bamboo, grass and seeds: some need a permit or treatment, some are not allowed. (We have not checked the details.)
 elig-d-au-strict-do = Look up your item in Australia's BICON import database before you sell.
 elig-d-au-where = bicon.agriculture.gov.au
+elig-d-eu-gpsr-why = To sell straight to shoppers in the EU, your product needs a "responsible person": a person or company based in the EU who answers for it.
+elig-d-eu-gpsr-do = Put their name and address on the package and in the listing, with yours. Many marketplaces and service firms offer this.
+elig-d-eu-eudr-why = From 30 December 2026 (big and medium firms) and 30 June 2027 (small firms), EU buyers of wooden things and cow leather must prove the wood or hide did not come from cleared forest. Finished leather bags are not covered.
+elig-d-eu-eudr-do = Keep bills and papers that show where your wood (or leather) came from and who sold it, so you can give them to your EU buyer.
 
 ## Value limits and ways to ship
 elig-r-courier-cap-why = By courier, one consignment may be worth up to ₹10 lakh.
 elig-r-courier-cap-do = Send bigger orders as regular cargo.
-elig-r-courier-no-cap-why = From 1 April 2026 the ₹10 lakh limit per courier consignment is removed (still to be confirmed).
-elig-r-courier-no-cap-do = Before a very large shipment, check the latest DGFT notice with your courier.
+elig-r-courier-no-cap-why = Since 1 April 2026 there is no value limit on a courier export shipment.
+elig-r-courier-no-cap-do = Your goods must still be allowed for export: finish the other steps of this check.
 elig-r-postal-limits-why = You can also export by post. Free samples up to ₹50,000 and gifts up to ₹25,000 may go by post.
 elig-r-postal-limits-do = To sell by post, ask at a post-office export centre (Dak Ghar Niryat Kendra).
 elig-r-dnk-why = Post-office export centres (Dak Ghar Niryat Kendra) help for free with papers, customs and booking. West Bengal has 38.
 elig-r-dnk-do = Visit your nearest Dak Ghar Niryat Kendra with the item and your IEC.
 elig-r-dnk-where = Ask at your head post office for the nearest Dak Ghar Niryat Kendra
+
+## Compliance calendar (content/data/calendar.yaml)
+cal-fda-open = 📅 Do you send food to the USA? Your FDA food facility registration must be renewed this year, between { $from_day }/{ $from_month } and { $day }/{ $month }/{ $year }, online at fda.gov or through your US agent. If it is not renewed, it stops.
+cal-fda-close = ⏰ Only until { $day }/{ $month }/{ $year } to renew your FDA food facility registration (fda.gov). If you have done it, all is well.
