@@ -8,9 +8,8 @@ import gc
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol
 from zoneinfo import ZoneInfo
-
-import httpx
 
 from bot import metrics
 from bot.delivery import Sender
@@ -20,6 +19,7 @@ from bot.leader import RETRY_SECONDS, Elector, exclusive, wait_lost
 from bot.logs import setup_logging as setup_logging  # re-exported: run_bot and tools use it
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.shipping import rate_source
 from chat.outbound import Delivery
 from content import DEFAULT_LOCALE, LOCALES
 from flows.eligibility import use_rules
@@ -28,10 +28,13 @@ from handlers.router import Router
 from services.calendar import load_calendar
 from services.eligibility import load_rules
 from services.export_costs import cost_data
-from services.rates import CardRates, RateSource, ShiprocketRates
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+
+
+class AsyncClosable(Protocol):
+    async def aclose(self) -> None: ...
 
 
 @dataclass(slots=True)
@@ -40,28 +43,12 @@ class Core:
     db: Database
     messages: Messages
     router: Router
-    http: httpx.AsyncClient | None = None  # the live rate source's, when one is configured
+    http: AsyncClosable | None = None  # the live rate source's client, when one is configured
 
     async def close(self) -> None:
         if self.http is not None:
             await self.http.aclose()
         await self.db.dispose()
-
-
-def rate_source(settings: Settings) -> tuple[RateSource, httpx.AsyncClient | None]:
-    """Shiprocket's live quotes when its API user is configured, else the dated rate card."""
-    card = CardRates(cost_data())
-    if not settings.shiprocket_email or settings.shiprocket_password is None:
-        return card, None
-    http = httpx.AsyncClient()
-    live = ShiprocketRates(
-        http,
-        settings.shiprocket_email,
-        settings.shiprocket_password.get_secret_value(),
-        card,
-        base_url=settings.shiprocket_api_url,
-    )
-    return live, http
 
 
 async def prepare(settings: Settings) -> Database:

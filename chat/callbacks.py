@@ -68,6 +68,7 @@ CHECK_PRODUCT = Callback("elig", "product", 1)
 # What exporting a product costs.
 PRICE_START = Callback("price", "start")
 PRICE_PRODUCT = Callback("price", "product", 1)
+PRICE_QUOTE = Callback("price", "quote", 2)  # product, destination
 PRICE_DETAILS = Callback("price", "details", 2)  # product, destination
 
 # Trainings.

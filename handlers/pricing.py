@@ -41,13 +41,23 @@ async def product_button(turn: Turn, parts: tuple[str, ...]) -> None:
     await start(turn, parse_id(parts[0]) if len(parts) == 1 else None)
 
 
+async def quote_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    """The price for a product and country already chosen (after an export check)."""
+    await _quote(turn, parts, details=False)
+
+
 async def details_button(turn: Turn, parts: tuple[str, ...]) -> None:
     """The breakdown behind a price: worked out again (rates may have moved), after commit."""
+    await _quote(turn, parts, details=True)
+
+
+async def _quote(turn: Turn, parts: tuple[str, ...], *, details: bool) -> None:
     product_id = parse_id(parts[0]) if len(parts) == 2 else None
     if product_id is None or parts[1] not in DESTINATIONS:
         turn.say(Reply("error-stale-button"))
         return
-    await turn.dialogue.apply(QuotePrice(product_id, parts[1], details=True))
+    turn.dialogue.pause()
+    await turn.dialogue.apply(QuotePrice(product_id, parts[1], details=details))
 
 
 FEATURE = Feature(
@@ -59,6 +69,7 @@ FEATURE = Feature(
     buttons=(
         Button((callbacks.PRICE_START,), start_button, Role.SELLER),
         Button((callbacks.PRICE_PRODUCT,), product_button, Role.SELLER),
+        Button((callbacks.PRICE_QUOTE,), quote_button, Role.SELLER),
         Button((callbacks.PRICE_DETAILS,), details_button, Role.SELLER),
     ),
     menu=(MenuEntry("price", "menu-price", Audience.SELLER),),

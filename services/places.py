@@ -380,6 +380,13 @@ def districts() -> tuple[District, ...]:
     return _district_data().all
 
 
+def districts_for_reader(locale: str) -> tuple[District, ...]:
+    """The districts in the reader's alphabetical order: Bengali names in Bengali order for a
+    Bengali reader (Unicode orders the Bengali letters as the alphabet does), English
+    otherwise."""
+    return tuple(sorted(districts(), key=lambda d: unicodedata.normalize("NFC", d.name(locale))))
+
+
 def district(code: str) -> District | None:
     return _district_data().by_code.get(code)
 

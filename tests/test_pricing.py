@@ -10,6 +10,7 @@ import httpx
 import pytest
 import yaml
 
+from bot.shipping import ShiprocketRates
 from services.export_costs import (
     Parcel,
     Slabs,
@@ -19,7 +20,7 @@ from services.export_costs import (
     packed,
     parse,
 )
-from services.rates import CardRates, ShiprocketRates
+from services.rates import CardRates
 from storage.db import Database
 from tests.chat import ChatUser
 from tests.images import good_photo
@@ -287,3 +288,20 @@ def test_the_ebay_price_also_nets_the_sellers_price() -> None:
     fees = result.ebay_price_usd * (e.final_value_pct + e.international_pct) / 100 + e.per_order_usd
     paid = (result.ebay_price_usd - fees) * (1 - e.conversion_pct / 100)
     assert paid * usd - quotes[0].cost_inr >= 1800
+
+
+async def test_a_verdict_offers_the_price_for_that_country(with_product: ChatUser) -> None:
+    user = with_product
+    await user.says("/check")
+    if "কোন পণ্য" in user.text() or "পণ্য" in user.text():
+        await user.presses(user.buttons()[0])
+    for _ in range(12):  # answer the questions until the verdict, "no"/first button each
+        if "price:" in " ".join(user.button_data()):
+            break
+        labels = user.buttons()
+        usa = [label for label in labels if "USA" in label]
+        await user.presses(usa[0] if usa else labels[0])
+    data = [d for d in user.button_data() if d.startswith("price:")]
+    assert data and data[0].startswith("price:quote:") and data[0].endswith(":US")
+    await user.presses_data(data[0])
+    assert "amazon.com" in user.text()
