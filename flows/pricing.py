@@ -225,7 +225,7 @@ def details_reply(result: Costing, name: str, locale: str) -> Reply:
             "price-d-referral",
             {
                 "amount": money(result.referral, dest.currency, locale),
-                "pct": localise_digits(f"{result.referral_pct:g}", locale),
+                "pct": localise_digits(f"{result.referral_pct.normalize():f}", locale),
             },
         ),
         Reply("price-d-conversion", {"amount": money(result.conversion, dest.currency, locale)}),

@@ -178,7 +178,7 @@ async def test_live_quotes_replace_the_cards_aggregator_and_keep_post_and_expres
     names = [q.name for q in found.quotes]
     assert "Shiprocket X Economy" in names and "Aramex (Shiprocket X)" in names
     assert "Shiprocket X" not in names  # the card's aggregator line gives way to the live one
-    assert {"India Post ITPS (Dak Ghar Niryat Kendra)", "DHL Express"} <= set(names)
+    assert {"India Post ITPS, Dak Ghar Niryat Kendra", "DHL Express"} <= set(names)
     economy = next(q for q in found.quotes if q.name == "Shiprocket X Economy")
     assert economy.live and economy.cost_inr == 640 * 2 and economy.days == (10, 12)
     assert [q.cost_inr for q in found.quotes] == sorted(q.cost_inr for q in found.quotes)
