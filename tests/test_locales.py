@@ -122,3 +122,22 @@ def test_short_forms_are_in_every_locale() -> None:
     assert reference, "no short forms at all"
     for locale in LOCALES:
         assert _attributes(locale) == reference, locale
+
+
+# One spelling for each word a seller reads (issue 15): the ones ruled out, and the one kept.
+RULED_OUT_SPELLINGS = {"রপ্তানি": "রফতানি", "আমাজন": "অ্যামাজন", "এখনও": "এখনো"}
+
+
+def test_one_spelling_for_each_word_in_bengali() -> None:
+    from importlib import resources
+
+    folder = resources.files("content") / "locales" / "bn"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".ftl"):
+            text = entry.read_text(encoding="utf-8")
+            for wrong, right in RULED_OUT_SPELLINGS.items():
+                # আমাজন inside অ্যামাজন is not a match: the kept form starts with অ
+                hits = [m for m in re.finditer(wrong, text) if not text[: m.start()].endswith("অ্য")]
+                found += [f"{entry.name}: {wrong} (write {right})" for _ in hits]
+    assert not found, found

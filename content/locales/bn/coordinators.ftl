@@ -20,7 +20,7 @@ cs-stats =
     🛒 অর্ডার পেয়েছেন: { $orders }
 cs-stats-by-district = <b>জেলা অনুযায়ী</b> (নিবন্ধিত · 📦 পণ্য · ✅ তৈরি · 🔎 যাচাই · 📚 প্রশিক্ষণ · 🛒 অর্ডার)
 cs-stats-line = { $district }: { $registered } · 📦 { $products } · ✅ { $ready } · 🔎 { $checked } · 📚 { $attended } · 🛒 { $orders }
-cs-stats-none = { $scope }-এ এখনও কোনো বিক্রেতা নিবন্ধন করেননি।
+cs-stats-none = { $scope }-এ এখনো কোনো বিক্রেতা নিবন্ধন করেননি।
 
 ## ধাপ
 cs-stage-any = সব ধাপ
@@ -59,14 +59,14 @@ cs-card-product = • { $name } — { $status } — 📷 { $photos }{ $photo_ok 
 cs-product-ready = লিস্টিং তৈরি
 cs-product-draft = খসড়া
 cs-card-more = …আরও { $count }টি।
-cs-card-no-products = 📦 এখনও কোনো পণ্য নেই।
+cs-card-no-products = 📦 এখনো কোনো পণ্য নেই।
 cs-card-check = 🔎 রফতানি যাচাই { $date }: { $verdict } — বাকি: { $missing }
-cs-card-check-none = 🔎 এখনও রফতানি যাচাই হয়নি।
+cs-card-check-none = 🔎 এখনো রফতানি যাচাই হয়নি।
 cs-verdict-ready = ✅ রফতানির জন্য তৈরি
 cs-verdict-steps = ⚠️ কিছু কাজের পরে সম্ভব
 cs-verdict-blocked = ⛔ অনুমতি নেই
 cs-card-training = 📚 { $title } ({ $date }): { $answer }
-cs-card-trainings-none = 📚 এখনও কোনো প্রশিক্ষণে উত্তর দেননি বা আসেননি।
+cs-card-trainings-none = 📚 এখনো কোনো প্রশিক্ষণে উত্তর দেননি বা আসেননি।
 cs-trn-came = এসেছিলেন
 cs-trn-yes = আসবেন বলেছেন
 cs-trn-no = আসতে পারবেন না বলেছেন
@@ -84,11 +84,11 @@ cs-pending-line = • { $name } ({ $district }) — { $span ->
        *[many] { $days } দিন ধরে
     }
 cs-pending-reg = নিবন্ধন শেষ হয়নি
-cs-pending-product = এখনও পণ্য নেই
+cs-pending-product = এখনো পণ্য নেই
 cs-pending-photo = ছবি ঠিক করতে হবে
 cs-pending-draft = লিস্টিং নিশ্চিত হয়নি
 cs-pending-check = রফতানি যাচাই হয়নি
-cs-pending-training = এখনও প্রশিক্ষণ হয়নি
+cs-pending-training = এখনো প্রশিক্ষণ হয়নি
 cs-btn-nudge = 🔔 { $name }
 cs-nudge-sent = 🔔 { $name }-কে অনুস্মারক পাঠানো হচ্ছে ({ $stage })।
 cs-nudge-already = { $name } আজ এ বিষয়ে একবার অনুস্মারক পেয়েছেন ({ $stage })।
@@ -96,7 +96,7 @@ cs-nudge-moved-on = { $name } ওই ধাপ পেরিয়ে গেছ�
 cs-nudge-unreachable = { $name } বার্তা বন্ধ করেছেন বা বটটি ব্লক করেছেন, তাই অনুস্মারক পাঠানো হলো না।
 
 ## বিক্রেতাদের অনুস্মারক (সমন্বয়কারীর 🔔 থেকে)
-cs-nudge-reg = 🙏 নমস্কার! রফতানি সাথীতে আপনার নিবন্ধন এখনও শেষ হয়নি। মাত্র কয়েক মিনিট লাগবে: চালিয়ে যেতে নিচের বোতাম টিপুন।
+cs-nudge-reg = 🙏 নমস্কার! রফতানি সাথীতে আপনার নিবন্ধন এখনো শেষ হয়নি। মাত্র কয়েক মিনিট লাগবে: চালিয়ে যেতে নিচের বোতাম টিপুন।
 cs-nudge-product = 🙏 নমস্কার { $name }! আপনার জেলার সমন্বয়কারী বলছেন: ছবি সহ আপনার প্রথম পণ্যটি যোগ করুন, যাতে বিদেশের ক্রেতারা আপনার কাজ দেখতে পান।
 cs-nudge-photo = 📷 নমস্কার { $name }! আপনার পণ্যের প্রধান ছবিটা আরও পরিষ্কার হওয়া দরকার (ভালো আলো, সাদামাটা পেছনের দিক)। নতুন ছবি দিতে নিচের বোতাম টিপুন।
 cs-nudge-draft = ✍️ নমস্কার { $name }! আপনার পণ্যের লিস্টিং প্রায় তৈরি: একবার দেখে নিশ্চিত করে দিন।
@@ -110,7 +110,7 @@ cs-nudge-btn-check = ✅ রফতানি যাচাই
 cs-nudge-btn-training = 📚 প্রশিক্ষণ
 
 ## /export sellers
-cs-export-empty = সেখানে শিটে রাখার মতো এখনও কোনো বিক্রেতা নেই।
+cs-export-empty = সেখানে শিটে রাখার মতো এখনো কোনো বিক্রেতা নেই।
 cs-export-started = বিক্রেতাদের শিট তৈরি হচ্ছে ({ $count } জন, { $scope })…
 cs-export-file = 📄 বিক্রেতা: ধাপ, পণ্য, শেষ রফতানি যাচাই, নিবন্ধনের তারিখ (ফোন নম্বর শুধু আপনার জেলার)।
 
@@ -118,17 +118,17 @@ cs-export-file = 📄 বিক্রেতা: ধাপ, পণ্য, শে�
 cs-removecoordinator-usage = ব্যবহার: /removecoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; [জেলা, জেলা…] — জেলা না লিখলে তাঁর সব জেলা সরানো হবে।
 cs-removecoordinator-none = ব্যবহারকারী { $user } ওই জেলাগুলোর সমন্বয়কারী ছিলেন না।
 cs-removecoordinator-done = ✓ ব্যবহারকারী { $user } আর এই জেলাগুলোর সমন্বয়কারী নন: { $districts }। বাকি জেলা: { $left }।
-cs-coordinators-none = এখনও কোনো সমন্বয়কারী নেই। /addcoordinator দিয়ে নিয়োগ করুন।
+cs-coordinators-none = এখনো কোনো সমন্বয়কারী নেই। /addcoordinator দিয়ে নিয়োগ করুন।
 cs-coordinators-title = 👥 <b>সমন্বয়কারী ({ $count })</b>
 cs-coordinators-line = • { $user }: { $districts } ({ $date } থেকে)
-cs-audit-none = এখনও কেউ বিক্রেতাদের ব্যক্তিগত তথ্য দেখেননি।
+cs-audit-none = এখনো কেউ বিক্রেতাদের ব্যক্তিগত তথ্য দেখেননি।
 cs-audit-title = 🔐 <b>ব্যক্তিগত তথ্য দেখার শেষ { $count }টি ঘটনা</b> (ভারতীয় সময়)
 cs-audit-line = { $when } · { $actor } → { $subject }: { $action } { $detail }
 cs-audit-card = বিক্রেতার কার্ড
 cs-audit-sellers = বিক্রেতার তালিকা
 cs-audit-search = খোঁজের ফল
 cs-audit-pending = কে আটকে
-cs-audit-export = ক্যাটালগ রপ্তানি ফাইল
+cs-audit-export = ক্যাটালগ রফতানি ফাইল
 cs-audit-export_sellers = বিক্রেতাদের শিট
 cs-audit-checks = রফতানি যাচাইয়ের তালিকা
 cs-audit-all-districts = সব জেলা

@@ -12,7 +12,7 @@ trn-clock = { $part ->
 trn-when = { $day }, { $clock }
 
 ## /newtraining
-trn-ask-title = 📚 প্রশিক্ষণের নাম কী? যেমন: আমাজনের জন্য পণ্যের ছবি তোলা।
+trn-ask-title = 📚 প্রশিক্ষণের নাম কী? যেমন: অ্যামাজনের জন্য পণ্যের ছবি তোলা।
 trn-help-title = ছোট একটা নাম, যা দেখে বিক্রেতারা বুঝবেন — বড়জোর ৮০টা অক্ষর।
 trn-field-title = প্রশিক্ষণ
 trn-ask-districts = { $admin ->
