@@ -8,7 +8,6 @@ import regex
 
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯०१२३४५६७८९", "01234567890123456789")
 _TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
-_TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 # Zero-width characters and bidi marks survive NFC and str.strip(); they never carry meaning here.
 # Nor do control characters other than whitespace, and PostgreSQL cannot store U+0000 at all.
 _INVISIBLE = regex.compile(
@@ -41,11 +40,12 @@ def ascii_digits(text: str) -> str:
 
 
 def localise_digits(text: str, locale: str) -> str:
-    """Latin digits written the way the reader's script writes them."""
+    """Digits as the reader's messages write them: Bengali digits for Bengali; Hindi, like
+    English, uses the international digits (the form the Constitution's Article 343 gives for
+    official use, and the one our Hindi messages are written in), so one message never mixes
+    "1 से ८ तक"."""
     if locale == "bn":
         return text.translate(_TO_BENGALI)
-    if locale == "hi":
-        return text.translate(_TO_DEVANAGARI)
     return text
 
 

@@ -141,3 +141,17 @@ def test_one_spelling_for_each_word_in_bengali() -> None:
                 hits = [m for m in re.finditer(wrong, text) if not text[: m.start()].endswith("অ্য")]
                 found += [f"{entry.name}: {wrong} (write {right})" for _ in hits]
     assert not found, found
+
+
+def test_a_message_never_mixes_digit_scripts() -> None:
+    """Bengali messages write Bengali digits and placeables get them too; Hindi and English
+    write international digits, placeables included ("1 से 8 तक", not "1 से ८ तक")."""
+    from importlib import resources
+
+    from services.text import localise_digits
+
+    assert localise_digits("1 - 8", "hi") == "1 - 8" and localise_digits("8", "bn") == "৮"
+    hindi = resources.files("content") / "locales" / "hi"
+    for entry in hindi.iterdir():
+        if entry.name.endswith(".ftl"):
+            assert not re.search("[०-९]", entry.read_text(encoding="utf-8")), entry.name
