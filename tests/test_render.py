@@ -45,11 +45,11 @@ async def test_a_long_list_of_choices_comes_a_page_at_a_time(router: Router) -> 
         labels = [b.label for row in question.buttons for b in row]
         assert question.as_list and len(labels) <= NARROW.list_rows
         assert all(len(x) <= 20 for x in labels)
-        if "পুরুলিয়া" in labels:
+        if "হুগলি" in labels:  # the last in Bengali order
             break
         seen += labels[:-1]
         await user.presses("আরও")
-    await user.presses("পুরুলিয়া")
+    await user.presses("হুগলি")
     assert "ফোন" in user.text() or "মোবাইল" in user.text()
     assert "(নম্বরটা লিখে পাঠান" in user.text()  # no "share my number" key on this channel
     assert len(set(seen)) == len(seen) >= 10  # new districts on every page
