@@ -27,6 +27,8 @@ from storage.records import ProductRecord
 PRICE = "price"
 DESTINATIONS = ("US", "UK", "EU", "AU", "CA", "AE")
 MAX_PRODUCTS = 12
+# Woven and made-up textiles: a saree or a quilt travels folded, whatever its length.
+CLOTH_HEADINGS = frozenset({"5007", "5208", "6214", "6302", "6304", "6204", "6205"})
 
 
 def start_data(products: list[ProductRecord], locale: str) -> dict[str, Any]:
@@ -60,6 +62,8 @@ def _parse_destination(answer: Answer, ctx: FlowContext) -> Parsed:
         return Accept(answer.value)
     if answer.value is not None:
         return Reject(Reply("error-stale-button"))
+    if answer.text:  # a country we have no rates for (a name of ours is pressed for them)
+        return Reject(Reply("price-no-rates-there"))
     return Reject(Reply("flow-use-buttons"))
 
 
@@ -82,10 +86,12 @@ class QuotePrice(Effect):
             return [Reply("price-needs-facts", choices=((edit,),))]
         listing = compose_listing(facts)
         data = cost_data()
-        parcel = packed(facts.size.dims_cm if facts.size else None, facts.weight_g, data.packing)
-        locale, rates = env.locale, env.rates
         craft = places.craft(facts.craft_id) if facts.craft_id else None
         kind = craft.kind if craft else None
+        dims = facts.size.dims_cm if facts.size else None
+        cloth = kind == "textile" or listing.hs_heading in CLOTH_HEADINGS
+        parcel = packed(dims, facts.weight_g, data.packing, foldable=cloth)
+        locale, rates = env.locale, env.rates
         name = product_label(product.answers, product.sku, locale)
         product_id, destination, details = self.product_id, self.destination, self.details
 

@@ -107,6 +107,8 @@ class Packing:
     add_fraction: Decimal
     add_min_g: int
     default_cm: tuple[int, int, int]  # a product given no size: a small box
+    fold_over_cm: int = 100  # cloth longer than this (a saree's 5.5 m) travels folded
+    folded_cm: tuple[int, int, int] = (35, 25, 6)  # …in this box
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,8 @@ def parse(raw: Mapping[str, Any]) -> CostData:
         _dec(p["add_fraction"], "packing.add_fraction"),
         int(p["add_min_g"]),
         tuple(int(x) for x in p["default_cm"]),  # type: ignore[arg-type]
+        int(p.get("fold_over_cm", 100)),
+        tuple(int(x) for x in p.get("folded_cm", (35, 25, 6))),  # type: ignore[arg-type]
     )
     destinations: dict[str, Destination] = {}
     for code, d in (raw.get("destinations") or {}).items():
@@ -273,10 +277,15 @@ class Parcel:
         return self.weight_g if divisor is None else max(self.weight_g, self.volumetric_g(divisor))
 
 
-def packed(dims_cm: Sequence[float] | None, weight_g: int, packing: Packing) -> Parcel:
-    """The box: each side of the product plus the padding (a flat item, a saree folded, gets
-    the small box's height); the weight plus the box and wrapping."""
+def packed(
+    dims_cm: Sequence[float] | None, weight_g: int, packing: Packing, *, foldable: bool = False
+) -> Parcel:
+    """The box: each side of the product plus the padding (a flat item gets the small box's
+    height; cloth longer than ``fold_over_cm`` is folded into the folded box); the weight plus
+    the box and wrapping."""
     sides = list(dims_cm or ())
+    if foldable and sides and max(sides) > packing.fold_over_cm:
+        sides = [float(x) for x in packing.folded_cm]
     sides += [0.0] * (3 - len(sides))
     box = tuple(
         max(float(side) + packing.add_cm, float(small))

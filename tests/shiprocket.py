@@ -47,7 +47,10 @@ class Shiprocket:
         if self.mode == "server_error":
             return web.json_response({"message": "Server Error"}, status=500)
         if self.mode == "slow":
-            await asyncio.sleep(self.delay)
+            for _ in range(int(self.delay * 20)):  # held until the test lets go or the delay
+                if self.mode != "slow":
+                    break
+                await asyncio.sleep(0.05)
         if self.mode == "garbage":
             return web.Response(text="<html>maintenance</html>", content_type="text/html")
         if self.mode == "empty":

@@ -49,9 +49,12 @@ def test_a_parcel_is_the_product_padded_and_charged_on_the_greater_weight() -> N
     assert light_and_big.chargeable_g(None) == 500  # the post charges actual weight
 
 
-def test_a_saree_without_a_height_goes_in_a_small_box() -> None:
-    parcel = packed((550,), 650, cost_data().packing)  # a saree's length, as typed
-    assert parcel.dims_cm[0] == 554 and min(parcel.dims_cm) >= 10
+def test_a_saree_travels_folded() -> None:
+    packing = cost_data().packing
+    parcel = packed((550, 115), 650, packing, foldable=True)  # its length, as typed
+    assert max(parcel.dims_cm) == max(packing.folded_cm) + packing.add_cm
+    flat = packed((550, 115), 650, packing)  # a mat of that size does not fold
+    assert flat.dims_cm[0] == 554
 
 
 @pytest.mark.parametrize(
@@ -305,3 +308,82 @@ async def test_a_verdict_offers_the_price_for_that_country(with_product: ChatUse
     assert data and data[0].startswith("price:quote:") and data[0].endswith(":US")
     await user.presses_data(data[0])
     assert "amazon.com" in user.text()
+
+
+async def test_a_hanging_live_source_still_answers_within_three_seconds() -> None:
+    import time
+
+    stand_in = Shiprocket(mode="slow", delay=30.0)
+    async with running(stand_in), httpx.AsyncClient() as client:
+        source = live(stand_in, client)  # the default deadline
+        start = time.monotonic()
+        found = await source.quotes(PARCEL, "US", None)
+        took = time.monotonic() - start
+        stand_in.mode = "ok"  # let the held request go
+    assert found.fallback == "timeout" and found.quotes
+    assert took < 3.0
+
+
+async def test_a_country_we_have_no_rates_for_is_said_so(with_product: ChatUser) -> None:
+    await with_product.says("/price")
+    await with_product.says("জাপান")
+    assert "হার এখনো আমাদের কাছে নেই" in with_product.text()
+    assert "কোন দেশে" in with_product.text()  # and the question again
+
+
+# --- the table: products × destinations -------------------------------------------------------
+
+# (name, size as typed in cm, weight g, folds, price ₹, kind, HS) → packed weight and the
+# chargeable weight at 5000 cm³/kg, worked by hand: sides sorted, +4 cm each, never smaller
+# than the small box 20×15×10 (cloth over 1 m folded into 35×25×6 first); weight + the larger
+# of 150 g and 10 %.
+PRODUCTS = {
+    "dokra elephant": ((12, 8, 20), 650, False, 1500, "metal", "8306", 800, 922),
+    "saree": ((550, 115), 650, True, 4500, "textile", "5208", 800, 2262),
+    "terracotta horse": ((45, 15, 30), 2000, False, 2500, "terracotta", "6913", 2200, 6331),
+    "jute bag": ((40, 35, 10), 300, False, 600, "jute", "4202", 450, 4805),
+    "darjeeling tea": (None, 250, False, 900, "tea", "0902", 400, 600),
+    "kantha quilt": ((225, 150), 1800, True, 7000, "textile", "6304", 1980, 2262),
+}
+TABLE = [(product, dest) for product in PRODUCTS for dest in DESTINATIONS]
+
+
+@pytest.mark.parametrize(("product", "destination"), TABLE)
+def test_price_table(product: str, destination: str) -> None:
+    dims, grams, folds, price, kind, hs, packed_g, volumetric_g = PRODUCTS[product]
+    data = cost_data()
+    parcel = packed(dims, grams, data.packing, foldable=folds)
+    assert parcel.weight_g == packed_g
+    quotes = card_quotes(parcel, destination, data)
+    by_carrier = {q.carrier: q for q in quotes}
+    post = by_carrier.get("india_post")
+    post_limit = next(c for c in data.carriers if c.id == "india_post").limit(destination)
+    if packed_g <= post_limit:  # ITPS charges the actual weight, box size aside
+        assert post is not None and post.chargeable_g == packed_g
+    else:
+        assert post is None  # over the packet's limit there: not offered
+    assert by_carrier["dhl_express"].chargeable_g == max(packed_g, volumetric_g)
+    result = costing(
+        price_inr=price,
+        kind=kind,
+        hs=hs,
+        parcel=parcel,
+        destination=destination,
+        quotes=quotes,
+        data=data,
+    )
+    assert result.listing_price is not None and result.shipping is not None
+    received = result.listing_price - result.vat - result.referral - result.conversion
+    net = received * result.inr_per - result.shipping.cost_inr
+    # Rounding the listing price up to .99 adds less than one unit of the currency.
+    assert price <= net < price + result.inr_per
+    dest = data.destinations[destination]
+    if destination in ("UK", "AU"):  # the marketplace collects the tax; no duty under its limit
+        assert result.vat > 0 and result.duty == 0
+    elif destination == "EU":
+        assert result.vat > 0 and result.duty is None  # IOSS VAT; the €3 duty is in the rule
+    elif destination == "AE":
+        expected_duty = 0 if result.listing_price <= dest.duty_free_upto else None
+        assert result.vat == 0 and (expected_duty is None or result.duty == expected_duty)
+    else:  # US, Canada: the buyer pays at the border, by a rate the rule tells them to ask
+        assert result.vat == 0 and result.duty is None

@@ -9,6 +9,7 @@ price-ask-product = কোন পণ্যের?
 price-help-product = নিচের বোতাম থেকে আপনার একটা পণ্য বেছে নিন।
 price-ask-destination = কোন দেশে পাঠাবেন?
 price-help-destination = ক্রেতা যে দেশে থাকেন সেটা বেছে নিন।
+price-no-rates-there = ওই দেশের হার এখনো আমাদের কাছে নেই: নিচের একটা বেছে নিন। অন্য দেশের জন্য ডাকঘর বা কুরিয়ারে জিজ্ঞেস করুন।
 price-cancelled = থামালাম। আবার দরকার হলে /price লিখুন।
 price-no-products = আগে একটা পণ্য যোগ করুন (/addproduct), তারপর /price লিখুন।
 price-needs-facts = খরচ হিসেব করতে এই পণ্যের দাম আর ওজন লাগবে।

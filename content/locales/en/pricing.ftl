@@ -9,6 +9,7 @@ price-ask-product = Which product?
 price-help-product = Choose one of your products below.
 price-ask-destination = To which country?
 price-help-destination = Choose where the buyer lives.
+price-no-rates-there = We have no rates for that country yet: choose one of these. For anywhere else, ask your post office or courier.
 price-cancelled = Stopped. Type /price when you want it again.
 price-no-products = Add a product first (/addproduct), then ask /price.
 price-needs-facts = To work out the cost I need this product's price and weight.

@@ -9,6 +9,7 @@ price-ask-product = कौन सा उत्पाद?
 price-help-product = नीचे से अपना एक उत्पाद चुनें।
 price-ask-destination = किस देश में भेजेंगे?
 price-help-destination = ख़रीदार जिस देश में है, वह चुनें।
+price-no-rates-there = उस देश की दरें अभी हमारे पास नहीं हैं: इनमें से एक चुनें। किसी और देश के लिए डाकघर या कूरियर से पूछें।
 price-cancelled = रोक दिया। फिर चाहिए तो /price लिखें।
 price-no-products = पहले एक उत्पाद जोड़ें (/addproduct), फिर /price लिखें।
 price-needs-facts = खर्च निकालने के लिए इस उत्पाद का दाम और वज़न चाहिए।
