@@ -33,7 +33,7 @@ from flows.engine import (
 )
 from services import places
 from services.catalogue import Listing, Size, facts_from
-from services.listing import compose_listing, gi_within_reach
+from services.listing import compose_listing, gi_within_reach, names_an_item
 from services.measures import (
     MAX_DIMENSION_CM,
     MAX_FABRIC_CM,
@@ -292,7 +292,9 @@ def _parse_what(answer: Answer, ctx: FlowContext) -> Parsed:
     # The seller's words are kept beside the craft they name: "ডোকরার হাতি" is Dokra (its GI,
     # its rules) and an elephant (the listing's item).
     known = places.match_craft(parsed.value)
-    return Accept({"id": known.id, "text": parsed.value} if known else {"text": parsed.value})
+    value = {"id": known.id, "text": parsed.value} if known else {"text": parsed.value}
+    changed = value != ctx.answers.get("what")
+    return Accept(value, answers={"item": DELETE} if changed else {})
 
 
 def _show_what(value: Any, ctx: FlowContext) -> str | None:
@@ -302,9 +304,10 @@ def _show_what(value: Any, ctx: FlowContext) -> str | None:
 
 
 def _picked_craft(ctx: FlowContext) -> places.Craft | None:
-    """The craft chosen by its button (not typed), when it has items to offer."""
+    """The craft the seller named without saying what the item is (its button, or typed
+    "Dokra"), when it has items to offer: the item is asked next."""
     what = ctx.answers.get("what") or {}
-    if not isinstance(what, dict) or what.get("text"):
+    if not isinstance(what, dict) or names_an_item(what.get("text")):
         return None
     craft = places.craft(what.get("id") or "")
     return craft if craft is not None and craft.items else None
@@ -412,8 +415,8 @@ def _is_cloth(ctx: FlowContext) -> bool:
     item = ctx.answers.get("item") or {}
     if _picked_craft(ctx) is not None and item.get("id") in _CLOTH_ITEMS:
         return True
-    typed = what.get("text") or (item.get("text") if _picked_craft(ctx) else "")
-    words = lookup_key(str(typed or "")).split()
+    typed = " ".join(str(t) for t in (what.get("text"), item.get("text")) if t)
+    words = lookup_key(typed).split()
     return any(word in _CLOTH_WORDS or word.rstrip("র") in _CLOTH_WORDS for word in words)
 
 

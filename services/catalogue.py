@@ -76,14 +76,14 @@ class ExportRow:
 def facts_from(answers: Mapping[str, Any], data: Mapping[str, Any]) -> ProductFacts:
     """The facts of a product from the product flow's answers and the seller's profile."""
     what = answers.get("what") or {}
-    # The item asked after a craft button: pressed (an id) or typed (the seller's words).
-    item = (answers.get("item") or {}) if what.get("id") and not what.get("text") else {}
+    # The item asked once a craft is named: pressed (an id) or typed (the seller's words).
+    item = (answers.get("item") or {}) if what.get("id") else {}
     colour = answers.get("colour") or {}
     size = answers.get("size")
     return ProductFacts(
         sku=data.get("sku", ""),
         craft_id=what.get("id"),
-        what_text=what.get("text") or item.get("text"),
+        what_text=" ".join(t for t in (what.get("text"), item.get("text")) if t) or None,
         item_id=item.get("id"),
         material=answers.get("material"),
         size=Size(tuple(size["dims_cm"]), size["unit"]) if size else None,

@@ -410,6 +410,11 @@ def _scan(text: str | None, sections: Sequence[str], *, places_too: bool = False
     return spans
 
 
+def names_an_item(text: str | None) -> bool:
+    """The seller's words say what the thing is ("ডোকরার হাতি"), not only its craft ("Dokra")."""
+    return any(span.section == "product_types" for span in _scan(text, _WHAT_SECTIONS))
+
+
 _NOT_LATIN = regex.compile(r"[^\p{Latin}0-9 &'.,\-/()]")
 
 

@@ -564,3 +564,27 @@ def test_telegram_edits_become_edit_inbounds() -> None:
     inbound = to_inbound(Update.de_json(data, None))
     assert inbound is not None and inbound.kind == "edit"
     assert (inbound.text, inbound.message_id, inbound.sender) == ("১০ x ২০ সেমি", 73, "5")
+
+
+async def test_a_craft_typed_alone_asks_the_item_too(registered: ChatUser, db: Database) -> None:
+    """Typing the craft's name in other words than its button ("dokra") still asks which item
+    it is (found trying the console: the item was lost and "elephant" became the material)."""
+    user = registered
+    await user.says("/addproduct")
+    await user.sends_photo(good_photo())
+    await user.presses("হয়ে গেছে")
+    await user.says("dokra")
+    assert "এটা কোন জিনিস?" in user.text()
+    await user.says("হাতি")
+    assert "কী দিয়ে তৈরি" in user.text()
+    await user.says("পিতল")
+    async with db.transaction() as repo:
+        [draft] = await repo.products.of_seller(user.user_id)
+    assert draft.answers["what"] == {"id": "dokra", "text": "dokra"}
+    assert draft.answers["item"] in ({"id": "elephant"}, {"text": "হাতি"})
+    for answer in ("১০ x ২০ সেমি", "৫০০ গ্রাম"):
+        await user.says(answer)
+    await user.presses("লাল")
+    for answer in ("৫০০ টাকা", "৫", "৭", "বাদ দিন"):
+        await user.says(answer)
+    assert "Elephant" in user.text()
