@@ -267,10 +267,10 @@ async def test_price_from_the_product_card_and_a_product_without_weight(
 
 
 async def test_a_stale_details_button_is_answered(with_product: ChatUser) -> None:
-    await with_product.presses_data("price:details:999999:US")
-    assert with_product.text()  # a friendly answer, no crash
-    await with_product.presses_data("price:details:1:MARS")
-    assert with_product.text()
+    await with_product.presses_data("price:details:999999:US")  # no such product
+    assert "এই পণ্যটা আর নেই" in with_product.text()
+    await with_product.presses_data("price:details:1:MARS")  # no such country
+    assert "পুরনো মেসেজের" in with_product.text()
 
 
 def test_the_ebay_price_also_nets_the_sellers_price() -> None:

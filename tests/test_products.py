@@ -34,13 +34,18 @@ async def describe_in_bengali(user: ChatUser) -> None:
     await user.presses("ডোকরা")
     await user.presses("হাতি")
     await user.says("পিতল")
+    await answer_the_rest(user, special="হাতে তৈরি, প্রাকৃতিক রং")
+
+
+async def answer_the_rest(user: ChatUser, special: str = "বাদ দিন") -> None:
+    """From the size question to the review: 10 x 20 cm, 500 g, red, ₹500, 5 made, 7 days."""
     await user.says("১০ x ২০ সেমি")
     await user.says("৫০০ গ্রাম")
     await user.presses("লাল")
     await user.says("৫০০ টাকা")
     await user.says("৫")
     await user.says("৭")
-    await user.says("হাতে তৈরি, প্রাকৃতিক রং")
+    await user.says(special)
 
 
 @pytest.fixture
@@ -359,13 +364,7 @@ async def test_typed_skip_words_skip_an_optional_question(
     await user.presses("ডোকরা")
     await user.presses("হাতি")
     await user.says("পিতল")
-    await user.says("১০ x ২০ সেমি")
-    await user.says("৫০০ গ্রাম")
-    await user.presses("লাল")
-    await user.says("৫০০ টাকা")
-    await user.says("৫")
-    await user.says("৭")
-    await user.says("বাদ দিন")  # the special-feature question: skipped, not the feature
+    await answer_the_rest(user)  # "বাদ দিন" at the special feature: skipped, not the feature
     async with db.transaction() as repo:
         [draft] = await repo.products.of_seller(user.user_id)
     assert "বাদ" not in str(draft.answers.get("special"))
@@ -462,13 +461,7 @@ async def test_typed_words_name_both_the_craft_and_the_item(
         [draft] = await repo.products.of_seller(user.user_id)
     assert draft.answers["what"] == {"id": "dokra", "text": "ডোকরার হাতি"}
     await user.says("পিতল")
-    await user.says("১০ x ২০ সেমি")
-    await user.says("৫০০ গ্রাম")
-    await user.presses("লাল")
-    await user.says("৫০০ টাকা")
-    await user.says("৫")
-    await user.says("৭")
-    await user.says("বাদ দিন")
+    await answer_the_rest(user)
     review = user.text()
     assert "পণ্য: ডোকরার হাতি" in review and "Elephant" in review
 
@@ -489,10 +482,8 @@ async def test_a_craft_button_asks_which_item_and_an_edit_asks_again(
     async with db.transaction() as repo:
         [draft] = await repo.products.of_seller(user.user_id)
     assert draft.answers["item"] == {"id": "owl"}
-    for answer in ("পিতল", "১০ x ২০ সেমি", "৫০০ গ্রাম", "৫০০ টাকা", "৫", "৭", "বাদ দিন"):
-        if answer == "৫০০ টাকা":
-            await user.presses("লাল")
-        await user.says(answer)
+    await user.says("পিতল")
+    await answer_the_rest(user)
     review = user.text()
     assert "জিনিস: পেঁচা" in review and "Dokra Metal Owl Figurine" in review
     await user.presses("কিছু বদলাব")
@@ -582,9 +573,5 @@ async def test_a_craft_typed_alone_asks_the_item_too(registered: ChatUser, db: D
         [draft] = await repo.products.of_seller(user.user_id)
     assert draft.answers["what"] == {"id": "dokra", "text": "dokra"}
     assert draft.answers["item"] in ({"id": "elephant"}, {"text": "হাতি"})
-    for answer in ("১০ x ২০ সেমি", "৫০০ গ্রাম"):
-        await user.says(answer)
-    await user.presses("লাল")
-    for answer in ("৫০০ টাকা", "৫", "৭", "বাদ দিন"):
-        await user.says(answer)
+    await answer_the_rest(user)
     assert "Elephant" in user.text()
