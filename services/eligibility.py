@@ -37,6 +37,20 @@ class Question:
     message: str
 
 
+Confidence = Literal["official", "secondary", "unverified"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a rule comes from, as sellers may read it: document names only (the research notes
+    with web addresses stay in the rules file's comments), how sure we are, and when someone
+    last checked it."""
+
+    citation: str | None
+    confidence: Confidence
+    checked_on: date
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
@@ -44,9 +58,10 @@ class Finding:
     reason: str
     steps: tuple[str, ...]
     where: str | None
-    source: str
+    source: Source
     unknown: bool = False  # decided by a "don't know" answer: the steps say what to find out
     cost: str | None = None  # readiness items: what it costs (a message id)
+    brief: str = ""  # one line for the verdict's first message: what to do and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +203,14 @@ class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _SourcedM(_M):
+    """A clean citation (none only when unverified), how sure it is, and when it was checked."""
+
+    source: _Text | None = None
+    confidence: Confidence
+    checked_on: date
+
+
 class _AllOfM(_M):
     all: list[_Word | Annotated[list[_Word], Field(min_length=1)]] = Field(min_length=2)
 
@@ -211,7 +234,7 @@ class _QuestionM(_M):
     no_if: _WhenM | None = None
 
 
-class _RuleM(_M):
+class _RuleM(_SourcedM):
     id: _Id
     level: Literal["prohibited", "restricted", "certificate", "note"]
     applies_to: _WhenM | None = None
@@ -230,12 +253,11 @@ class _RuleM(_M):
     reason: _Msg
     steps: Annotated[list[_Msg], Field(min_length=1)]
     where: _Msg | None = None
-    source: _Text
     valid_from: date | None = None
     valid_until: date | None = None
 
 
-class _UpdateM(_M):
+class _UpdateM(_SourcedM):
     id: _Id
     question: _Id
     from_: _MonthDay = Field(alias="from")
@@ -244,10 +266,9 @@ class _UpdateM(_M):
     steps: Annotated[list[_Msg], Field(min_length=1)]
     late_reason: _Msg
     late_steps: Annotated[list[_Msg], Field(min_length=1)]
-    source: _Text
 
 
-class _ReadyM(_M):
+class _ReadyM(_SourcedM):
     id: _Id
     required: bool
     profile: Literal["iec", "gstin"] | None = None
@@ -258,7 +279,6 @@ class _ReadyM(_M):
     how: _Msg
     cost: _Msg
     where: _Msg
-    source: _Text
     yearly_update: _UpdateM | None = None
 
 
@@ -375,7 +395,8 @@ class _Rule:
     reason: str
     steps: tuple[str, ...]
     where: str | None
-    source: str
+    source: Source
+    brief: str
     valid_from: date | None
     valid_until: date | None
 
@@ -390,7 +411,9 @@ class _Update:
     steps: tuple[str, ...]
     late_reason: str
     late_steps: tuple[str, ...]
-    source: str
+    source: Source
+    brief: str
+    late_brief: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,7 +428,8 @@ class _Ready:
     how: str
     cost: str
     where: str
-    source: str
+    source: Source
+    brief: str
     update: _Update | None
 
 
@@ -413,6 +437,7 @@ class _Ready:
 class _Q:
     question: Question
     find_out: str
+    brief: str  # what to find out, in one line (after "don't know")
     yes_if: _When | None
     no_if: _When | None
 
@@ -448,6 +473,16 @@ class RuleSet:
     _year_words: frozenset[str]
     _message_ids: frozenset[str]
     _craft_needs: Mapping[str, tuple[_Pattern, ...]]
+
+    def sources(self) -> tuple[tuple[str, Source], ...]:
+        """Every rule's id with its source, in the file's order (for /rules: what is stale)."""
+        out: list[tuple[str, Source]] = [(r.id, r.source) for r in self._rules]
+        out += [(r.id, r.source) for notes in self._by_destination.values() for r in notes]
+        for item in self._readiness:
+            out.append((item.id, item.source))
+            if item.update is not None:
+                out.append((item.update.id, item.update.source))
+        return tuple(out)
 
     def message_ids(self) -> frozenset[str]:
         """Every Fluent message id the rules refer to (for the locale test)."""
@@ -614,28 +649,38 @@ class RuleSet:
         found: list[Finding] = []
         for r, o in outcomes:
             if o == _FIRE:
-                found.append(Finding(r.id, r.level, r.reason, r.steps, r.where, r.source))
+                found.append(
+                    Finding(r.id, r.level, r.reason, r.steps, r.where, r.source, brief=r.brief)
+                )
             else:
-                find = (self._questions[r.question].find_out,) if r.question else r.steps
-                found.append(Finding(r.id, r.level, r.reason, find, r.where, r.source, True))
+                q = self._questions[r.question] if r.question else None
+                find, brief = ((q.find_out,), q.brief) if q else (r.steps, r.brief)
+                found.append(
+                    Finding(r.id, r.level, r.reason, find, r.where, r.source, True, brief=brief)
+                )
         for item, o, question in ready:
             level: Level = "readiness" if item.required else "note"
             u = item.update
             if u is not None and question == u.question:
                 late = inp.today > date(inp.today.year, *u.end)
                 reason, steps = (u.late_reason, u.late_steps) if late else (u.reason, u.steps)
+                brief = u.late_brief if late else u.brief
                 rule_id, source = u.id, u.source
             else:
                 reason, steps, rule_id, source = item.why, (item.how,), item.id, item.source
+                brief = item.brief
             if o == _FIRE:
                 found.append(
-                    Finding(rule_id, level, reason, steps, item.where, source, False, item.cost)
-                )
+                    Finding(rule_id, level, reason, steps, item.where, source, False, item.cost,
+                            brief)
+                )  # fmt: skip
             else:
-                find = (self._questions[question].find_out,) if question else steps
+                q = self._questions[question] if question else None
+                find, brief = ((q.find_out,), q.brief) if q else (steps, brief)
                 found.append(
-                    Finding(rule_id, level, reason, find, item.where, source, True, item.cost)
-                )
+                    Finding(rule_id, level, reason, find, item.where, source, True, item.cost,
+                            brief)
+                )  # fmt: skip
         order = {id(f): i for i, f in enumerate(found)}
         found.sort(key=lambda f: (_RANK[f.level], f.unknown, order[id(f)]))
         if any(f.level == "prohibited" and not f.unknown for f in found):
@@ -708,6 +753,18 @@ class _Builder:
             self.messages.add(msg)
         return msg
 
+    def brief(self, reason: str) -> str:
+        """The one-line form of a reason (``…-why`` → ``…-brief``), named by convention so the
+        locale test finds every one."""
+        brief = reason.removesuffix("-why") + "-brief"
+        self.messages.add(brief)
+        return brief
+
+    def source(self, m: _SourcedM, path: Path_) -> Source:
+        if m.source is None and m.confidence != "unverified":
+            raise self.fail(path, "a source may only be left out when confidence is unverified")
+        return Source(m.source, m.confidence, m.checked_on)
+
     def craft(self, path: Path_, craft_id: str) -> str:
         if places.craft(craft_id) is None:
             raise self.fail(path, f"unknown craft {craft_id!r} (crafts.json)")
@@ -757,7 +814,8 @@ class _Builder:
             self.patterns(r.not_sure_if, (*path, "not_sure_if")), r.age_years, r.question,
             r.ask == "always", self.patterns(r.ask_words, (*path, "ask_words")),
             tuple((r.ask_if or {}).items()), r.fire_on, tuple(r.overridden_by or ()),
-            r.reason, tuple(r.steps), r.where, r.source, r.valid_from, r.valid_until,
+            r.reason, tuple(r.steps), r.where, self.source(r, path),
+            "" if r.level == "note" else self.brief(r.reason), r.valid_from, r.valid_until,
         )  # fmt: skip
 
     def month_day(self, text: str, path: Path_) -> tuple[int, int]:
@@ -792,9 +850,11 @@ class _Builder:
                 self.message(msg)
             question = self.question(u.question, (*at, "question"))
             update = _Update(u.id, question, start, end, u.reason, tuple(u.steps),
-                             u.late_reason, tuple(u.late_steps), u.source)  # fmt: skip
+                             u.late_reason, tuple(u.late_steps), self.source(u, at),
+                             self.brief(u.reason), self.brief(u.late_reason))  # fmt: skip
         return _Ready(r.id, r.required, r.profile, r.confirm, r.question, r.needs, r.why, r.how,
-                      r.cost, r.where, r.source, update)  # fmt: skip
+                      r.cost, r.where, self.source(r, path),
+                      self.brief(r.why), update)  # fmt: skip
 
     def build(self, version: str) -> RuleSet:
         d = self.data
@@ -817,6 +877,7 @@ class _Builder:
             q.id: _Q(
                 Question(q.id, q.message),
                 q.find_out,
+                q.message + "-brief",
                 self.when(q.yes_if, ("questions", i, "yes_if")),
                 self.when(q.no_if, ("questions", i, "no_if")),
             )
@@ -825,6 +886,7 @@ class _Builder:
         for q in d.questions:
             self.message(q.message)
             self.message(q.find_out)
+            self.message(q.message + "-brief")
         rules: list[_Rule] = []
         for section in ("product_rules", "certificates", "value_rules"):
             for i, r in enumerate(getattr(d, section)):
