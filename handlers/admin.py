@@ -6,19 +6,22 @@ import regex
 
 from chat.replies import Reply
 from content import DEFAULT_LOCALE
+from flows.eligibility import rules as eligibility_rules
 from handlers.feature import Command, Feature, Role
 from handlers.turn import Turn
-from services import places
+from services import places, staleness
+from services.export_costs import cost_data
 from services.ids import parse_int
 from services.places import district_names
 from services.text import ascii_digits
-from services.when import numeric_day, short_stamp
+from services.when import date_text, local_day, numeric_day, short_stamp
 from storage.unit import Repo
 
 # Someone named in a command: "telegram:123456", "whatsapp:+919830012345", or a bare id on the
 # administrator's own channel.
 _IDENTITY = regex.compile(r"(?:([a-z]{2,16}):)?(\+?[A-Za-z0-9_-]{1,64})")
 AUDIT_DEFAULT, AUDIT_MAX = 20, 100
+RULES_LIST_MAX = 40  # stale entries listed in one message; the rest are counted
 # The audit log's read actions that /audit shows.
 READ_ACTIONS = ("card", "sellers", "search", "pending", "export", "export_sellers", "checks")
 AUDIT_KEYS = {action: f"cs-audit-{action}" for action in READ_ACTIONS}
@@ -205,6 +208,38 @@ async def audit(turn: Turn, args: str) -> None:
     turn.say(Reply("cs-audit-title", {"count": len(found)}, parts=lines))
 
 
+async def rules_status(turn: Turn, args: str) -> None:
+    """Which export rules and rate-card entries were last checked more than six months ago."""
+    today = local_day(turn.now, turn.zone)
+    entries = staleness.dated(eligibility_rules(), cost_data())
+    old = staleness.stale(entries, today)
+    limit = date_text(staleness.months_before(today, staleness.STALE_AFTER_MONTHS), turn.locale)
+    if not old:
+        oldest = min(e.checked for e in entries)
+        turn.say(
+            Reply(
+                "rules-fresh",
+                {"total": len(entries), "limit": limit, "oldest": date_text(oldest, turn.locale)},
+            )
+        )
+        return
+    lines = [
+        Reply(
+            "rules-stale-line",
+            {
+                "name": e.name,
+                "kind": Reply(f"rules-kind-{e.kind}"),
+                "date": date_text(e.checked, turn.locale),
+            },
+        )
+        for e in old[:RULES_LIST_MAX]
+    ]
+    if len(old) > RULES_LIST_MAX:
+        lines.append(Reply("rules-stale-more", {"count": len(old) - RULES_LIST_MAX}))
+    title = {"count": len(old), "total": len(entries), "limit": limit}
+    turn.say(Reply("rules-stale-title", title, parts=(*lines, Reply("rules-stale-how"))))
+
+
 FEATURE = Feature(
     "admin",
     commands=(
@@ -214,5 +249,6 @@ FEATURE = Feature(
         ),
         Command("coordinators", list_coordinators, Role.ADMIN, help="help-cmd-coordinators"),
         Command("audit", audit, Role.ADMIN, help="help-cmd-audit"),
+        Command("rules", rules_status, Role.ADMIN, help="help-cmd-rules"),
     ),
 )

@@ -21,12 +21,14 @@ from typing import Any
 
 from chat import callbacks
 from chat.replies import Attachment, Choice, Reply, rows
+from flows.eligibility import rules as eligibility_rules
 from handlers.catalogue import XLSX_MIME, export_catalogue
 from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role, Scheduled
 from handlers.turn import Turn
-from services import digest, places
+from services import digest, places, staleness
 from services.access import Viewer, may_see_seller
 from services.catalogue import product_name
+from services.export_costs import cost_data
 from services.ids import check_mobile, format_mobile, mask, parse_int
 from services.jobs import JobContext
 from services.places import district_name
@@ -45,7 +47,7 @@ from services.reports import (
     write_sellers_xlsx,
 )
 from services.text import ascii_digits
-from services.when import numeric_day
+from services.when import local_day, numeric_day
 from storage.outbox import OutboxItem
 from storage.reports import PENDING, STAGES, PendingRow, SellerRow
 from storage.unit import Repo
@@ -812,7 +814,9 @@ def _sheet_row(
 
 
 async def send_digest(job: JobContext) -> None:
-    await digest.send(job.repo, job.now, job.zone)
+    today = local_day(job.now, job.zone)
+    old = staleness.stale(staleness.dated(eligibility_rules(), cost_data()), today)
+    await digest.send(job.repo, job.now, job.zone, stale=len(old))
 
 
 def whole(args: str) -> str:

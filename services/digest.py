@@ -14,10 +14,11 @@ TRAINING_DAYS = 3  # trainings coming up in this many days
 TTL = timedelta(hours=20)
 
 
-async def send(repo: Repo, now: datetime, zone: tzinfo) -> int:
+async def send(repo: Repo, now: datetime, zone: tzinfo, stale: int = 0) -> int:
     """One digest a day to each coordinator (ref digest:<day>, so a rerun adds nothing): new
     registrations since yesterday, sellers newly stuck a week at one step, trainings in the
-    next three days and overdue orders, in their districts. Six grouped queries in all."""
+    next three days and overdue orders, in their districts. Six grouped queries in all. On the
+    first of the month it also counts the ``stale`` rules and rates (see /rules)."""
     coordinators = await repo.coordinators.all()
     if not coordinators:
         return 0
@@ -43,6 +44,8 @@ async def send(repo: Repo, now: datetime, zone: tzinfo) -> int:
             if soon and soon[0].starts_at
             else "",
             "overdue": sum(overdue.get(d, 0) for d in mine),
+            "has_stale": bool(stale) and today.day == 1,
+            "stale": stale,
         }
         items.append(
             OutboxItem(

@@ -123,6 +123,17 @@ class CostData:
     fee_category: Mapping[str, str]  # craft kind → fee category ("*": the rest)
     incentives: Incentives
 
+    def dated(self) -> tuple[tuple[str, date], ...]:
+        """Each dated entry's name with the day it was checked (for /rules: what is stale)."""
+        return (
+            ("exchange rates", self.checked),
+            *((f"carrier {c.id}", c.checked) for c in self.carriers),
+            *((f"destination {d.code}", d.checked) for d in self.destinations.values()),
+            ("amazon fees", self.fees.checked),
+            ("ebay fees", self.ebay.checked),
+            ("incentives", self.incentives.checked),
+        )
+
 
 def _dec(value: Any, where: str) -> Decimal:
     try:

@@ -680,6 +680,22 @@ async def test_daily_digest_one_row_per_coordinator_once(programme: Database) ->
     assert by[HOWRAH].args["trainings"] == 0
 
 
+async def test_the_digest_counts_stale_rules_on_the_first_of_the_month(
+    programme: Database,
+) -> None:
+    for day in (datetime(2027, 7, 1, 4, tzinfo=UTC), datetime(2027, 7, 2, 4, tzinfo=UTC)):
+        async with programme.transaction() as repo:
+            await digest.send(repo, day, ZONE, stale=12)
+    async with programme.transaction() as repo:
+        rows = (
+            await repo.connection.execute(select(outbox_t).where(outbox_t.c.kind == "digest"))
+        ).all()
+    by_day = {r.ref: r.args for r in rows}
+    assert by_day["digest:2027-07-01"]["has_stale"] is True
+    assert by_day["digest:2027-07-01"]["stale"] == 12
+    assert by_day["digest:2027-07-02"]["has_stale"] is False
+
+
 async def test_digest_renders_in_every_language(messages: Any) -> None:
     args = {
         "new": 3,
@@ -691,10 +707,14 @@ async def test_digest_renders_in_every_language(messages: Any) -> None:
         "next_title": "Photos <for> Amazon",
         "next_when": "01/12 15:00",
         "overdue": 0,
+        "has_stale": False,
+        "stale": 4,
     }
     for locale in ("bn", "en", "hi"):
         text = messages.text(locale, "cs-digest", args)
-        assert "Photos &lt;for&gt; Amazon" in text and "{" not in text
+        assert "Photos &lt;for&gt; Amazon" in text and "{" not in text and "/rules" not in text
+        monthly = messages.text(locale, "cs-digest", {**args, "has_stale": True})
+        assert monthly.startswith(text + "\n📋 ") and "/rules" in monthly
 
 
 def test_chart_sizes_fit_telegram() -> None:

@@ -147,7 +147,10 @@ cs-digest =
         [yes] {" "}— পরেরটি: { $next_title }, { $next_when }
        *[no] {""}
     }
-    🛒 দেরি হয়ে যাওয়া অর্ডার: { $overdue }
+    🛒 দেরি হয়ে যাওয়া অর্ডার: { $overdue }{ $has_stale ->
+        [yes] {"\u000A"}📋 { $stale }টা রফতানির নিয়ম বা খরচের হার ৬ মাসের বেশি যাচাই হয়নি: প্রশাসক /rules দিয়ে দেখতে পারেন।
+       *[no] {""}
+    }
 cs-btn-digest-pending = ⏳ কে আটকে
 cs-btn-digest-stats = 📊 অগ্রগতি
 
@@ -172,3 +175,12 @@ cs-sheet-ready = তৈরি তালিকা
 cs-sheet-check = শেষ রফতানি যাচাই
 cs-sheet-registered = নিবন্ধন
 cs-sheet-phone = ফোন
+
+## /rules: পুরনো হয়ে যাওয়া নিয়ম আর হার (প্রশাসকদের জন্য)
+rules-fresh = ✅ { $total }টা নিয়ম আর হারের সবকটাই { $limit }-এর পরে যাচাই হয়েছে। সবচেয়ে পুরনোটা: { $oldest }।
+rules-stale-title = 📋 { $total }টার মধ্যে { $count }টা নিয়ম বা হার শেষ যাচাই হয়েছে { $limit }-এর আগে:
+rules-stale-line = • { $name } ({ $kind }) — { $date }
+rules-kind-rule = নিয়ম
+rules-kind-rate = হার
+rules-stale-more = …আরও { $count }টা
+rules-stale-how = সূত্রটা আবার দেখে content/data/eligibility.yaml-এ checked_on (হারের জন্য export_costs.yaml-এ checked) বদলান।

@@ -159,6 +159,7 @@ help-cmd-addcoordinator = /addcoordinator &lt;টেলিগ্রাম আই
 help-cmd-removecoordinator = /removecoordinator &lt;টেলিগ্রাম আইডি বা হোয়াটসঅ্যাপ নম্বর&gt; [জেলা…] — জেলা সরিয়ে নিন
 help-cmd-coordinators = /coordinators — কে কোন জেলা দেখেন।
 help-cmd-audit = /audit [n] — বিক্রেতাদের ব্যক্তিগত তথ্য শেষ কে, কার, কখন দেখেছেন।
+help-cmd-rules = /rules — রফতানির নিয়ম আর খরচের হারের কোনগুলো ৬ মাসের বেশি আগে যাচাই হয়েছে।
 idle-not-understood = বুঝতে পারলাম না। নিচের বোতামগুলো ব্যবহার করুন।
 register-first = আগে নিবন্ধন করুন: /start পাঠান।
 unknown-command = এই কমান্ডটা আমি জানি না। আমি কী করতে পারি দেখতে /help পাঠান।

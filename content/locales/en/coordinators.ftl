@@ -150,7 +150,10 @@ cs-digest =
         [yes] {" "}— next: { $next_title }, { $next_when }
        *[no] {""}
     }
-    🛒 Overdue orders: { $overdue }
+    🛒 Overdue orders: { $overdue }{ $has_stale ->
+        [yes] {"\u000A"}📋 { $stale } export rules or cost rates have not been checked for over 6 months: an administrator sees them with /rules.
+       *[no] {""}
+    }
 cs-btn-digest-pending = ⏳ Who is stuck
 cs-btn-digest-stats = 📊 Progress
 
@@ -175,3 +178,12 @@ cs-sheet-ready = Ready listings
 cs-sheet-check = Latest export check
 cs-sheet-registered = Registered
 cs-sheet-phone = Phone
+
+## /rules: rules and rates due for a check (administrators)
+rules-fresh = ✅ All { $total } rules and rates were checked after { $limit }. The oldest: { $oldest }.
+rules-stale-title = 📋 { $count } of { $total } rules or rates were last checked before { $limit }:
+rules-stale-line = • { $name } ({ $kind }) — { $date }
+rules-kind-rule = rule
+rules-kind-rate = rate
+rules-stale-more = …and { $count } more
+rules-stale-how = Check the source again, then update checked_on in content/data/eligibility.yaml (checked in export_costs.yaml for rates).

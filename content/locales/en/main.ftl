@@ -159,6 +159,7 @@ help-cmd-addcoordinator = /addcoordinator &lt;Telegram id or WhatsApp number&gt;
 help-cmd-removecoordinator = /removecoordinator &lt;Telegram id or WhatsApp number&gt; [district…] — take districts away
 help-cmd-coordinators = /coordinators — who covers what.
 help-cmd-audit = /audit [n] — the last reads of sellers' personal data: who, whom, when.
+help-cmd-rules = /rules — which export rules and shipping or fee rates were last checked more than 6 months ago.
 idle-not-understood = I did not understand that. Please use the buttons below.
 register-first = Please register first: send /start.
 unknown-command = I don't know that command. Send /help to see what I can do.

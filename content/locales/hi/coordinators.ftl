@@ -147,7 +147,10 @@ cs-digest =
         [yes] {" "}— अगला: { $next_title }, { $next_when }
        *[no] {""}
     }
-    🛒 देर वाले ऑर्डर: { $overdue }
+    🛒 देर वाले ऑर्डर: { $overdue }{ $has_stale ->
+        [yes] {"\u000A"}📋 निर्यात के { $stale } नियम या ख़र्च की दरें 6 महीने से ज़्यादा समय से नहीं जाँची गईं: प्रशासक /rules से देख सकते हैं।
+       *[no] {""}
+    }
 cs-btn-digest-pending = ⏳ कौन अटका है
 cs-btn-digest-stats = 📊 प्रगति
 
@@ -172,3 +175,12 @@ cs-sheet-ready = तैयार लिस्टिंग
 cs-sheet-check = आख़िरी निर्यात जाँच
 cs-sheet-registered = पंजीकरण
 cs-sheet-phone = फ़ोन
+
+## /rules: पुराने हो चुके नियम और दरें (प्रशासकों के लिए)
+rules-fresh = ✅ सभी { $total } नियम और दरें { $limit } के बाद जाँची गईं। सबसे पुरानी: { $oldest }।
+rules-stale-title = 📋 { $total } में से { $count } नियम या दरें आख़िरी बार { $limit } से पहले जाँची गईं:
+rules-stale-line = • { $name } ({ $kind }) — { $date }
+rules-kind-rule = नियम
+rules-kind-rate = दर
+rules-stale-more = …और { $count }
+rules-stale-how = स्रोत फिर से देखें, फिर content/data/eligibility.yaml में checked_on (दरों के लिए export_costs.yaml में checked) बदलें।

@@ -159,6 +159,7 @@ help-cmd-addcoordinator = /addcoordinator &lt;टेलीग्राम आई
 help-cmd-removecoordinator = /removecoordinator &lt;टेलीग्राम आईडी या व्हाट्सऐप नंबर&gt; [ज़िला…] — ज़िले वापस लें
 help-cmd-coordinators = /coordinators — कौन कौन-सा ज़िला देखता है।
 help-cmd-audit = /audit [n] — विक्रेताओं की निजी जानकारी आख़िरी बार किसने, किसकी, कब देखी।
+help-cmd-rules = /rules — निर्यात के कौन-से नियम और ख़र्च की दरें 6 महीने से पहले जाँची गई थीं।
 idle-not-understood = समझ नहीं पाया। कृपया नीचे के बटन इस्तेमाल करें।
 register-first = पहले पंजीकरण करें: /start भेजें।
 unknown-command = यह कमांड मैं नहीं जानता। मैं क्या कर सकता हूँ, देखने के लिए /help भेजें।
