@@ -17,6 +17,7 @@ from content import DEFAULT_LOCALE, LOCALES
 from services.text import localise_digits
 
 log = logging.getLogger(__name__)
+TERM_PREFIX = "term-"
 
 
 class _Variables(Visitor):
@@ -46,6 +47,7 @@ class Messages:
 
     def __init__(self) -> None:
         self._bundles: dict[str, FluentBundle] = {}
+        self._terms: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
         self.catalogue: dict[str, dict[str, frozenset[str]]] = {}
         root = files("content") / "locales"
         for locale in LOCALES:
@@ -78,6 +80,24 @@ class Messages:
         prepared = {name: _prepare(value, locale) for name, value in (args or {}).items()}
         value, _ = bundle.format_pattern(attribute, prepared)
         return value
+
+    def terms(self, locale: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The ``term-*`` messages of terms.ftl: their ``.forms`` ("AD code | AD কোড") and the
+        explanation (the message itself), read once per locale."""
+        if locale not in self._terms:
+            bundle = self._bundles.get(locale) or self._bundles[DEFAULT_LOCALE]
+            found = []
+            for key in sorted(self.catalogue.get(locale, {})):
+                if not key.startswith(TERM_PREFIX):
+                    continue
+                forms = bundle.get_message(key).attributes.get("forms")
+                if forms is None:
+                    continue
+                written, _ = bundle.format_pattern(forms, {})
+                names = tuple(f.strip() for f in written.split("|") if f.strip())
+                found.append((names, self.text(locale, key)))
+            self._terms[locale] = tuple(found)
+        return self._terms[locale]
 
     def text(self, locale: str, key: str, args: Mapping[str, Any] | None = None) -> str:
         """Render ``key`` in ``locale`` (Bengali as fallback). String arguments are escaped for

@@ -64,6 +64,8 @@ PRODUCT_DELETE = Callback("prod", "del", 1)
 # The export check.
 CHECK_START = Callback("elig", "start")
 CHECK_PRODUCT = Callback("elig", "product", 1)
+CHECK_DETAILS = Callback("elig", "details", 1)  # a saved check: why, steps, cost, where, advice
+CHECK_SOURCES = Callback("elig", "src", 1)  # a saved check: where each rule comes from
 
 # What exporting a product costs.
 PRICE_START = Callback("price", "start")

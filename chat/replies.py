@@ -48,6 +48,8 @@ class Reply:
     # the next page) where a channel cannot show them all; otherwise they go in several messages.
     pageable: bool = False
     page: int = 0
+    # Explain each term (content/locales/*/terms.ftl: IEC, LUT, AD code…) where it first appears.
+    explain: bool = False
 
 
 def rows(choices: list[Choice], per_row: int = 1) -> Rows:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from chat import callbacks
 from chat.replies import Choice, Reply
+from flows import verdict as verdict_text
 from flows.answers import free_text
 from flows.effects import Effect, EffectEnv
 from flows.engine import (
@@ -25,7 +26,7 @@ from flows.engine import (
 )
 from services import places
 from services.catalogue import product_label
-from services.eligibility import CheckInput, Finding, Question, RuleSet, Verdict, load_rules
+from services.eligibility import CheckInput, Finding, Question, RuleSet, load_rules
 from services.text import lookup_key
 from storage.records import ProductRecord, SellerRecord
 
@@ -261,63 +262,11 @@ def _parse_question(answer: Answer, ctx: FlowContext) -> Parsed:
 # --- the verdict ----------------------------------------------------------------------------
 
 
-def verdict_replies(verdict: Verdict, item_name: str) -> list[Reply]:
-    """The verdict, why (with each rule's source), numbered next steps, what to find out."""
-    decided = [f for f in verdict.findings if f.level != "note" and not f.unknown]
-    if verdict.status == "blocked":  # how to ship it does not matter any more
-        decided = [f for f in decided if f.level == "prohibited"]
-    reasons: list[Reply] = []
-    for finding in decided:
-        reasons.append(Reply("elig-bullet", {"text": Reply(finding.reason)}))
-        reasons.append(Reply("elig-source", {"source": finding.source}))
-    replies = [
-        Reply(
-            f"elig-verdict-{verdict.status}",
-            {"item": item_name},
-            parts=((Reply("elig-reasons"), *reasons) if reasons else ()),
-        )
-    ]
-    lines = _step_lines(decided)
-    if lines:
-        replies.append(Reply("elig-next-steps", parts=lines))
-    unknown = [f for f in verdict.findings if f.unknown]
-    if unknown and verdict.status != "blocked":
-        lines = tuple(
-            Reply("elig-bullet", {"text": Reply(step)})
-            for step in dict.fromkeys(s for f in unknown for s in (f.steps or (f.reason,)))
-        )
-        replies.append(Reply("elig-find-out", parts=lines))
-    notes = [f for f in verdict.findings if f.level == "note"]
-    if notes and verdict.status != "blocked":
-        lines = tuple(Reply("elig-bullet", {"text": Reply(f.reason)}) for f in notes)
-        replies.append(Reply("elig-notes", parts=lines))
-    return replies
-
-
-def _step_lines(decided: list[Finding]) -> tuple[Reply, ...]:
-    """Numbered steps, each once; after a finding's last new step, what it costs and where to
-    go (each shown once): "Apply online (ANF-2A)… / Cost: ₹500 fee. / Where: dgft.gov.in"."""
-    lines: list[Reply] = []
-    seen: set[str] = set()
-    for finding in decided:
-        new = [step for step in finding.steps if step not in seen]
-        seen.update(new)
-        for i, key in enumerate(new):
-            extra: list[Reply] = []
-            if i == len(new) - 1:
-                for label, text in (("elig-cost", finding.cost), ("elig-where", finding.where)):
-                    if text is not None and text not in seen:
-                        seen.add(text)
-                        extra.append(Reply(label, {"text": Reply(text)}))
-            n = len(lines) + 1
-            lines.append(Reply("elig-step-line", {"n": n, "text": Reply(key)}, parts=tuple(extra)))
-    return tuple(lines)
-
-
 @dataclass(frozen=True, slots=True)
 class SaveCheck(Effect):
-    """The verdict, with the answers and rules version it was made with. A product deleted
-    while its check was open is saved as described, not linked."""
+    """The verdict, with the answers and rules version it was made with, then the verdict's
+    first message with buttons for its details and sources (they name the saved check). A
+    product deleted while its check was open is saved as described, not linked."""
 
     product_id: int | None
     description: str | None
@@ -326,6 +275,8 @@ class SaveCheck(Effect):
     findings: list[dict[str, Any]] = field(default_factory=list)
     answers: dict[str, str] = field(default_factory=dict)
     rules_version: str = ""
+    verdict: Reply | None = None
+    buttons: tuple[tuple[Choice, ...], ...] = ()
 
     async def apply(self, env: EffectEnv) -> list[Reply]:
         product_id = self.product_id
@@ -333,7 +284,7 @@ class SaveCheck(Effect):
             product = await env.repo.products.get(product_id)
             if product is None or product.seller_id != env.user_id:
                 product_id = None
-        await env.repo.checks.save(
+        check_id = await env.repo.checks.save(
             seller_id=env.user_id,
             product_id=product_id,
             description=self.description,
@@ -343,7 +294,10 @@ class SaveCheck(Effect):
             answers=self.answers,
             rules_version=self.rules_version,
         )
-        return []
+        if self.verdict is None:
+            return []
+        choices = (verdict_text.buttons(check_id), *self.buttons)
+        return [replace(self.verdict, choices=choices)]
 
 
 def _finish(ctx: FlowContext) -> list[Outcome]:
@@ -351,19 +305,6 @@ def _finish(ctx: FlowContext) -> list[Outcome]:
     verdict = ruleset.evaluate(check_input(ctx))
     item = ctx.data.get("item") or {}
     destination = ctx.answers.get("destination")
-    save = SaveCheck(
-        product_id=item.get("product_id"),
-        description=item.get("description"),
-        destination=destination if destination in DESTINATIONS else None,
-        status=verdict.status,
-        findings=[
-            {"rule": f.rule_id, "level": f.level, "unknown": f.unknown, "steps": list(f.steps)}
-            for f in verdict.findings
-        ],
-        answers={**ctx.data.get("carried", {}), **ctx.answers.get("questions", {})},
-        rules_version=ruleset.version,
-    )
-    replies = verdict_replies(verdict, item.get("name", ""))
     buttons = [
         (Choice(callbacks.CHECK_START.data(), key="btn-check-another"),),
         (Choice(callbacks.PRODUCT_LIST.data(), key="btn-my-products"),),
@@ -376,13 +317,19 @@ def _finish(ctx: FlowContext) -> list[Outcome]:
             else callbacks.PRICE_PRODUCT.data(product_id)
         )
         buttons.insert(0, (Choice(price, key="btn-price"),))
-    replies[-1] = Reply(
-        replies[-1].key,
-        replies[-1].args,
-        parts=replies[-1].parts,
-        choices=tuple(buttons),
+    first = verdict_text.first_message(verdict.status, verdict.findings, item.get("name", ""))
+    save = SaveCheck(
+        product_id=product_id,
+        description=item.get("description"),
+        destination=destination if destination in DESTINATIONS else None,
+        status=verdict.status,
+        findings=[verdict_text.finding_doc(f) for f in verdict.findings],
+        answers={**ctx.data.get("carried", {}), **ctx.answers.get("questions", {})},
+        rules_version=ruleset.version,
+        verdict=first,
+        buttons=tuple(buttons),
     )
-    return [save, *replies]
+    return [save]
 
 
 eligibility = Flow(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from chat import callbacks
 from chat.replies import Reply
+from flows import verdict
 from flows.eligibility import (
     ELIGIBILITY,
     carried_answers,
@@ -13,6 +14,8 @@ from flows.eligibility import (
 )
 from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role
 from handlers.turn import Turn
+from services.catalogue import product_label
+from services.eligibility import Finding
 from services.ids import parse_id
 from services.places import district_name
 
@@ -65,6 +68,38 @@ async def product_button(turn: Turn, parts: tuple[str, ...]) -> None:
     await start(turn, parse_id(parts[0]) if len(parts) == 1 else None)
 
 
+async def _own_check(turn: Turn, parts: tuple[str, ...]) -> tuple[str, list[Finding], str] | None:
+    """A saved check of this seller: its status, findings and the item's name; None (and a
+    word to the seller) when it is not theirs, gone, or saved before checks kept their words."""
+    check_id = parse_id(parts[0]) if len(parts) == 1 else None
+    check = await turn.repo.checks.get(check_id) if check_id is not None else None
+    if check is None or check.seller_id != turn.user_id:
+        turn.say(Reply("elig-check-gone"))
+        return None
+    findings = [verdict.finding_of(doc) for doc in check.findings]
+    if any(f is None for f in findings):
+        turn.say(Reply("elig-check-old"))
+        return None
+    name = check.description or ""
+    if check.product_id is not None:
+        product = await turn.repo.products.get(check.product_id)
+        if product is not None:
+            name = product_label(product.answers, product.sku, turn.locale)
+    return check.status, [f for f in findings if f is not None], name
+
+
+async def details_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    found = await _own_check(turn, parts)
+    if found is not None:
+        turn.say(*verdict.details(*found))
+
+
+async def sources_button(turn: Turn, parts: tuple[str, ...]) -> None:
+    found = await _own_check(turn, parts)
+    if found is not None:
+        turn.say(verdict.sources(*found, turn.locale))
+
+
 async def overview(turn: Turn, args: str) -> None:
     """Per seller of the staff member's districts: the latest verdict and what is missing."""
     staff = turn.staff
@@ -113,6 +148,8 @@ FEATURE = Feature(
     buttons=(
         Button((callbacks.CHECK_START,), start_button, Role.SELLER),
         Button((callbacks.CHECK_PRODUCT,), product_button, Role.SELLER),
+        Button((callbacks.CHECK_DETAILS,), details_button, Role.SELLER),
+        Button((callbacks.CHECK_SOURCES,), sources_button, Role.SELLER),
     ),
     menu=(MenuEntry("check", "menu-check", Audience.SELLER),),
 )

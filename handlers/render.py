@@ -14,6 +14,7 @@ from chat.capabilities import UNLIMITED, Capabilities
 from chat.markup import Markup, plain
 from chat.outbound import Button, Document, Outbound
 from chat.replies import Choice, Reply
+from services.text import explain_terms
 
 # The most a message may hold on any channel (Telegram's 4096 characters, in UTF-16 units):
 # texts people write for others (announcements) are measured against it.
@@ -26,6 +27,10 @@ class Catalogue(Protocol):
 
     def short(self, locale: str, key: str, args: Mapping[str, Any] | None = None) -> str | None:
         """A message's short form (its ``.short`` attribute), for narrow buttons."""
+        ...
+
+    def terms(self, locale: str) -> Sequence[tuple[tuple[str, ...], str]]:
+        """Terms a reader may not know, each with its written forms and a short explanation."""
         ...
 
 
@@ -81,7 +86,10 @@ class Renderer:
                 document = Document(a.filename, a.content, a.mime_type, a.path)
             else:
                 parts.append(Reply("file-not-here", {"name": a.filename}))
-        text = fit(self.text(replace(reply, parts=tuple(parts)), locale), caps)
+        text = self.text(replace(reply, parts=tuple(parts)), locale)
+        if reply.explain:
+            text = explain_terms(text, self.catalogue.terms(locale))
+        text = fit(text, caps)
         choices = [c for row in reply.choices for c in row if _fits(c.value, caps)]
         contact = (
             self.catalogue.text(locale, "btn-share-phone")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
@@ -127,3 +129,29 @@ SKIP_WORDS = frozenset(
 def is_skip(text: str) -> bool:
     """Whether typed text asks to skip the question ("বাদ দিন", "no", "নেই")."""
     return lookup_key(text) in SKIP_WORDS
+
+
+def explain_terms(text: str, terms: Sequence[tuple[tuple[str, ...], str]]) -> str:
+    """Each term's first appearance gets its explanation in brackets ("LUT (a letter that…)"),
+        unless it is explained there already (a bracket right before or after it). Terms are whole
+        words, case as written, so "dgft.gov.in" is not the acronym DGFT; a Bengali or Hindi ending
+    stays with its word ("DGFT-তে (…)")."""
+    for forms, explanation in terms:
+        found = _term_pattern(forms).search(text)
+        if found is None:
+            continue
+        before = text[: found.start()].rstrip()
+        after = text[found.end() :].lstrip()
+        if before.endswith("(") or after.startswith("("):
+            continue
+        text = f"{text[: found.end()]} ({explanation}){text[found.end() :]}"
+    return text
+
+
+@functools.lru_cache(maxsize=256)
+def _term_pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}.\-/])(?:"
+        + "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?:-[\p{Bengali}\p{Devanagari}][\p{L}\p{M}]*)?(?![\p{L}\p{M}\p{N}\-]|\.[\p{L}])"
+    )

@@ -56,6 +56,10 @@ class Checks(Part):
         )
         return int(result.scalar_one())
 
+    async def get(self, check_id: int) -> CheckRecord | None:
+        row = (await self.run(select(checks_t).where(checks_t.c.id == check_id))).first()
+        return _check_record(row) if row is not None else None
+
     async def latest_of_seller(self, seller_id: int) -> CheckRecord | None:
         row = (
             await self.run(

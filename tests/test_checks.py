@@ -13,7 +13,7 @@ from services import calendar as compliance
 from services.calendar import CalendarError, due_reminders, load_calendar, parse_calendar
 from storage.db import Database
 from storage.records import SellerRecord
-from tests.chat import ChatUser, seat
+from tests.chat import ChatUser, FileShelf, seat
 from tests.conftest import ZONE
 from tests.images import good_photo
 from tests.test_products import describe_in_bengali
@@ -174,8 +174,11 @@ async def test_the_iec_from_the_pan_button_is_confirmed_once(
     user = registered
     asked = await check_described(user, "পাটের ব্যাগ", {"iec_registered": "না"})
     assert asked.count("iec_registered") == 1 and "iec_updated" not in asked
+    assert "IEC" in user.text() and "ANF-2A" not in user.text()  # the short form first
+    await user.presses("📖 বিস্তারিত")
     text = user.text()
-    assert "DGFT-তে নথিভুক্ত করানোর পরেই" in text and "ANF-2A" in text
+    assert "নথিভুক্ত করানোর পরেই" in text and "ANF-2A" in text
+    assert "DGFT-তে (ভারত সরকারের বিদেশ বাণিজ্য দফতর)" in text  # explained where it first is
     assert "খরচ: ফি ৫০০ টাকা।" in text and "কোথায়: dgft.gov.in" in text
     check = await latest_check(db, user.user_id)
     assert check is not None and check.status == "steps"
@@ -204,7 +207,7 @@ async def test_chai_meaning_want_is_not_tea_and_bare_cha_is_asked(
 
     asked = await check_described(user, "চা", {"is_tea": "হ্যাঁ"})
     assert asked[0] == "is_tea"
-    assert "টি বোর্ডের রফতানিকারক লাইসেন্স" in user.text()
+    assert "টি বোর্ডের রফতানি লাইসেন্স নিন" in user.text()
     check = await latest_check(db, user.user_id)
     assert check is not None
     assert {"tea_board", "fssai"} <= {f["rule"] for f in check.findings}
@@ -298,3 +301,31 @@ def test_fda_renewal_in_the_calendar(messages: Messages) -> None:
             "    source: s\n    reminders: [{id: a, 'from': '10-01', until: '12-31',"
             " message: cal-fda-open}]"
         )
+
+
+async def test_the_buttons_show_details_and_sources_of_the_sellers_own_check(
+    registered: ChatUser, router: Router, shelf: FileShelf
+) -> None:
+    """The verdict's first message fits one screen; its buttons open the details and the
+    sources of this seller's saved check, and nobody else's."""
+    user = registered
+    await user.says("/check")
+    await user.presses("✏️ এমন জিনিস যা আমার পণ্যে নেই")
+    await user.says("পাটের ব্যাগ")
+    await user.presses("আমেরিকা (USA)")
+    await answer_all(user, "না")
+    first = user.text()
+    assert "🟡" in first and len(first.split("\n")) <= 12
+    details = next(d for d in user.button_data() if d.startswith("elig:details:"))
+    sources = next(d for d in user.button_data() if d.startswith("elig:src:"))
+    await user.presses("📚 সূত্র")
+    assert "📚" in user.text() and "দেখা হয়েছে" in user.text() and "📄" in user.text()
+    await user.presses("📖 বিস্তারিত")
+    assert "কোথায়:" in user.text() and "খরচ:" in user.text()
+    # Another seller pressing the same payload learns nothing about it.
+    other = ChatUser(router, user_id=1002, language_code="bn", shelf=shelf)
+    await register_in_bengali(other)
+    await other.presses_data(details)
+    assert "আর নেই" in other.text()
+    await other.presses_data(sources)
+    assert "আর নেই" in other.text() and "📄" not in other.text()

@@ -379,7 +379,9 @@ async def test_same_as_my_pan_is_saved_but_not_taken_as_a_registered_iec(
         await english.presses("No" if qid == "iec_registered" else "Yes")
     assert asked.count("iec_registered") == 1 and "iec_updated" not in asked
     verdict = english.text()
-    assert "🟡" in verdict
+    assert "🟡" in verdict and "Get an IEC" in verdict
+    await english.presses("📖 Details")
+    verdict = english.text()
     assert "works only after you register it with DGFT" in verdict  # why
     assert "ANF-2A" in verdict and "Cost: ₹500 fee." in verdict  # how, cost
     assert "Where: dgft.gov.in → Services → IEC" in verdict  # where
