@@ -150,6 +150,26 @@ def buttons(check_id: int) -> tuple[Choice, ...]:
     )
 
 
+def open_items(docs: Sequence[Mapping[str, Any]], briefs: Mapping[str, str]) -> list[Reply]:
+    """What a saved check left to do, one short line each (❓ for what to find out): for the
+    coordinators' card and /checks. ``briefs`` names the lines of checks saved before checks
+    kept their words."""
+    lines: list[Reply] = []
+    seen: set[str] = set()
+    for doc in docs:
+        if not isinstance(doc, Mapping) or doc.get("level") == "note":
+            continue
+        rule = str(doc.get("rule"))
+        brief = doc.get("brief") or briefs.get(rule)
+        if (brief or rule) in seen:
+            continue
+        seen.add(brief or rule)
+        text: Reply | str = Reply(brief) if brief else rule
+        key = "elig-unknown-line" if doc.get("unknown") else "elig-bullet"
+        lines.append(Reply(key, {"text": text}))
+    return lines
+
+
 # --- what a saved check keeps -------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from flows.eligibility import (
     carried_answers,
     eligibility,
     item_from_product,
+    rules,
     start_data,
 )
 from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role
@@ -18,6 +19,7 @@ from services.catalogue import product_label
 from services.eligibility import Finding
 from services.ids import parse_id
 from services.places import district_name
+from services.when import numeric_day
 
 STATUS_MARK = {"ready": "✅", "steps": "🟡", "blocked": "⛔"}
 # Staff list: one message, one line a seller; the newest registrations first.
@@ -107,25 +109,25 @@ async def overview(turn: Turn, args: str) -> None:
     sellers = await turn.repo.sellers.in_districts(staff.districts, STAFF_LIST_LIMIT)
     checks = await turn.repo.checks.latest_for_sellers(s.user_id for s in sellers)
     lines = []
+    briefs = rules().briefs()
     for seller in sellers:
         check = checks.get(seller.user_id)
         district = district_name(seller.district, turn.locale)
         if check is None:
             lines.append(Reply("checks-line-none", {"name": seller.name, "district": district}))
             continue
-        missing = len({f["rule"] for f in check.findings if f.get("level") != "note"})
-        lines.append(
-            Reply(
-                "checks-line",
-                {
-                    "mark": STATUS_MARK.get(check.status, ""),
-                    "name": seller.name,
-                    "district": district,
-                    "date": check.checked_at.date().isoformat(),
-                    "missing": missing,
-                },
-            )
-        )
+        missing = verdict.open_items(check.findings, briefs)
+        args = {
+            "mark": STATUS_MARK.get(check.status, ""),
+            "name": seller.name,
+            "district": district,
+            "date": numeric_day(check.checked_at, turn.locale, turn.zone),
+            "missing": len(missing),
+        }
+        if missing:  # the first thing to do (the card shows them all)
+            lines.append(Reply("checks-line", {**args, "first": missing[0].args["text"]}))
+        else:
+            lines.append(Reply("checks-line-done", args))
     staff.read("checks", len(sellers))
     if not lines:
         turn.say(Reply("checks-none"))

@@ -21,6 +21,7 @@ from typing import Any
 
 from chat import callbacks
 from chat.replies import Attachment, Choice, Reply, rows
+from flows import verdict
 from flows.eligibility import rules as eligibility_rules
 from handlers.catalogue import XLSX_MIME, export_catalogue
 from handlers.feature import Audience, Button, Command, Feature, MenuEntry, Role, Scheduled
@@ -470,19 +471,16 @@ async def _card(turn: Turn, viewer: Viewer, user_id: int) -> None:
     if latest is None:
         parts.append(Reply("cs-card-check-none"))
     else:
-        missing = [
-            str(f.get("rule"))
-            for f in latest.findings
-            if isinstance(f, dict) and f.get("level") != "note"
-        ]
+        missing = verdict.open_items(latest.findings, eligibility_rules().briefs())
         parts.append(
             Reply(
                 "cs-card-check",
                 {
                     "date": _date(turn, latest.checked_at),
                     "verdict": Reply(VERDICT_KEYS.get(latest.status, "cs-verdict-steps")),
-                    "missing": ", ".join(missing) or "—",
+                    "missing": len(missing),
                 },
+                parts=tuple(missing),
             )
         )
     if trainings:

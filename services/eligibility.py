@@ -484,6 +484,15 @@ class RuleSet:
                 out.append((item.update.id, item.update.source))
         return tuple(out)
 
+    def briefs(self) -> dict[str, str]:
+        """Each rule's one-line form by its id (for checks saved before they kept their words)."""
+        out = {r.id: r.brief for r in self._rules if r.brief}
+        for item in self._readiness:
+            out[item.id] = item.brief
+            if item.update is not None:
+                out[item.update.id] = item.update.brief
+        return out
+
     def message_ids(self) -> frozenset[str]:
         """Every Fluent message id the rules refer to (for the locale test)."""
         return self._message_ids

@@ -134,6 +134,14 @@ async def test_staff_overview_is_scoped(
     bankura = ChatUser(router, 601, language_code="en")
     await bankura.says("/checks")
     assert "রিনা দাস" in bankura.text()
+    await user.says("/check")  # again, an item that cannot go: the list says why first
+    await user.presses("এমন জিনিস")
+    await user.says("ময়ূরের পালকের পাখা")
+    await user.presses(user.buttons()[0])
+    await answer_all(user, "না")
+    await bankura.says("/checks")
+    line = next(x for x in bankura.text().split("\n") if "রিনা দাস" in x)
+    assert "⛔" in line and "1 open, first: Peacock feathers can't be exported" in line
     howrah = ChatUser(router, 602, language_code="en")
     await howrah.says("/checks")
     assert "রিনা দাস" not in howrah.text()

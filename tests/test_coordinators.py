@@ -396,7 +396,8 @@ async def test_seller_by_id_phone_and_name(programme: Database, router: Router) 
     assert sorted(data) == ["cs:card:2001", "cs:card:2006", "cs:card:2008"]  # not Howrah's
     await bankura.presses("Kamala Das")
     card = bankura.text()
-    assert "possible after some steps" in card and "missing: iec" in card
+    assert "possible after some steps" in card and "1 open:\n• Get an IEC" in card
+    assert "iec," not in card and ": iec" not in card  # people read what to do, not rule ids
     assert "🔔" in bankura.buttons()[0]
     await bankura.says("/seller Nobody")
     assert "found no seller" in bankura.text()
