@@ -47,7 +47,7 @@ from services.reports import (
     total,
     write_sellers_xlsx,
 )
-from services.text import ascii_digits
+from services.text import ascii_digits, localise_digits
 from services.when import local_day, numeric_day
 from storage.outbox import OutboxItem
 from storage.reports import PENDING, STAGES, PendingRow, SellerRow
@@ -318,7 +318,10 @@ async def _sellers_page(
         for i, s in enumerate(found)
     )
     cards = [
-        Choice(callbacks.SELLER_CARD.data(s.user_id), text=f"{first + i}. {s.name}"[:40])
+        Choice(
+            callbacks.SELLER_CARD.data(s.user_id),
+            text=f"{localise_digits(str(first + i), turn.locale)}. {s.name}"[:40],
+        )
         for i, s in enumerate(found)
     ]
     nav: list[Choice] = []

@@ -500,6 +500,11 @@ async def test_sellers_pages_and_stage_filter(programme: Database, router: Route
     assert "not in your districts" in bankura.text()
     await bankura.says("/sellers nowhere")
     assert "not a West Bengal district" in bankura.text() and "Usage" in bankura.text()
+    bengali = ChatUser(router, BANKURA, language_code="bn")
+    await bengali.says("/language")
+    await bengali.presses("বাংলা")
+    await bengali.says("/sellers Bankura registered_only")
+    assert bengali.buttons()[0].startswith("১. ") and "১." in bengali.text()  # one kind of digit
 
 
 async def test_forged_and_stale_buttons_are_refused(programme: Database, router: Router) -> None:
