@@ -167,12 +167,16 @@ def _funnel(row: FunnelRow, title: str, labels: Mapping[str, str]) -> Figure:
 
 
 def _grouped(rows: Sequence[FunnelRow], title: str, labels: Mapping[str, str]) -> Figure:
-    rows = list(rows)[:MAX_CHART_DISTRICTS]
+    """Bars by district for the districts with any seller (empty rows only make it long);
+    whole sellers on the axis."""
+    rows = [r for r in rows if any(r[m] for m in CHART_MEASURES)] or list(rows)[:1]
+    rows = rows[:MAX_CHART_DISTRICTS]
     n, k = len(rows), len(CHART_MEASURES)
     height = 0.8 / k
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-    figure = Figure(figsize=(9, 1.5 + 0.6 * n * max(1, k / 6)), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(9, 1.8 + 0.5 * n * max(1, k / 6)), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
     for i, measure in enumerate(CHART_MEASURES):
         ys = [g + (i - (k - 1) / 2) * height for g in range(n)]
@@ -181,6 +185,7 @@ def _grouped(rows: Sequence[FunnelRow], title: str, labels: Mapping[str, str]) -
     axes.set_yticks(range(n), [r.label for r in rows])
     axes.set_ylim(n - 0.5, -0.5)
     axes.set_xlabel(labels["sellers"])
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(axis="x", alpha=0.3)
     figure.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)
     axes.set_title(title, fontsize=13)

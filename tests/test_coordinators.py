@@ -372,7 +372,7 @@ async def test_stats_for_all_districts_has_a_grouped_chart_and_a_short_caption(
     assert "বাঁকুড়া: ৮" in by_district.text and "হাওড়া: ২" in by_district.text
     assert "পুরুলিয়া" not in by_district.text  # nobody registered there
     image = Image.open(caption.photos[0])
-    assert image.height > image.width  # 23 districts, one under another
+    assert image.height < 600  # the two districts with sellers, not 21 empty rows
     nobody = user(router, 503)
     await seat(router.db, 503, None)  # a user of ours already (their number is their id)
     await ChatUser(router, ADMIN_ID, language_code="en").says("/addcoordinator 503 Purulia")
@@ -740,6 +740,27 @@ def test_chart_sizes_fit_telegram() -> None:
         width, height = image.size
         assert image.format == "PNG" and width + height <= 10_000
         assert 300 <= width <= 2000 and max(width, height) / min(width, height) <= 20
+
+
+def test_the_all_districts_chart_shows_districts_with_sellers_and_whole_numbers() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from services import places
+    from services.reports import CHART_MEASURES, _grouped, funnel_rows
+
+    labels = {m: m for m in (*CHART_MEASURES, "sellers")}
+    rows = funnel_rows(
+        {"BNK": {"registered": 2, "products": 1}, "PRL": {"registered": 1}},
+        [d.code for d in places.districts()],
+        lambda c: c,
+    )
+    figure = _grouped(rows, "Sellers", labels)
+    FigureCanvasAgg(figure).draw()
+    [axes] = figure.axes
+    assert [t.get_text() for t in axes.get_yticklabels()] == ["BNK", "PRL"]  # not 21 empty rows
+    ticks = [t for t in axes.get_xticks() if 0 <= t <= 2]
+    assert ticks and all(float(t).is_integer() for t in ticks)  # no 0.2 of a seller
+    assert figure.get_size_inches()[1] * figure.dpi < 600
 
 
 def test_pending_stage_follows_the_funnel() -> None:
