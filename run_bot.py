@@ -72,7 +72,12 @@ async def run_console(settings: Settings, user_id: int, language_code: str | Non
 
     core = await build_core(settings)
     try:
-        channel = ConsoleChannel(core.router.handle, user_id=user_id, language_code=language_code)
+        channel = ConsoleChannel(
+            core.router.handle,
+            user_id=user_id,
+            language_code=language_code,
+            state_file=settings.data_dir / f"console-{user_id}.json",
+        )
         core.router.fetch_media = channel.fetch
         # On a shared PostgreSQL the console must not become the leader: the outbox (other
         # people's reminders) would be "delivered" to this terminal.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
+import json
 import re
 import sys
 from collections.abc import Awaitable, Callable
@@ -25,7 +27,9 @@ def plain(text: str) -> str:
 
 
 class ConsoleChannel:
-    """Reads lines from standard input; a number presses the button with that number."""
+    """Reads lines from standard input; a number presses the button with that number. The
+    buttons of one answer are numbered on from message to message, so each number on the screen
+    means one button; they are kept in ``state_file`` so a number still works after a restart."""
 
     def __init__(
         self,
@@ -34,27 +38,52 @@ class ConsoleChannel:
         language_code: str | None = None,
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
+        state_file: Path | None = None,
     ) -> None:
         self.handle = handle
         self.user_id = user_id
         self.language_code = language_code
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
-        self.buttons: list[Button] = []
+        self.state_file = state_file
+        self.buttons: list[Button] = self._load_buttons()
         self._ids = itertools.count(1)
+
+    def _load_buttons(self) -> list[Button]:
+        if self.state_file is None:
+            return []
+        try:
+            saved = json.loads(self.state_file.read_text(encoding="utf-8"))
+            return [Button(str(b["label"]), str(b["data"])) for b in saved["buttons"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []  # none yet, or unreadable: numbers are text until buttons are shown
+
+    def _save_buttons(self) -> None:
+        if self.state_file is None:
+            return
+        saved = {"buttons": [{"label": b.label, "data": b.data} for b in self.buttons]}
+        # A read-only directory: the numbers just do not survive a restart.
+        with contextlib.suppress(OSError):
+            self.state_file.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
 
     def write(self, text: str) -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
-    async def show(self, messages: list[Outbound]) -> None:
+    async def show(self, messages: list[Outbound], fresh: bool = True) -> None:
+        """An answer's messages; ``fresh``: its buttons replace the earlier ones (a reminder
+        arriving in between adds its own, numbered on)."""
+        if fresh and any(out.buttons for out in messages):
+            self.buttons = []
         for out in messages:
             self.write("")
             self.write(plain(out.text))
             if out.buttons:
-                self.buttons = [button for row in out.buttons for button in row]
-                for number, button in enumerate(self.buttons, 1):
+                first = len(self.buttons) + 1
+                self.buttons += [button for row in out.buttons for button in row]
+                for number, button in enumerate(self.buttons[first - 1 :], first):
                     self.write(f"  [{number}] {button.label}")
+                self._save_buttons()
             if out.request_contact:
                 self.write(f"  ({out.request_contact}: /contact NUMBER)")
             for path in out.photos:
@@ -71,7 +100,7 @@ class ConsoleChannel:
         """The outbox's send: a reminder or broadcast for this console user is shown here;
         one for anyone else is only announced (there is no one else on a terminal)."""
         if str(out.chat_id) == str(self.user_id):
-            await self.show([out])
+            await self.show([out], fresh=False)
         else:
             self.write(f"\n(→ {out.chat_id}) {plain(out.text)[:120]}")
         return next(self._ids)
