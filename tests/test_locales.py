@@ -155,3 +155,19 @@ def test_a_message_never_mixes_digit_scripts() -> None:
     for entry in hindi.iterdir():
         if entry.name.endswith(".ftl"):
             assert not re.search("[०-९]", entry.read_text(encoding="utf-8")), entry.name
+
+
+# Placeables that hold words (a name, a place, a language): a Bengali ending hyphenated onto
+# them reads wrong ("কর্মকার-কে", "বাংলা-য়"); numbers and dates take "-এর" as Bengali does.
+WORD_PLACEABLES = ("name", "seller", "scope", "language", "district", "districts", "product",
+                   "item", "title", "craft")  # fmt: skip
+
+
+def test_no_ending_is_hyphenated_onto_a_name_in_bengali() -> None:
+    suffixed = re.compile(r"\{ ?\$(" + "|".join(WORD_PLACEABLES) + r") ?\}-[\u0980-\u09ff]")
+    found = [
+        f"{path.name}: {m.group(0)}"
+        for path in sorted((ROOT / "content" / "locales" / "bn").glob("*.ftl"))
+        for m in suffixed.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found

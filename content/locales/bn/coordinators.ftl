@@ -20,7 +20,7 @@ cs-stats =
     🛒 অর্ডার পেয়েছেন: { $orders }
 cs-stats-by-district = <b>জেলা অনুযায়ী</b> (নিবন্ধিত · 📦 পণ্য · ✅ তৈরি · 🔎 যাচাই · 📚 প্রশিক্ষণ · 🛒 অর্ডার)
 cs-stats-line = { $district }: { $registered } · 📦 { $products } · ✅ { $ready } · 🔎 { $checked } · 📚 { $attended } · 🛒 { $orders }
-cs-stats-none = { $scope }-এ এখনো কোনো বিক্রেতা নিবন্ধন করেননি।
+cs-stats-none = { $scope }: এখনো কোনো বিক্রেতা নিবন্ধন করেননি।
 
 ## ধাপ
 cs-stage-any = সব ধাপ
@@ -36,7 +36,7 @@ cs-stage-ready = রফতানির জন্য তৈরি
 cs-sellers-usage = ব্যবহার: /sellers [জেলা] [ধাপ]। ধাপ: registered_only, no_good_photo, listing_not_ready, not_checked, blocked, steps, ready। যেমন: /sellers বাঁকুড়া not_checked
 cs-sellers-title = 👥 <b>বিক্রেতা — { $scope }, { $stage }</b>: { $count } জন (পাতা { $page } / { $pages })
 cs-seller-line = { $n }. <b>{ $name }</b> — { $district } — { $stage } — 📞 { $phone }
-cs-sellers-none = { $scope }-এ এই ধাপে ({ $stage }) কোনো বিক্রেতা নেই।
+cs-sellers-none = { $scope }: এই ধাপে ({ $stage }) কোনো বিক্রেতা নেই।
 
 ## /seller
 cs-seller-usage = ব্যবহার: /seller লিখে তারপর টেলিগ্রাম আইডি, ফোন নম্বর বা নামের অংশ লিখুন। যেমন: /seller ৯৮৩০০ ১২৩৪৫ বা /seller রিনা
@@ -76,7 +76,7 @@ cs-btn-nudge-card = 🔔 মনে করিয়ে দিন ({ $stage })
 
 ## /pending
 cs-pending-title = ⏳ <b>কে কোথায় আটকে — { $scope }</b> (সবচেয়ে বেশি দিন ধরে যাঁরা, তাঁরা আগে; 🔔 টিপলে একটা ভদ্র অনুস্মারক যায়)
-cs-pending-none = এই মুহূর্তে { $scope }-এ কেউ আটকে নেই।
+cs-pending-none = { $scope }: এই মুহূর্তে কেউ আটকে নেই।
 cs-pending-group = <b>{ $stage }</b>: { $count } জন
 cs-pending-line = • { $name } ({ $district }) — { $span ->
         [today] আজ থেকে
@@ -90,7 +90,7 @@ cs-pending-draft = লিস্টিং নিশ্চিত হয়নি
 cs-pending-check = রফতানি যাচাই হয়নি
 cs-pending-training = এখনো প্রশিক্ষণ হয়নি
 cs-btn-nudge = 🔔 { $name }
-cs-nudge-sent = 🔔 { $name }-কে অনুস্মারক পাঠানো হচ্ছে ({ $stage })।
+cs-nudge-sent = 🔔 অনুস্মারক পাঠানো হচ্ছে: { $name } ({ $stage })।
 cs-nudge-already = { $name } আজ এ বিষয়ে একবার অনুস্মারক পেয়েছেন ({ $stage })।
 cs-nudge-moved-on = { $name } ওই ধাপ পেরিয়ে গেছেন: অনুস্মারক লাগবে না।
 cs-nudge-unreachable = { $name } বার্তা বন্ধ করেছেন বা বটটি ব্লক করেছেন, তাই অনুস্মারক পাঠানো হলো না।

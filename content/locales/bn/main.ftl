@@ -20,8 +20,8 @@ btn-iec-same-pan = আমার PAN-এর মতোই: { $pan }
 btn-edit-field = ✏️ { $field }
 btn-delete-yes = 🗑 হ্যাঁ, সব মুছে দিন
 btn-delete-no = ✖ না, থাক
-btn-lang-switch = ✅ হ্যাঁ, { $language }-য় কথা বলুন
-btn-lang-keep = না, { $language }-ই থাক
+btn-lang-switch = ✅ হ্যাঁ, { $language } ভাষায় কথা বলুন
+btn-lang-keep = না, { $language } ভাষাই থাক
 
 ## প্রশ্নোত্তর
 flow-current-value = এখন আছে: { $value }
@@ -168,8 +168,8 @@ admin-only = দুঃখিত, এই কমান্ড শুধু প্�
 
 ## ভাষা
 language-choose = কোন ভাষায় কথা বলবেন?
-language-set = ✓ এখন থেকে { $language }-য় কথা হবে।
-lang-offer = মনে হচ্ছে আপনি { $language }-য় লিখছেন। { $language }-য় কথা বলব?
+language-set = ✓ এখন থেকে { $language } ভাষায় কথা হবে।
+lang-offer = মনে হচ্ছে আপনি { $language } ভাষায় লিখছেন। { $language } ভাষায় কথা বলব?
 
 ## ঘোষণা বন্ধ
 stop-done = আর কোনো ঘোষণা পাঠাব না। আবার পেতে চাইলে /start পাঠান।

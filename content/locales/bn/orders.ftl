@@ -66,7 +66,7 @@ ord-saved-no-reminder = ✅ অর্ডার সেভ হল: { $product } ×
 ## রিমাইন্ডার
 ord-remind-d1 = ⏰ কাল, { ord-weekday } { $day }/{ $month }, { $product } × { $quantity } পাঠানোর শেষ দিন। আজই প্যাক করে রাখুন।
 ord-remind-d0 = ⏰ আজ { $product } × { $quantity } পাঠানোর শেষ দিন। পাঠিয়ে দিলে "পাঠিয়েছি" টিপুন।
-ord-late-notice = ⚠️ দেরি হওয়া অর্ডার: { $seller }-এর { $sku } × { $quantity } পাঠানোর শেষ দিন ছিল { ord-weekday } { $day }/{ $month }, এখনো পাঠানো হয়েছে বলে জানাননি।
+ord-late-notice = ⚠️ দেরি হওয়া অর্ডার ({ $seller }): { $sku } × { $quantity } পাঠানোর শেষ দিন ছিল { ord-weekday } { $day }/{ $month }, এখনো পাঠানো হয়েছে বলে জানাননি।
 
 ## অ্যামাজনের অর্ডার রিপোর্ট (সমন্বয়কারী)
 ord-import-ask = অ্যামাজনের অর্ডার রিপোর্টটা ফাইল হিসেবে পাঠান।
