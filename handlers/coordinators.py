@@ -64,6 +64,7 @@ QUERY_LIMIT = 100
 AUDIT_DEFAULT, AUDIT_MAX = 20, 100
 SCOPE_NAMES = 3  # more districts than this are shown as "N districts"
 NUDGE_TTL = timedelta(hours=48)
+TRAINING_HORIZON = timedelta(days=60)  # a training this far ahead is worth a nudge
 MAX_USER_ID = 2**53
 ALL = "*"
 CHART_LOCALE = "en"
@@ -554,17 +555,32 @@ async def pending(turn: Turn, args: str) -> None:
         return
     turn.say(Reply("cs-pending-title", {"scope": scope_name}))
     token = _district_token(districts, staff.asked)
+    scheduled = await _training_districts(turn)
     for stage in PENDING:
         group = [r for r in found if r.stage == stage]
         if group:
-            turn.say(_pending_group(turn, stage, group, token, 1, PENDING_FIRST))
+            turn.say(_pending_group(turn, stage, group, token, 1, PENDING_FIRST, scheduled))
+
+
+async def _training_districts(turn: Turn) -> set[str]:
+    """Districts with a training coming up: only there does a "come to a training" nudge
+    lead anywhere."""
+    upcoming = await turn.repo.reports.trainings_between(turn.now, turn.now + TRAINING_HORIZON)
+    return {d for t in upcoming for d in t.districts}
 
 
 def _pending_group(
-    turn: Turn, stage: str, group: Sequence[PendingRow], token: str, page: int, size: int
+    turn: Turn,
+    stage: str,
+    group: Sequence[PendingRow],
+    token: str,
+    page: int,
+    size: int,
+    scheduled: set[str],
 ) -> Reply:
     locale, now = turn.locale, turn.now
     lines, buttons = [], []
+    untrainable = False
     for row in group:
         days = days_since(row.since, now)
         name = row.name or f"#{row.user_id}"
@@ -579,6 +595,9 @@ def _pending_group(
                 },
             )
         )
+        if stage == "training" and row.district not in scheduled:
+            untrainable = True  # no training to invite them to
+            continue
         buttons.append(
             Choice(
                 callbacks.NUDGE.data(row.user_id, stage),
@@ -586,6 +605,8 @@ def _pending_group(
                 args={"name": name[:30]},
             )
         )
+    if untrainable:
+        lines.append(Reply("cs-pending-no-training"))
     count = group[0].total
     nav: list[Choice] = []
     if page == 1 and size == PENDING_FIRST and count > len(group):
@@ -624,7 +645,8 @@ async def _pending_page(turn: Turn, viewer: Viewer, stage: str, token: str, page
     if not found:
         turn.say(Reply("cs-pending-none", {"scope": _scope_name(districts, turn.locale)}))
         return
-    turn.say(_pending_group(turn, stage, found, token, page, PAGE))
+    scheduled = await _training_districts(turn)
+    turn.say(_pending_group(turn, stage, found, token, page, PAGE, scheduled))
 
 
 async def _nudge(turn: Turn, viewer: Viewer, user_id: int, stage: str) -> None:
@@ -651,6 +673,9 @@ async def _nudge(turn: Turn, viewer: Viewer, user_id: int, stage: str) -> None:
         _, current = await repo.reports.stage_of(user_id)
         if current != stage:
             turn.say(Reply("cs-nudge-moved-on", {"name": name}))
+            return
+        if stage == "training" and profile.district not in await _training_districts(turn):
+            turn.say(Reply("cs-pending-no-training"))
             return
     user = await repo.users.get(user_id)
     if user is None or user.blocked_at is not None or user.opted_out_at is not None:

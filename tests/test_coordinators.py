@@ -608,6 +608,26 @@ async def test_nudge_is_queued_once_a_day_and_scope_checked(
     assert all(r.quiet and r.buttons for r in rows)
 
 
+async def test_a_training_nudge_only_where_a_training_is_coming(
+    programme: Database, router: Router
+) -> None:
+    """Bankura has a training in two days: Kamala can be nudged. Howrah's last training is
+    over: Suman is listed, with a word on scheduling one, and no button to press."""
+    bankura = user(router, BANKURA)
+    await bankura.says("/pending")
+    assert "cs:nudge:2006:training" in bankura.button_data()
+    howrah = user(router, HOWRAH)
+    await howrah.says("/pending")
+    group = next(o for o in howrah.last if "No training yet" in o.text)
+    assert "Suman Das" in group.text and "schedule one with /newtraining" in group.text
+    assert not [b for row in group.buttons for b in row if b.data.startswith("cs:nudge:")]
+    await howrah.presses_data("cs:nudge:3002:training")  # an old or forged button
+    assert "schedule one with /newtraining" in howrah.text()
+    async with programme.transaction() as repo:
+        rows = (await repo.connection.execute(select(outbox_t))).all()
+    assert not [r for r in rows if r.recipient == 3002]
+
+
 async def test_pending_more_pages_through_one_stage(programme: Database, router: Router) -> None:
     seed = Seed()
     for n in range(12):

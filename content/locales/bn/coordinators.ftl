@@ -89,6 +89,7 @@ cs-pending-photo = ছবি ঠিক করতে হবে
 cs-pending-draft = লিস্টিং নিশ্চিত হয়নি
 cs-pending-check = রফতানি যাচাই হয়নি
 cs-pending-training = এখনো প্রশিক্ষণ হয়নি
+cs-pending-no-training = (এই জেলায় এখনো কোনো প্রশিক্ষণ ঠিক হয়নি: আগে /newtraining দিয়ে একটা ঠিক করুন, তারপর মনে করান।)
 cs-btn-nudge = 🔔 { $name }
 cs-nudge-sent = 🔔 অনুস্মারক পাঠানো হচ্ছে: { $name } ({ $stage })।
 cs-nudge-already = { $name } আজ এ বিষয়ে একবার অনুস্মারক পেয়েছেন ({ $stage })।

@@ -89,6 +89,7 @@ cs-pending-photo = Photos need work
 cs-pending-draft = Listing not confirmed
 cs-pending-check = Export check not done
 cs-pending-training = No training yet
+cs-pending-no-training = (No training is scheduled in this district yet: schedule one with /newtraining, then nudge.)
 cs-btn-nudge = 🔔 { $name }
 cs-nudge-sent = 🔔 A reminder to { $name } is on its way ({ $stage }).
 cs-nudge-already = { $name } already got a reminder about this today ({ $stage }).

@@ -89,6 +89,7 @@ cs-pending-photo = फ़ोटो सुधारनी है
 cs-pending-draft = लिस्टिंग पक्की नहीं
 cs-pending-check = निर्यात जाँच नहीं हुई
 cs-pending-training = अभी प्रशिक्षण नहीं
+cs-pending-no-training = (इस ज़िले में अभी कोई प्रशिक्षण तय नहीं है: पहले /newtraining से एक तय करें, फिर याद दिलाएँ।)
 cs-btn-nudge = 🔔 { $name }
 cs-nudge-sent = 🔔 { $name } को याद-दिहानी भेजी जा रही है ({ $stage })।
 cs-nudge-already = { $name } को आज इस बारे में याद-दिहानी मिल चुकी है ({ $stage })।
