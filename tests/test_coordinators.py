@@ -680,6 +680,12 @@ async def test_audit_shows_who_read_whose_data(programme: Database, router: Rout
     assert admin.text().count("→") == 1 and "seller list" in admin.text()
     await bankura.says("/audit")
     assert ADMIN_REFUSAL in bankura.text()
+    for _ in range(14):  # 16 reads in all now
+        await bankura.says("/seller 2002")
+    await admin.says("/audit 20")
+    assert admin.text().count("→") == 16 and "last 16 reads" in admin.text()
+    await admin.says("/audit ১২")
+    assert admin.text().count("→") == 12
 
 
 # --- the 09:00 digest ------------------------------------------------------------------------
