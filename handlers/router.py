@@ -159,8 +159,12 @@ class Router:
                     await pending.send(pending.outbound)  # the album is over: answer it first
             upload = await self._prepare_upload(inbound)
             outbound, deferred = await self._handle_safely(inbound, upload)
-            if deferred and inbound.media_group_id:
+            if inbound.media_group_id and (deferred or outbound):
+                # Any album gets one answer: the photo step's count, or "a photo is not what
+                # I asked" once, not twice for each of ten photos.
                 self._defer_album(inbound, outbound, send)
+            elif inbound.media_group_id and pending and pending.group == inbound.media_group_id:
+                self._defer_album(inbound, pending.outbound, pending.send)  # a repeat: keep it
             elif send is not None and outbound:
                 await send(outbound)
         if inbound.update_id is not None and (outbound or deferred):  # not an ignored repeat

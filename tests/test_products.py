@@ -575,3 +575,22 @@ async def test_a_craft_typed_alone_asks_the_item_too(registered: ChatUser, db: D
     assert draft.answers["item"] in ({"id": "elephant"}, {"text": "হাতি"})
     await answer_the_rest(user)
     assert "Elephant" in user.text()
+
+
+async def test_an_album_where_no_photo_is_wanted_gets_one_answer(registered: ChatUser) -> None:
+    """Five photos at the menu or at a yes/no question: one "please answer with…" and the
+    question once, when the album is over, not two messages for each photo."""
+    user = registered
+    await user.says("/menu")
+    user.sent.clear()
+    for seed in range(5):
+        await user.sends_photo(good_photo(seed), album="album-menu")
+    assert user.sent == []
+    await user.router.flush()
+    assert 1 <= len(user.sent) <= 2  # the answer to one photo, not to five
+    await user.says("/check")  # which product? (buttons or words, not photos)
+    user.sent.clear()
+    for seed in range(4):
+        await user.sends_photo(good_photo(seed), album="album-question")
+    await user.router.flush()
+    assert 1 <= len(user.sent) <= 2 and "কোন জিনিসটা যাচাই করব?" in user.sent[-1].text
