@@ -181,6 +181,42 @@ class Renderer:
         return messages
 
 
+def joined(messages: Sequence[Outbound], caps: Capabilities) -> list[Outbound]:
+    """One message per step: a plain message ("✓ saved") goes on top of the one after it (the
+    next question) where that one has room and no picture, so a step answers once, not twice.
+    A message that removes the reply keyboard joins only one without buttons (a message holds
+    one keyboard)."""
+    out: list[Outbound] = []
+    for message in messages:
+        if out and _joins(out[-1], message, caps):
+            first = out.pop()
+            message = replace(
+                message,
+                text=f"{first.text}\n\n{message.text}",
+                remove_keyboard=message.remove_keyboard or first.remove_keyboard,
+            )
+        out.append(message)
+    return out
+
+
+def _joins(first: Outbound, then: Outbound, caps: Capabilities) -> bool:
+    plain_first = (
+        not (first.buttons or first.request_contact or first.document or first.photos)
+        and first.template is None
+    )
+    room = caps.length(first.text) + 2 + caps.length(then.text) <= caps.text_limit
+    keyboard_ok = not first.remove_keyboard or not (then.buttons or then.request_contact)
+    return (
+        plain_first
+        and room
+        and keyboard_ok
+        and not then.photos
+        and then.document is None
+        and then.template is None
+        and first.chat_id == then.chat_id
+    )
+
+
 def fit(text: str, caps: Capabilities) -> str:
     """Cut a message to the channel's length at a line break, so no tag or entity is cut
     (our messages close their tags on the line that opens them)."""

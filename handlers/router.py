@@ -33,7 +33,7 @@ from handlers.features import FEATURES
 from handlers.locks import UserLocks
 from handlers.registration import begin as begin_registration
 from handlers.registry import Registry
-from handlers.render import Catalogue, Renderer
+from handlers.render import Catalogue, Renderer, joined
 from handlers.turn import Options, Staff, Turn
 from services import photos, places
 from services.access import scope_of
@@ -57,6 +57,7 @@ MAX_LONG_INPUT = 4096
 # Telegram delivers an album as separate updates within about a second; answer it once,
 # this long after its last photo.
 ALBUM_QUIET = 1.2
+ALBUMS_REMEMBERED = 10_000
 # Replied update ids are written with the first update a second after the last write (or
 # after 200), and at stop.
 REPLIED_BATCH, REPLIED_EVERY = 200, 1.0
@@ -132,6 +133,9 @@ class Router:
         self.capabilities: dict[str, Capabilities] = {}
         self.locks = UserLocks()
         self._albums: dict[tuple[str, str], _PendingAlbum] = {}
+        # The last album each user was answered for at once (where no photo was wanted): the
+        # rest of its photos get no answer of their own.
+        self._answered_albums: dict[tuple[str, str], str] = {}
         # Updates whose replies went out, written to the database in batches (once a second
         # at most): a lost batch only means a redelivery gets the question again.
         self._replied: set[tuple[str, str]] = set()
@@ -159,13 +163,16 @@ class Router:
                     await pending.send(pending.outbound)  # the album is over: answer it first
             upload = await self._prepare_upload(inbound)
             outbound, deferred = await self._handle_safely(inbound, upload)
-            if inbound.media_group_id and (deferred or outbound):
-                # Any album gets one answer: the photo step's count, or "a photo is not what
-                # I asked" once, not twice for each of ten photos.
+            album = inbound.media_group_id
+            if deferred and album:
                 self._defer_album(inbound, outbound, send)
-            elif inbound.media_group_id and pending and pending.group == inbound.media_group_id:
-                self._defer_album(inbound, pending.outbound, pending.send)  # a repeat: keep it
+            elif album and self._answered_albums.get(who) == album:
+                pass  # an album where no photo is wanted: its first photo was answered
             elif send is not None and outbound:
+                if album:
+                    if len(self._answered_albums) > ALBUMS_REMEMBERED:
+                        self._answered_albums.clear()  # forgetting one only answers it twice
+                    self._answered_albums[who] = album
                 await send(outbound)
         if inbound.update_id is not None and (outbound or deferred):  # not an ignored repeat
             await self._note_replied((inbound.channel, inbound.update_id))
@@ -307,11 +314,14 @@ class Router:
     def render(self, replies: Sequence[Reply], inbound: Inbound, locale: str) -> list[Outbound]:
         """The replies as messages the inbound's channel can show."""
         caps = self.capabilities.get(inbound.channel, UNLIMITED)
-        return [
-            out
-            for reply in replies
-            for out in self.renderer.outbound(reply, inbound.chat_id, locale, caps)
-        ]
+        return joined(
+            [
+                out
+                for reply in replies
+                for out in self.renderer.outbound(reply, inbound.chat_id, locale, caps)
+            ],
+            caps,
+        )
 
     async def _handle(
         self, repo: Repo, inbound: Inbound, upload: dict[str, Any] | None

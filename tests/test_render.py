@@ -4,7 +4,9 @@ question, with pages, lists and short forms; the markup renders per channel."""
 
 from __future__ import annotations
 
-from chat.capabilities import Capabilities
+from dataclasses import replace
+
+from chat.capabilities import UNLIMITED, Capabilities
 from chat.markup import bold, escape, plain, problems, whatsapp
 from chat.replies import Attachment, Choice, Reply
 from handlers.render import Renderer
@@ -133,3 +135,24 @@ def test_short_forms_come_from_the_messages(messages: object) -> None:
     assert renderer.label(choice, "bn", NARROW.label_limit) == "✅ রফতানি যাচাই"
     for locale in ("en", "hi"):
         assert len(renderer.label(choice, locale, NARROW.label_limit)) <= NARROW.label_limit
+
+
+def test_a_plain_message_joins_the_question_after_it() -> None:
+    from chat.outbound import Button, Outbound
+    from handlers.render import joined
+
+    saved = Outbound(chat_id=1, text="✓ saved")
+    question = Outbound(chat_id=1, text="Next?", buttons=((Button("Yes", "y"),),))
+    assert joined([saved, question], UNLIMITED) == [
+        Outbound(chat_id=1, text="✓ saved\n\nNext?", buttons=question.buttons)
+    ]
+    # Not onto a picture or a file, not after buttons, not past the channel's length, and a
+    # keyboard removal never meets buttons in one message.
+    photo = Outbound(chat_id=1, text="caption", photos=("a.jpg",))
+    assert len(joined([saved, photo], UNLIMITED)) == 2
+    assert len(joined([question, saved], UNLIMITED)) == 2
+    removing = Outbound(chat_id=1, text="✓ number saved", remove_keyboard=True)
+    assert len(joined([removing, question], UNLIMITED)) == 2
+    assert joined([removing, saved], UNLIMITED)[0].remove_keyboard
+    narrow = replace(UNLIMITED, text_limit=10)
+    assert len(joined([saved, question], narrow)) == 2
