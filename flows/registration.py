@@ -97,6 +97,8 @@ def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
     match = places.match_district(answer.text[:200])
     if match.district is not None:
         return Accept(match.district.code)
+    if match.choices:
+        return Reject(_which_district(match, ctx))
     if match.suggestions:
         suggestions = tuple(
             (Choice(answer_payload(ctx, d.code), text=d.name(ctx.locale)),)
@@ -104,6 +106,25 @@ def _parse_district(answer: Answer, ctx: FlowContext) -> Parsed:
         )
         return Reject(Reply("reg-district-did-you-mean", choices=suggestions))
     return Reject(Reply("reg-district-unknown"))
+
+
+def _which_district(match: places.DistrictMatch, ctx: FlowContext) -> Reply:
+    """A name several districts share ("বর্ধমান", a border town): which one, a button each. The
+    district question follows, so the seller can still type or pick another."""
+    names = [d.name(ctx.locale) for d in match.choices]
+    buttons = tuple(
+        (Choice(answer_payload(ctx, d.code), text=name),)
+        for d, name in zip(match.choices, names, strict=True)
+    )
+    if match.place is None:  # not made by match_district; asked as a guess
+        return Reply("reg-district-did-you-mean", choices=buttons)
+    place = match.place.name(ctx.locale)
+    if len(names) != 2:
+        return Reply("places-which-many", {"place": place}, choices=buttons)
+    args = {"place": place, "first": names[0], "second": names[1]}
+    if match.place.shared_district_name:
+        return Reply("places-which-district", args, choices=buttons)
+    return Reply("places-which-town", args, choices=buttons)
 
 
 OWN_NUMBER = "own"  # the button with the number the user's channel gave (WhatsApp)

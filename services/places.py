@@ -1,11 +1,12 @@
-"""West Bengal districts and crafts (content/data), and forgiving matching of what sellers type."""
+"""West Bengal districts, towns and crafts (content/data), and forgiving matching of what sellers
+type."""
 
 from __future__ import annotations
 
 import functools
 import json
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz, process
 from services.text import lookup_key
 
 DISTRICTS_FILE = "districts.json"
+TOWNS_FILE = "towns.json"
 CRAFTS_FILE = "crafts.json"
 STATEWIDE = "*"
 MAX_CRAFTS = 8
@@ -35,6 +37,14 @@ DISTRICT_FUZZY_CUTOFF = 70.0
 # winner must lead the next craft by 10 points ("madhur": madur 91 = madhu 91 -> None).
 CRAFT_FUZZY_CUTOFF = 85.0
 CRAFT_FUZZY_MARGIN = 10.0
+# A town is only guessed at (offered as "did you mean", never taken) when the typed name and the
+# town's are both 6+ characters and score 85+ (one wrong letter in 7: "asansal" 86, one missing
+# in 8: "siligri" 93), and every town within 5 points of the best lies in the same district(s):
+# a short name like "Mal", "Para" or "Hili" never swallows an unrelated word, and a slip between
+# two towns of different districts guesses nothing.
+TOWN_FUZZY_CUTOFF = 85.0
+TOWN_FUZZY_MARGIN = 5.0
+_TOWN_FUZZY_MIN_CHARS = 6
 # Fewer letters than this is too little to guess from ("ko", "24", "১২৩").
 _FUZZY_MIN_LETTERS = 3
 _CRAFT_FUZZY_MIN_LETTERS = 4
@@ -49,10 +59,10 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west"})
 # Word-level spellings of the same thing in district names: directions, "Parganas" and the
 # two old names that are spelt many ways. Keys go through lookup_key like the input does.
 _DISTRICT_WORDS: dict[str, tuple[str, ...]] = {
-    "north": ("north", "uttar", "uttara", "uttor", "n", "উত্তর"),
-    "south": ("south", "dakshin", "dakshina", "dakhin", "dokkhin", "s", "দক্ষিণ", "দক্ষিন"),
-    "east": ("east", "purba", "purbo", "poorba", "e", "পূর্ব", "পুর্ব"),
-    "west": ("west", "paschim", "pashchim", "poschim", "w", "পশ্চিম"),
+    "north": ("north", "uttar", "uttara", "uttor", "n", "উত্তর", "उत्तर"),
+    "south": ("south", "dakshin", "dakshina", "dakhin", "dokkhin", "s", "দক্ষিণ", "দক্ষিন", "दक्षिण"),
+    "east": ("east", "purba", "purbo", "poorba", "e", "পূর্ব", "পুর্ব", "पूर्व", "पूर्वी"),
+    "west": ("west", "paschim", "pashchim", "poschim", "w", "পশ্চিম", "पश्चिम", "पश्चिमी"),
     "parganas": (
         "parganas",
         "pargana",
@@ -64,10 +74,31 @@ _DISTRICT_WORDS: dict[str, tuple[str, ...]] = {
         "পরগনা",
         "পরগণা",
         "পরগানা",
+        "परगना",
+        "परगणा",
     ),
-    "24": ("চব্বিশ", "chabbish", "chobbish"),
-    "medinipur": ("medinipur", "midnapore", "midnapur", "mednipur", "মেদিনীপুর", "মেদিনিপুর"),
-    "bardhaman": ("bardhaman", "barddhaman", "burdwan", "bardwan", "বর্ধমান", "বর্দ্ধমান"),
+    "24": ("চব্বিশ", "chabbish", "chobbish", "चौबीस"),
+    "medinipur": (
+        "medinipur",
+        "midnapore",
+        "midnapur",
+        "mednipur",
+        "মেদিনীপুর",
+        "মেদিনিপুর",
+        "मेदिनीपुर",
+        "मिदनापुर",
+    ),
+    "bardhaman": (
+        "bardhaman",
+        "barddhaman",
+        "burdwan",
+        "bardwan",
+        "বর্ধমান",
+        "বর্দ্ধমান",
+        "बर्धमान",
+        "बर्दवान",
+        "वर्धमान",
+    ),
 }
 _DISTRICT_SYNONYMS: dict[str, str] = {
     lookup_key(spelling): word
@@ -75,8 +106,72 @@ _DISTRICT_SYNONYMS: dict[str, str] = {
     for spelling in spellings
 }
 _DISTRICT_FILLER = frozenset(
-    lookup_key(w) for w in ("district", "dist", "distt", "jela", "jila", "zila", "zilla", "জেলা")
+    lookup_key(w)
+    for w in (
+        *("district", "dist", "distt", "jela", "jila", "zila", "zilla", "জেলা"),
+        *("जिला", "ज़िला", "जिले"),
+    )
 )
+# The order two districts sharing a name are asked in: "পূর্ব না পশ্চিম", "উত্তর না দক্ষিণ".
+_DIRECTION_ORDER = ("north", "south", "east", "west")
+PLACE_KINDS = frozenset({"town", "subdivision", "block", "village", "locality"})
+# Among places of one name in several districts, a town or subdivision is offered first, then a
+# block, then a village or locality; then the file's order.
+_KIND_RANK = {"town": 0, "subdivision": 0, "block": 1, "village": 2, "locality": 2}
+# Words around a place's name that say what it is, or where: dropped when the whole text names
+# nothing ("Kalna 1 no block", "গ্রাম নয়া", "Jalpaiguri town").
+_TOWN_WORDS = frozenset(lookup_key(w) for w in ("town", "city", "শহর", "শহরে", "शहर"))
+_PLACE_FILLER = _TOWN_WORDS | frozenset(
+    lookup_key(w)
+    for w in (
+        *("block", "blk", "subdivision", "subdiv", "sadar", "municipality", "vill", "village"),
+        *("po", "ps", "post", "ব্লক", "মহকুমা", "সদর", "পৌরসভা", "গ্রাম", "থানা", "পোস্ট"),
+        *("ডাকঘর", "ब्लॉक", "प्रखंड", "गांव", "गाँव"),
+        # "আমি বিষ্ণুপুরে থাকি", "I live in Siliguri", "मेरा घर कालना में है"
+        *("আমি", "আমার", "আমাদের", "বাড়ি", "থাকি", "থাকেন", "থেকে", "ami", "amar", "bari"),
+        *("thaki", "theke", "i", "live", "living", "in", "from", "my", "home", "is", "at"),
+        *("मैं", "मेरा", "मेरी", "घर", "रहता", "रहती", "हूँ", "हूं", "में", "से", "है"),
+    )
+)
+# The state or country after a place ("Kalna, West Bengal", "বর্ধমান পশ্চিমবঙ্গ"): never part
+# of a district's name, so "west" here is not Paschim.
+_STATE_WORDS = frozenset(lookup_key(w) for w in ("bengal", "banga", "bangla", "bongo", "বঙ্গ"))
+_COUNTRY_WORDS = frozenset(
+    lookup_key(w) for w in ("wb", "india", "পশ্চিমবঙ্গ", "পশ্চিমবাংলা", "ভারত", "भारत", "बंगाल")
+)
+# A block's number after its name: "Kalna II", "কালনা ২ নং", "Contai-1".
+_BLOCK_NUMBERS = frozenset(
+    lookup_key(w) for w in ("i", "ii", "iii", "1", "2", "3", "no", "নং", "নম্বর", "number")
+)
+# Bengali endings on the last word: "আসানসোলে", "কালনায়", "হুগলিতে", "বর্ধমানের" (nukta
+# already folded away by lookup_key).
+_PLACE_ENDINGS = ("যের", "ের", "এর", "তে", "য", "ে", "র")
+# Letters typed interchangeably in Bengali and Hindi place names, folded for towns only:
+# ড়/র (শিলিগুড়ি, শিলিগুরি), ী/ি, ূ/ু, ণ/ন, শ/ষ/স, ঙ/ং, ৎ/ত; Devanagari likewise.
+_PLACE_FOLD = str.maketrans(
+    {
+        "ড": "র",
+        "ী": "ি",
+        "ূ": "ু",
+        "ণ": "ন",
+        "ষ": "শ",
+        "স": "শ",
+        "ঙ": "ং",
+        "ৎ": "ত",
+        "\u093c": None,
+        "\u0901": "\u0902",
+        "\u0940": "\u093f",
+        "\u0942": "\u0941",
+        "ष": "श",
+        "स": "श",
+        "ण": "न",
+    }
+)
+# Several places in one message: "Bishnupur, Bankura", "Vill Naya, PO Pingla, Dist …".
+_PART_SPLIT = regex.compile(r"[,;/|\n\u0964]+")
+_MAX_PARTS = 6
+_MAX_COVER_TOKENS = 8
+_MAX_SPAN = 4
 _CRAFT_SYNONYMS: dict[str, str] = {
     lookup_key(k): lookup_key(v)
     for k, v in {"sari": "saree", "saari": "saree", "shari": "saree", "শাড়ী": "শাড়ি"}.items()
@@ -125,11 +220,37 @@ class Craft:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A town, subdivision, block or village (towns.json), or a name two districts share
+    ("Bardhaman": ``kinds`` is ``("district",)``), with the districts it lies in, in the order to
+    offer them."""
+
+    en: str
+    bn: str
+    districts: tuple[str, ...]
+    kinds: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def shared_district_name(self) -> bool:
+        return self.kinds == ("district",)
+
+    def name(self, locale: str) -> str:
+        """The place's name for a reader of ``locale`` (Bengali for bn, English otherwise)."""
+        return self.bn if locale == "bn" else self.en
+
+
+@dataclass(frozen=True)
 class DistrictMatch:
-    """``district`` when the text names one district exactly; otherwise ranked guesses."""
+    """What a seller typed for a district: ``district`` when it names one (a district, or a town
+    in one district); ``choices`` when the name belongs to several (Bardhaman, a border town:
+    ask which, in this order); otherwise ``suggestions``, ranked guesses at a typo. ``place`` is
+    the town or shared name that was recognised, if any."""
 
     district: District | None
     suggestions: tuple[District, ...] = ()
+    choices: tuple[District, ...] = ()
+    place: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +267,20 @@ class _Districts:
     index: _Index
     # A name minus its direction word ("24 parganas", "dinajpur") -> the districts sharing it.
     bases: Mapping[str, tuple[str, ...]]
+    # The same, as a place to name in a question ("বর্ধমান"), districts in _DIRECTION_ORDER.
+    shared: Mapping[str, Place]
+    # Headquarters named like a shared name ("medinipur" -> PME): only with "town" ("Medinipur
+    # town"); alone the name asks.
+    hq_towns: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class _Towns:
+    all: tuple[Place, ...]
+    # Key -> the places named so, ranked (_KIND_RANK, then file order).
+    exact: Mapping[str, tuple[Place, ...]]
+    fuzzy_keys: tuple[str, ...]
+    checked_on: str
 
 
 @dataclass(frozen=True)
@@ -174,6 +309,60 @@ def _keys(tokens: list[str]) -> tuple[str, ...]:
 
 def _district_keys(text: str) -> tuple[str, ...]:
     return _keys(_tokens(text, _DISTRICT_SYNONYMS, _DISTRICT_FILLER))
+
+
+def _place_tokens(text: str) -> list[str]:
+    return _tokens(text, _DISTRICT_SYNONYMS, _DISTRICT_FILLER)
+
+
+def _folded(tokens: list[str]) -> list[str]:
+    return [t.translate(_PLACE_FOLD) for t in tokens]
+
+
+def _town_keys(text: str) -> tuple[str, ...]:
+    return _keys(_folded(_place_tokens(text)))
+
+
+def _without_state(tokens: list[str]) -> list[str]:
+    """The tokens without "West Bengal", "পশ্চিমবঙ্গ", "India" ("west" there is no direction)."""
+    out: list[str] = []
+    for token in tokens:
+        if token in _STATE_WORDS:
+            if out and out[-1] == "west":
+                out.pop()
+            continue
+        if token not in _COUNTRY_WORDS:
+            out.append(token)
+    return out
+
+
+def _is_filler(token: str) -> bool:
+    """A word around a place's name: "block", "গ্রাম", a block's "II", a PIN code."""
+    return (
+        token in _PLACE_FILLER or token in _BLOCK_NUMBERS or (token.isdigit() and len(token) >= 3)
+    )
+
+
+def _bare(tokens: list[str]) -> list[str]:
+    """The name without the state, words like "block" or "town", PIN codes and a trailing block
+    number ("কালনা ২ নং ব্লক" -> কালনা)."""
+    out = [
+        t
+        for t in _without_state(tokens)
+        if t not in _PLACE_FILLER and not (t.isdigit() and len(t) >= 3)
+    ]
+    while len(out) > 1 and out[-1] in _BLOCK_NUMBERS:
+        out.pop()
+    return out
+
+
+def _without_place_ending(token: str) -> tuple[str, ...]:
+    """A Bengali place name without the ending of "in" or "of" (আসানসোলে, কালনায়, হুগলিতে)."""
+    return tuple(
+        token[: -len(ending)]
+        for ending in _PLACE_ENDINGS
+        if token.endswith(ending) and len(token) - len(ending) >= 2
+    )
 
 
 _CASE_ENDINGS = ("য়ের", "ের", "এর", "র", "য়", "ে")
@@ -278,19 +467,146 @@ def _parse_districts(raw: list[Any], source: str = DISTRICTS_FILE) -> _Districts
         by_code[code] = district
 
     def names(d: District) -> tuple[str, ...]:
-        return (d.en, d.bn, d.hq, *d.aliases)
+        return (d.en, d.bn, *d.aliases)
 
-    index = _build_index(source, ((d.code, names(d)) for d in out), _district_keys)
     bases: dict[str, list[str]] = {}
     for d in out:
-        for name in names(d):
+        for name in (*names(d), d.hq):
             tokens = _tokens(name, _DISTRICT_SYNONYMS, _DISTRICT_FILLER)
             rest = [t for t in tokens if t not in _DIRECTIONS]
             if rest and len(rest) < len(tokens):
                 codes = bases.setdefault(" ".join(sorted(rest)), [])
                 if d.code not in codes:
                     codes.append(d.code)
-    return _Districts(tuple(out), by_code, index, {k: tuple(v) for k, v in bases.items()})
+    shared = {
+        key: _shared_place([by_code[c] for c in codes])
+        for key, codes in bases.items()
+        if len(codes) > 1
+    }
+
+    # A name the districts share names neither of them: "Bardhaman" asks, even though it is
+    # Purba Bardhaman's headquarters (that one only as "Bardhaman town").
+    def shared_by(name: str) -> Place | None:
+        keys = _district_keys(name)
+        return shared.get(keys[0]) if keys else None
+
+    hq_towns: dict[str, str] = {}
+    for d in out:
+        for name in names(d):
+            if (place := shared_by(name)) is not None:
+                raise ValueError(
+                    f"{source}: entry {d.code!r}: name {name!r} is shared by "
+                    f"{', '.join(place.districts)}, so it cannot name one of them"
+                )
+        if shared_by(d.hq) is not None:
+            hq_towns[_district_keys(d.hq)[0]] = d.code
+    index = _build_index(
+        source,
+        ((d.code, names(d) if shared_by(d.hq) else (*names(d), d.hq)) for d in out),
+        _district_keys,
+    )
+    return _Districts(
+        tuple(out), by_code, index, {k: tuple(v) for k, v in bases.items()}, shared, hq_towns
+    )
+
+
+def _direction(d: District) -> int:
+    tokens = _tokens(d.en, _DISTRICT_SYNONYMS, _DISTRICT_FILLER)
+    found = [_DIRECTION_ORDER.index(t) for t in tokens if t in _DIRECTIONS]
+    return found[0] if found else len(_DIRECTION_ORDER)
+
+
+def _shared_place(sharing: list[District]) -> Place:
+    """The name two districts share, as a place: "বর্ধমান" for Purba and Paschim Bardhaman."""
+    ordered = sorted(sharing, key=_direction)  # stable: the file's order among equals
+
+    def bare(name: str) -> str:
+        kept = [w for w in name.split() if _DISTRICT_SYNONYMS.get(lookup_key(w)) not in _DIRECTIONS]
+        return " ".join(kept)
+
+    first = ordered[0]
+    return Place(
+        en=bare(first.en),
+        bn=bare(first.bn),
+        districts=tuple(d.code for d in ordered),
+        kinds=("district",),
+    )
+
+
+_DATE_RE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_TOWN_FIELDS = frozenset({"en", "bn", "districts", "kinds", "aliases", "note"})
+
+
+def _parse_towns(raw: Any, districts: _Districts, source: str = TOWNS_FILE) -> _Towns:
+    if not isinstance(raw, dict) or not isinstance(raw.get("places"), list):
+        raise ValueError(f"{source}: expected an object with a 'places' list")
+    checked_on = raw.get("checked_on")
+    if not isinstance(checked_on, str) or not _DATE_RE.fullmatch(checked_on):
+        raise ValueError(f"{source}: 'checked_on' must be a date, YYYY-MM-DD")
+    out: list[Place] = []
+    ranked: dict[str, list[tuple[int, int, Place]]] = {}
+    for i, entry in enumerate(raw["places"]):
+        label = repr(entry.get("en")) if isinstance(entry, dict) else f"#{i}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{source}: entry {label}: expected an object")
+        if unknown := sorted(set(entry) - _TOWN_FIELDS):
+            raise ValueError(f"{source}: entry {label}: unknown fields {unknown}")
+        codes = _strs(source, label, entry, "districts")
+        if not codes or len(set(codes)) < len(codes):
+            raise ValueError(
+                f"{source}: entry {label}: districts must be distinct codes, 1 or more"
+            )
+        if missing := [c for c in codes if c not in districts.by_code]:
+            raise ValueError(f"{source}: entry {label}: unknown district codes {missing}")
+        kinds = _strs(source, label, entry, "kinds")
+        if not kinds or not set(kinds) <= PLACE_KINDS:
+            raise ValueError(
+                f"{source}: entry {label}: kinds must be some of {sorted(PLACE_KINDS)}"
+            )
+        if "note" in entry:
+            _str(source, label, entry, "note")
+        place = Place(
+            en=_str(source, label, entry, "en"),
+            bn=_str(source, label, entry, "bn"),
+            districts=codes,
+            kinds=kinds,
+            aliases=_strs(source, label, entry, "aliases"),
+        )
+        rank = min(_KIND_RANK[k] for k in kinds)
+        for name in (place.en, place.bn, *place.aliases):
+            _check_town_name(source, label, name, codes, districts)
+            for key in _town_keys(name):
+                places = ranked.setdefault(key, [])
+                if all(p is not place for _, _, p in places):
+                    places.append((rank, i, place))
+        out.append(place)
+    exact = {
+        key: tuple(p for _, _, p in sorted(places, key=lambda item: item[:2]))
+        for key, places in ranked.items()
+    }
+    fuzzy = tuple(k for k in exact if len(k.replace(" ", "")) >= _TOWN_FUZZY_MIN_CHARS)
+    return _Towns(tuple(out), exact, fuzzy, checked_on)
+
+
+def _check_town_name(
+    source: str, label: str, name: str, codes: tuple[str, ...], districts: _Districts
+) -> None:
+    """A town may carry a district's own name only in that district ("Purulia" the town), and
+    a name two districts share only in them ("Bardhaman": Burdwan I and II blocks)."""
+    keys = _district_keys(name)
+    if not keys:
+        raise ValueError(f"{source}: entry {label}: name {name!r} has no letters")
+    for key in keys:
+        owner = districts.index.exact.get(key)
+        if owner is not None and codes != (owner,):
+            raise ValueError(
+                f"{source}: entry {label}: name {name!r} is the name of district {owner!r}"
+            )
+    place = districts.shared.get(keys[0])
+    if place is not None and not set(codes) <= set(place.districts):
+        raise ValueError(
+            f"{source}: entry {label}: name {name!r} is shared by {', '.join(place.districts)}"
+        )
 
 
 def _parse_crafts(raw: list[Any], codes: Iterable[str], source: str = CRAFTS_FILE) -> _Crafts:
@@ -368,6 +684,12 @@ def _district_data() -> _Districts:
 
 
 @functools.cache
+def _town_data() -> _Towns:
+    path = resources.files("content") / "data" / TOWNS_FILE
+    return _parse_towns(json.loads(path.read_text(encoding="utf-8")), _district_data())
+
+
+@functools.cache
 def _craft_data() -> _Crafts:
     return _parse_crafts(_read(CRAFTS_FILE), _district_data().by_code)
 
@@ -391,22 +713,200 @@ def district(code: str) -> District | None:
     return _district_data().by_code.get(code)
 
 
+def towns() -> tuple[Place, ...]:
+    """Every town, subdivision, block and village of towns.json, in the file's order."""
+    return _town_data().all
+
+
+def towns_checked_on() -> str:
+    """When towns.json was last checked against its sources (YYYY-MM-DD)."""
+    return _town_data().checked_on
+
+
 def match_district(text: str) -> DistrictMatch:
-    """What the seller typed, in Bengali or Latin letters, as one district or up to 3 guesses."""
+    """What the seller typed, in Bengali, Latin or Devanagari letters, read as a district.
+
+    A district's name or headquarters, or a town, subdivision or block of one district, gives that
+    district. A name of several ("Bardhaman", "Dinajpur", the border town Siliguri, Bishnupur of
+    Bankura and of South 24 Parganas) gives them as ``choices`` to ask between. Several places
+    named together settle it where they agree ("Bishnupur, Bankura"). Otherwise up to 3 guesses
+    at a typo: the districts' names as before, then a town's only when the guess is clear.
+    """
+    named = _resolve(text)
+    if named is not None:
+        return _as_match(named)
     data = _district_data()
     keys = _district_keys(text)
-    for key in keys:
-        if key in data.index.exact:
-            return DistrictMatch(data.by_code[data.index.exact[key]])
     if not keys:
         return DistrictMatch(None)
-    shared = data.bases.get(keys[0])
-    if shared:
-        return DistrictMatch(None, tuple(data.by_code[c] for c in shared))
+    found, complete = _named_parts(text)
+    if found:
+        return _combine(found, complete)
     if _letters(keys[0]) < _FUZZY_MIN_LETTERS:
         return DistrictMatch(None)
-    ranked = _fuzzy(keys, data.index, DISTRICT_FUZZY_CUTOFF)
-    return DistrictMatch(None, tuple(data.by_code[c] for c, _ in ranked[:MAX_SUGGESTIONS]))
+    ranked = _fuzzy(keys, data.index, DISTRICT_FUZZY_CUTOFF) + _fuzzy_town(text)
+    ranked.sort(key=lambda item: -item[1])  # stable: a district's own name first on a tie
+    codes = _codes_of((code,) for code, _ in ranked)
+    return DistrictMatch(None, tuple(data.by_code[c] for c in codes[:MAX_SUGGESTIONS]))
+
+
+@dataclass(frozen=True)
+class _Named:
+    """The district(s) one name stands for, and the town or shared name it was, if any."""
+
+    codes: tuple[str, ...]
+    place: Place | None = None
+
+
+def _codes_of(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The codes of several places or names, each once, in order."""
+    codes: list[str] = []
+    for group in groups:
+        codes += [c for c in group if c not in codes]
+    return tuple(codes)
+
+
+def _named(tokens: list[str], *, town_word: bool = False) -> _Named | None:
+    """What these words name exactly: a district, a name districts share, or a town."""
+    if not tokens:
+        return None
+    data = _district_data()
+    keys = _keys(tokens)
+    for key in keys:
+        if key in data.index.exact:
+            return _Named((data.index.exact[key],))
+    shared = data.shared.get(keys[0])
+    if shared is not None:
+        if town_word and keys[0] in data.hq_towns:
+            return _Named((data.hq_towns[keys[0]],))
+        return _Named(shared.districts, shared)
+    found = _town_data().exact
+    for key in _keys(_folded(tokens)):
+        if key in found:
+            # Named in the question as typed where one of them is spelt so ("Jaipur", Purulia's,
+            # not Bankura's "Joypur").
+            shown = next((p for p in found[key] if key in _town_keys(p.en)), found[key][0])
+            return _Named(_codes_of(p.districts for p in found[key]), shown)
+    return None
+
+
+def _variants(text: str) -> Iterator[tuple[list[str], bool]]:
+    """The words as typed; then without "block", "town", the state, a block's number; then
+    without a Bengali ending on the last word. With whether a word like "town" was there."""
+    tokens = _place_tokens(text)
+    yield tokens, False
+    town_word = any(t in _TOWN_WORDS for t in tokens)
+    bare = _bare(tokens)
+    if bare and bare != tokens:
+        yield bare, town_word
+    if bare:
+        for form in _without_place_ending(bare[-1]):
+            yield [*bare[:-1], _DISTRICT_SYNONYMS.get(form, form)], town_word
+
+
+def _resolve(text: str) -> _Named | None:
+    for tokens, town_word in _variants(text):
+        if (named := _named(tokens, town_word=town_word)) is not None:
+            return named
+    return None
+
+
+def _covered(tokens: list[str]) -> list[_Named] | None:
+    """Several names one after another with nothing else ("Bishnupur Bankura", "কালনা ২ নং
+    ব্লক পূর্ব বর্ধমান"), longest first from the left; None if any word is not part of one."""
+    tokens = _without_state(tokens)
+    if not 2 <= len(tokens) <= _MAX_COVER_TOKENS:
+        return None
+    found: list[_Named] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_SPAN, len(tokens) - i), 0, -1):
+            span = tokens[i : i + size]
+            forms = [span]
+            if size == 1:
+                forms += [[_DISTRICT_SYNONYMS.get(f, f)] for f in _without_place_ending(span[0])]
+            named = next((n for f in forms if (n := _named(f)) is not None), None)
+            if named is not None:
+                found.append(named)
+                i += size
+                break
+        else:
+            if not _is_filler(tokens[i]):
+                return None
+            i += 1
+    return found
+
+
+def _named_parts(text: str) -> tuple[list[_Named], bool]:
+    """The places named in a text of several parts ("Vill Naya, PO Pingla, Dist Paschim
+    Medinipur") or of several names in a row, and whether every part was understood (a part
+    of only "West Bengal" or a PIN code counts as understood)."""
+    parts = [part for part in _PART_SPLIT.split(text) if part.strip()]
+    if len(parts) < 2:
+        covered = _covered(_place_tokens(text))
+        return (covered, True) if covered else ([], False)
+    found: list[_Named] = []
+    complete = len(parts) <= _MAX_PARTS
+    for part in parts[:_MAX_PARTS]:
+        tokens = _place_tokens(part)
+        named = _resolve(part)
+        covered = [named] if named is not None else _covered(tokens)
+        if covered:
+            found += covered
+        elif _bare(tokens):
+            complete = False
+    return found, complete
+
+
+def _combine(found: list[_Named], complete: bool) -> DistrictMatch:
+    """The district all the names agree on, or the ones they share, to ask between. When they
+    disagree ("Kalna, Nadia"), or words around them were not understood ("Bankura <b>"), they
+    are only offered as guesses."""
+    common = [c for c in found[0].codes if all(c in n.codes for n in found[1:])]
+    if complete and len(common) == 1:
+        place = next((n.place for n in found if n.codes == (common[0],) and n.place), None)
+        return _as_match(_Named((common[0],), place))
+    asked = next((n for n in found if n.place is not None and set(n.codes) == set(common)), None)
+    if complete and common and asked is not None:
+        return _as_match(asked)
+    by_code = _district_data().by_code
+    codes = common if common else _codes_of(n.codes for n in found)
+    return DistrictMatch(None, tuple(by_code[c] for c in codes[:MAX_SUGGESTIONS]))
+
+
+def _as_match(named: _Named) -> DistrictMatch:
+    by_code = _district_data().by_code
+    if len(named.codes) == 1:
+        return DistrictMatch(by_code[named.codes[0]], place=named.place)
+    return DistrictMatch(None, choices=tuple(by_code[c] for c in named.codes), place=named.place)
+
+
+def _fuzzy_town(text: str) -> list[tuple[str, float]]:
+    """The district(s) of the one town the text is a slip for, with its score; or nothing (see
+    TOWN_FUZZY_CUTOFF)."""
+    bare = _folded(_bare(_place_tokens(text)))
+    if len("".join(bare)) < _TOWN_FUZZY_MIN_CHARS:
+        return []
+    data = _town_data()
+    best: dict[str, float] = {}
+    for key in _keys(bare):
+        for choice, score, _ in process.extract(
+            key,
+            data.fuzzy_keys,
+            scorer=fuzz.ratio,
+            score_cutoff=TOWN_FUZZY_CUTOFF - TOWN_FUZZY_MARGIN,
+            limit=None,
+        ):
+            best[choice] = max(best.get(choice, 0.0), score)
+    top = max(best.values(), default=0.0)
+    if top < TOWN_FUZZY_CUTOFF:
+        return []
+    near = {
+        _codes_of(p.districts for p in data.exact[k])
+        for k, score in best.items()
+        if score >= top - TOWN_FUZZY_MARGIN
+    }
+    return [(code, top) for code in near.pop()] if len(near) == 1 else []
 
 
 def crafts_for(district_code: str | None) -> tuple[Craft, ...]:

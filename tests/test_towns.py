@@ -48,6 +48,12 @@ CASES: list[tuple[str, Any]] = [
     ("पश्चिम बर्धमान", "PBR"),
     # Towns, subdivisions and blocks in English or romanised spellings.
     ("Asansol", "PBR"),
+    # Said in a sentence: the words around the place are not part of it.
+    ("আমার বাড়ি তমলুক", "EME"),
+    ("থাকি শান্তিপুরে", "NDA"),
+    ("मेरा घर कालना में है", "BBR"),
+    ("আমি বিষ্ণুপুরে থাকি", ["BNK", "S24"]),
+    ("I live in Siliguri", ["DJL", "JPG"]),
     ("Durgapur", "PBR"),
     ("Raniganj", "PBR"),
     ("Tamluk", "EME"),
@@ -170,7 +176,7 @@ CASES: list[tuple[str, Any]] = [
     ("hello", None),
     ("১২৩", None),
     ("Paris", None),
-    ("I live in Mal", None),
+    ("I live in Mal", "JPG"),  # Mal, Jalpaiguri: the sentence around it is dropped
     ("Burwan", None),  # a Murshidabad block's spelling, one letter from Burdwan: left out
     ("", None),
 ]
