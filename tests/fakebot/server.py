@@ -405,7 +405,16 @@ class FakeBotApi:
         self.max_poll_timeout = max_poll_timeout
         self.strict_ampersand = strict_ampersand
         self.rate_limit_per_second: float | None = None
+        # Which methods the overall limit counts (lower case); None: every sending method.
+        # Telegram's "30 messages a second" counts messages, not callback answers.
+        self.rate_limit_methods: set[str] | None = None
+        # Telegram's per-chat limit (about one message a second, small bursts): off unless set.
+        self.chat_rate_per_second: float | None = None
+        self.chat_burst = 3.0
+        self.chat_rate_methods: set[str] | None = None  # as rate_limit_methods
+        self._chat_tokens: dict[str, tuple[float, float]] = {}  # chat -> (tokens, at)
         self.rate_limited = 0
+        self.chat_rate_limited = 0
         self.timeout_delay = 30.0  # how long a "timeout" fault holds the request open
         self.blocked_chats: set[int] = set()
         self.requests: list[Recorded] = []
@@ -769,6 +778,7 @@ class FakeBotApi:
             if fault is not None and not fault.apply:
                 return await self._fault_response(fault, request, record)
             self._throttle(name)
+            self._throttle_chat(name, params)
             chat_id = params.get("chat_id")
             if chat_id in self.blocked_chats and name.lower() != "deletemessage":
                 raise ApiError(403, BLOCKED)
@@ -842,12 +852,34 @@ class FakeBotApi:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         transport.abort()
 
+    def _throttle_chat(self, name: str, params: dict[str, Any]) -> None:
+        """A token bucket per chat: ``chat_burst`` at once, then ``chat_rate_per_second``."""
+        rate = self.chat_rate_per_second
+        chat = params.get("chat_id")
+        if rate is None or chat is None or name.lower() in _RATE_EXEMPT:
+            return
+        if self.chat_rate_methods is not None and name.lower() not in self.chat_rate_methods:
+            return
+        now = time.monotonic()
+        tokens, at = self._chat_tokens.get(str(chat), (self.chat_burst, now))
+        tokens = min(self.chat_burst, tokens + (now - at) * rate)
+        if tokens < 1.0:
+            self._chat_tokens[str(chat)] = (tokens, now)
+            self.chat_rate_limited += 1
+            retry = max(1, math.ceil((1.0 - tokens) / rate))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry}", parameters={"retry_after": retry}
+            )
+        self._chat_tokens[str(chat)] = (tokens - 1.0, now)
+
     def _throttle(self, name: str) -> None:
         rate = self.rate_limit_per_second
         if rate is None:
             self._tokens = None
             return
         if name.lower() in _RATE_EXEMPT:
+            return
+        if self.rate_limit_methods is not None and name.lower() not in self.rate_limit_methods:
             return
         now, burst = time.monotonic(), max(1.0, rate)
         tokens = burst if self._tokens is None else self._tokens
