@@ -11,7 +11,7 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -20,9 +20,8 @@ import langdetect
 import regex
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
-from wordfreq import zipf_frequency
 
-from services.text import ascii_digits, clean, words
+from services.text import ascii_digits, clean, english_zipf, words
 
 Lang = Literal["bn", "en", "hi"]
 
@@ -120,12 +119,6 @@ def _lexicon() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
     return data["bn"], data["hi"], frozenset(data["en_lookalike"])
 
 
-@lru_cache(maxsize=65_536)
-def _english(word: str) -> float:
-    """wordfreq's Zipf frequency of a lower-case word in English (about 9 µs, cached)."""
-    return zipf_frequency(word, "en")
-
-
 @dataclass(frozen=True, slots=True)
 class Guess:
     lang: Lang | None  # None: no signal (digits, emoji, ids, too short)
@@ -206,7 +199,9 @@ def _signal_words(tokens: list[str], folded: list[str]) -> int:
         if not _LATIN.match(token):
             count += 1
         elif not _no_signal(i, token, fold, title_line):
-            known = _english(fold) >= _COMMON_EN or max(bn.get(fold, 0), hi.get(fold, 0)) >= _KNOWN
+            known = (
+                english_zipf(fold) >= _COMMON_EN or max(bn.get(fold, 0), hi.get(fold, 0)) >= _KNOWN
+            )
             count += not (title_line and token.istitle()) or known
     return count
 
@@ -248,7 +243,7 @@ def _score(tokens: list[str], folded: list[str]) -> _Score:
         if not _LATIN.match(token) or _no_signal(i, token, fold, title_line):
             continue
         words += 1
-        z_en = max(_english(fold), _EN_FLOOR)
+        z_en = max(english_zipf(fold), _EN_FLOOR)
         z_bn, z_hi = bn.get(fold, 0.0), hi.get(fold, 0.0)
         top = _LOOKALIKE_MAX if fold in lookalike else _TOKEN_MAX
         e = min(max(_evidence(max(z_bn, z_hi), z_en), _TOKEN_MIN), top)

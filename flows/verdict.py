@@ -38,17 +38,12 @@ def first_message(status: str, findings: Sequence[Finding], item: str) -> Reply:
         for n, f in enumerate(decided[:FIRST_MESSAGE_ITEMS], start=1):
             parts.append(Reply("elig-step-line", {"n": n, "text": Reply(f.brief or f.reason)}))
             shown += 1
+    to_find = list(dict.fromkeys(f.brief or f.reason for f in unknown))
     room = FIRST_MESSAGE_ITEMS - shown
-    if unknown and room > 0:
+    if to_find and room > 0:
         parts.append(Reply("elig-find-out"))
-        briefs = list(dict.fromkeys(f.brief or f.reason for f in unknown))
-        for brief in briefs[:room]:
-            parts.append(Reply("elig-unknown-line", {"text": Reply(brief)}))
-        shown += min(room, len(briefs))
-        unknown_left = len(briefs) - min(room, len(briefs))
-    else:
-        unknown_left = len(dict.fromkeys(f.brief or f.reason for f in unknown))
-    more = len(decided) - min(len(decided), FIRST_MESSAGE_ITEMS) + unknown_left
+        parts += [Reply("elig-unknown-line", {"text": Reply(b)}) for b in to_find[:room]]
+    more = len(decided) - shown + len(to_find) - min(max(room, 0), len(to_find))
     if more:
         parts.append(Reply("elig-more-steps", {"count": more}))
     if status == "blocked":
@@ -91,8 +86,7 @@ def _joined(replies: list[Reply]) -> Reply:
     """One message (the renderer splits it at line breaks where a channel needs that)."""
     first, *rest = replies
     parts = list(first.parts)
-    for r in rest:  # each section's title starts with an empty line
-        parts.append(Reply(r.key, r.args, parts=r.parts))
+    parts += rest  # each section's title starts with an empty line
     return Reply(first.key, first.args, parts=tuple(parts), explain=True)
 
 

@@ -12,12 +12,11 @@ from typing import Any
 
 import regex
 from indic_transliteration import sanscript
-from wordfreq import zipf_frequency
 
 from services import places
 from services.catalogue import Listing, ProductFacts, Size
 from services.places import STATEWIDE, Craft, District
-from services.text import ascii_digits, clean, lookup_key, words
+from services.text import ascii_digits, clean, english_zipf, lookup_key, words
 
 GLOSSARY_FILE = "glossary.json"
 # Amazon listing limits, domain-notes §3.
@@ -426,7 +425,7 @@ def _latin(text: str) -> str:
 def _is_english(word: str) -> bool:
     """An everyday English word typed in Latin letters (not Banglish, not a stray name)."""
     return bool(regex.fullmatch(r"[A-Za-z][A-Za-z'-]+", word)) and (
-        zipf_frequency(word.casefold(), "en") >= ENGLISH_ZIPF
+        english_zipf(word) >= ENGLISH_ZIPF
     )
 
 

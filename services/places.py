@@ -356,25 +356,17 @@ def _bare(tokens: list[str]) -> list[str]:
     return out
 
 
-def _without_place_ending(token: str) -> tuple[str, ...]:
-    """A Bengali place name without the ending of "in" or "of" (আসানসোলে, কালনায়, হুগলিতে)."""
+def _without_ending(token: str, endings: tuple[str, ...]) -> tuple[str, ...]:
+    """The word without one of these Bengali endings, at least two letters left: a place
+    without "in" or "of" (আসানসোলে, কালনায়, হুগলিতে), a craft without its case (ডোকরার)."""
     return tuple(
         token[: -len(ending)]
-        for ending in _PLACE_ENDINGS
+        for ending in endings
         if token.endswith(ending) and len(token) - len(ending) >= 2
     )
 
 
 _CASE_ENDINGS = ("য়ের", "ের", "এর", "র", "য়", "ে")
-
-
-def _without_case_ending(token: str) -> tuple[str, ...]:
-    """The word without a Bengali possessive or locative ending (ডোকরার → ডোকরা)."""
-    return tuple(
-        token[: -len(ending)]
-        for ending in _CASE_ENDINGS
-        if token.endswith(ending) and len(token) - len(ending) >= 2
-    )
 
 
 def _craft_keys(text: str) -> tuple[str, ...]:
@@ -800,7 +792,7 @@ def _variants(text: str) -> Iterator[tuple[list[str], bool]]:
     if bare and bare != tokens:
         yield bare, town_word
     if bare:
-        for form in _without_place_ending(bare[-1]):
+        for form in _without_ending(bare[-1], _PLACE_ENDINGS):
             yield [*bare[:-1], _DISTRICT_SYNONYMS.get(form, form)], town_word
 
 
@@ -824,7 +816,9 @@ def _covered(tokens: list[str]) -> list[_Named] | None:
             span = tokens[i : i + size]
             forms = [span]
             if size == 1:
-                forms += [[_DISTRICT_SYNONYMS.get(f, f)] for f in _without_place_ending(span[0])]
+                forms += [
+                    [_DISTRICT_SYNONYMS.get(f, f)] for f in _without_ending(span[0], _PLACE_ENDINGS)
+                ]
             named = next((n for f in forms if (n := _named(f)) is not None), None)
             if named is not None:
                 found.append(named)
@@ -968,7 +962,7 @@ def _craft_in_a_word(text: str) -> Craft | None:
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             head, last = tokens[i : i + size - 1], tokens[i + size - 1]
-            for form in (last, *_without_case_ending(last)):
+            for form in (last, *_without_ending(last, _CASE_ENDINGS)):
                 for key in _keys([*head, form]):
                     if key in data.index.exact:
                         named.add(data.index.exact[key])

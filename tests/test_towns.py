@@ -4,9 +4,7 @@ file's integrity."""
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from importlib import resources
 from typing import Any
 
 import pytest
@@ -16,6 +14,7 @@ from services import places
 from services.places import DistrictMatch, match_district
 from storage.db import Database
 from tests.chat import ChatUser
+from tests.test_places import _raw, _strings
 
 ALL_CODES = {d.code for d in places.districts()}
 
@@ -219,23 +218,12 @@ def test_a_town_says_which_town_it_was() -> None:
 # --- the data file ---------------------------------------------------------------------------
 
 
-def _raw() -> dict[str, Any]:
-    text = (resources.files("content") / "data" / places.TOWNS_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    return []
+def _towns_raw() -> dict[str, Any]:
+    return _raw(places.TOWNS_FILE)  # type: ignore[return-value]
 
 
 def test_towns_file_has_its_sources_and_date() -> None:
-    raw = _raw()
+    raw = _towns_raw()
     assert raw["checked_on"] == places.towns_checked_on() == "2026-12-04"
     sources = " ".join(raw["_sources"])
     assert "Census of India 2011" in sources and "2017" in sources
@@ -243,7 +231,7 @@ def test_towns_file_has_its_sources_and_date() -> None:
 
 
 def test_every_string_is_nfc() -> None:
-    for s in _strings(_raw()):
+    for s in _strings(_towns_raw()):
         assert unicodedata.normalize("NFC", s) == s, s
 
 
