@@ -416,6 +416,8 @@ class Sender:
             await self._wait_pause()
             async with self._slots:
                 await limiter.acquire(cost)
+                if delivery.pacer is not None:  # the channel's pace, after the replies
+                    await delivery.pacer.acquire(cost, chat=out.chat_id)
                 if self._paused():
                     continue  # a 429 came while we queued: wait it out, then queue again
                 if self._stopping:

@@ -1,12 +1,14 @@
 """Updates handled from the durable inbox, not from the request that brought them.
 
-A webhook stores what arrived (one short transaction) and answers at once; this worker then
-leases each user's stored updates and hands them to the channel in order. So Meta gets its 200
-only for what is safe in the database (it redelivers anything else for days), a slow update
-never holds the webhook, and what a killed process had leased is taken over: at start (SQLite:
-the only process; PostgreSQL: by any process, once the holder's sessions are gone) and on each
-sweep. The router still handles an update id once, so a second handling of a redelivered one is
-only a repeat of the current question.
+A webhook (WhatsApp) or the long-polling loop (Telegram) stores what arrived (one short
+transaction per body or batch) and answers or confirms at once; this worker then leases each
+user's stored updates and hands them to the channel in order. So Meta gets its 200, and
+Telegram its confirmed offset, only for what is safe in the database; a slow update never holds
+the webhook or the offset; and what a killed process had leased is taken over: at start
+(SQLite: the only process; PostgreSQL: by any process, once the holder's sessions are gone) and
+on each sweep. Finished rows are deleted in the next round's transaction, with the next take
+(one commit for many updates); after a crash a finished one may come again, and the router
+handles an update id once, so that is only a repeat of the current question.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -22,6 +25,8 @@ from typing import Any
 from chat.inbound import Inbound, Media
 from storage.db import APPLICATION_NAME, Database
 from storage.inbox import Arrival, InboxRow
+
+__all__ = ["Arrival", "InboxWorker", "from_body", "to_body"]
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +46,14 @@ def from_body(body: dict[str, Any]) -> Inbound:
     return Inbound(**fields, media=Media(**media) if isinstance(media, dict) else None)
 
 
-# Handles one user's updates, each with its platform timestamp, in the order written.
-HandleUser = Callable[[list[tuple[int, Inbound]]], Awaitable[None]]
+# Handles one user's updates, each with its order key (the platform's timestamp or update
+# id) and what ``decode`` made of its stored body, in the order written.
+HandleUser = Callable[[list[tuple[int, Any]]], Awaitable[None]]
 
 
 class InboxWorker:
-    """Stores a channel's updates and handles them from the inbox: ``store`` from the webhook,
-    ``start`` once, ``stop`` at shutdown."""
+    """Stores a channel's updates and handles them from the inbox: ``store`` (or ``keep``)
+    from the webhook or the poller, ``start`` once, ``stop`` at shutdown."""
 
     def __init__(
         self,
@@ -55,31 +61,46 @@ class InboxWorker:
         channel: str,
         handle: HandleUser,
         *,
+        decode: Callable[[dict[str, Any]], Any] = from_body,
         lease: timedelta = LEASE,
         sweep: float = SWEEP,
         batch: int = BATCH,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self.db, self.channel, self.handle = db, channel, handle
+        self.db, self.channel, self.handle, self.decode = db, channel, handle, decode
         self.owner = db.process
         self.lease, self.sweep, self.batch, self.clock = lease, sweep, batch, clock
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._active: set[asyncio.Task[None]] = set()
+        self._finished_ids: list[int] = []  # handled, deleted with the next take
+        # Users being handled now, and those of them with more kept since (their next take
+        # is due when they finish). With one process (SQLite) that is all there is to know;
+        # with several, another may have kept more: every finish looks again.
+        self._busy: set[str] = set()
+        self._more: set[str] = set()
+        self._alone = db.dialect == "sqlite"
         self._task: asyncio.Task[None] | None = None
         self.handled = 0
 
     async def store(self, arrivals: Sequence[tuple[int, Inbound]]) -> int:
-        """Keep them (raises if the database does not take them: the webhook then says 500
-        and Meta sends them again); how many were new. Handling starts at once."""
-        rows = [
-            Arrival(str(inbound.update_id), inbound.sender, at, to_body(inbound))
-            for at, inbound in arrivals
-            if inbound.update_id
-        ]
+        """Keep these Inbounds (raises if the database does not take them: the webhook then
+        says 500 and Meta sends them again); how many were new. Handling starts at once."""
+        return await self.keep(
+            [
+                Arrival(str(inbound.update_id), inbound.sender, at, to_body(inbound))
+                for at, inbound in arrivals
+                if inbound.update_id
+            ]
+        )
+
+    async def keep(self, rows: Sequence[Arrival]) -> int:
+        """Keep stored bodies as they are (raises if the database does not take them); how
+        many were new (a repeat of a kept update id is not)."""
         async with self.db.transaction() as repo:
             new = await repo.inbox.store(self.channel, rows, self.clock())
         if new:
+            self._more.update(row.sender for row in rows if row.sender in self._busy)
             self._idle.clear()
             self._wake.set()
         return new
@@ -100,6 +121,8 @@ class InboxWorker:
         await asyncio.gather(*self._active, return_exceptions=True)
         with contextlib.suppress(Exception):
             async with self.db.transaction() as repo:
+                await repo.inbox.done(self._finished_ids)
+                self._finished_ids = []
                 await repo.inbox.release(self.owner)
 
     async def settled(self) -> None:
@@ -115,41 +138,58 @@ class InboxWorker:
             self._wake.clear()
             rows = await self._quietly(self._take) or []
             for items in _by_user(rows):
+                sender = items[0].sender
+                self._busy.add(sender)
                 task = asyncio.create_task(self._user(items))
                 self._active.add(task)
-                task.add_done_callback(self._finished)
+                task.add_done_callback(functools.partial(self._finished, sender))
             if rows:
                 continue
+            if self._finished_ids:
+                await self._quietly(self._forget)
             if not self._active and not self._wake.is_set():  # nothing stored meanwhile
                 self._idle.set()
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.sweep):
                     await self._wake.wait()
 
-    def _finished(self, task: asyncio.Task[None]) -> None:
+    def _finished(self, sender: str, task: asyncio.Task[None]) -> None:
         self._active.discard(task)
-        self._wake.set()  # that user's later updates (stored meanwhile) may go now
+        self._busy.discard(sender)
+        # That user's later updates (kept meanwhile) may go now; the last one to finish
+        # lets the finished rows go and the worker settle. Not for each finish: under a
+        # burst that was a transaction per update for nothing.
+        if sender in self._more or not self._alone or not self._active:
+            self._more.discard(sender)
+            self._wake.set()
 
     async def _take(self) -> list[InboxRow]:
+        """The finished rows go and the next ones are leased, in one transaction."""
+        finished = list(self._finished_ids)
         async with self.db.transaction() as repo:
-            return await repo.inbox.take(
+            await repo.inbox.done(finished)
+            rows = await repo.inbox.take(
                 self.channel, self.owner, self.clock(), self.lease, self.batch
             )
+        del self._finished_ids[: len(finished)]  # not before the commit: tried again then
+        return rows
+
+    async def _forget(self) -> None:
+        finished = list(self._finished_ids)
+        async with self.db.transaction() as repo:
+            await repo.inbox.done(finished)
+        del self._finished_ids[: len(finished)]
 
     async def _user(self, rows: list[InboxRow]) -> None:
         try:
-            await self.handle([(row.written_at, from_body(row.body)) for row in rows])
+            await self.handle([(row.written_at, self.decode(row.body)) for row in rows])
             self.handled += len(rows)
         except Exception:
             # The router never raises for what a user sent; this is a bug or an outage. The
             # updates are claimed: handling them again would only repeat the question.
             log.exception("inbox: %d %s updates failed", len(rows), self.channel)
         finally:
-            await self._quietly(lambda: self._done([row.id for row in rows]))
-
-    async def _done(self, ids: list[int]) -> None:
-        async with self.db.transaction() as repo:
-            await repo.inbox.done(ids)
+            self._finished_ids.extend(row.id for row in rows)
 
     async def _take_over_dead(self) -> None:
         """Leases of processes that are gone come back (SQLite has one process: this)."""

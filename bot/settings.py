@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0:8080"
     broadcast_rate: float = Field(default=25.0, gt=0)
+    # Messages per second the bot sends on Telegram, replies and outbox together (Telegram:
+    # about 30; more is answered 429). Replies go first; the outbox stays within broadcast_rate.
+    telegram_rate: float = Field(default=30.0, gt=0)
     quiet_hours: str = "21:00-08:00"
     # The exchange rate the catalogue files price in (RBI reference rate) and its date; the
     # export message and the Amazon file say which rate was used.

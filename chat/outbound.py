@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from chat.capabilities import Capabilities
+from chat.pacing import Pacer
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +97,6 @@ class Delivery:
     # How many of the platform's messages one Outbound becomes (a photo and its text are two
     # on WhatsApp): what it takes of the rate. None: one.
     cost: Callable[[Outbound], int] | None = None
+    # The channel's one pace, shared with the replies (chat/pacing.py): the outbox takes its
+    # slots after the replies'. None: the outbox's own limits only.
+    pacer: Pacer | None = None

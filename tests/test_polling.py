@@ -1,5 +1,5 @@
-"""Long polling confirms only handled updates, and stops gracefully (in-flight updates finish,
-a SIGTERM to the process is a clean exit)."""
+"""Long polling confirms only what is safe (handled, or kept in the durable inbox), and stops
+gracefully (in-flight updates finish, a SIGTERM to the process is a clean exit)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from bot.channels.telegram import Poller, TelegramChannel
+from bot.inbox import InboxWorker
 from chat.inbound import Inbound
 from chat.outbound import Outbound
+from storage.db import Database
 from tests.fakebot import FakeBotApi, FakeUser
 
 TOKEN = "123456:TEST-token"
@@ -173,3 +175,69 @@ async def test_sigterm_stops_the_polling_bot_cleanly(tmp_path: Path, api: FakeBo
     assert update_id is not None and api.is_confirmed(update_id)
     assert TOKEN not in stderr.decode()
     assert api.violations == []
+
+
+# ---------------------------------------------------------------- with the durable inbox
+
+
+def with_inbox(bot: EchoBot, db: Database) -> EchoBot:
+    bot.channel.inbox = InboxWorker(db, "telegram", bot.channel.handle_stored, decode=dict)
+    return bot
+
+
+async def test_polled_updates_are_kept_confirmed_at_once_and_never_fetched_again(
+    api: FakeBotApi, db_url: str
+) -> None:
+    db = Database(db_url)
+    bot = with_inbox(EchoBot(api), db)
+    await bot.channel.start_polling(poll_timeout=1)
+    slow, others = FakeUser(api, user_id=1), [FakeUser(api, user_id=100 + n) for n in range(8)]
+    try:
+        slow_id = await api.push_update({"message": slow.make_message(text="wait")})
+        await bot.started.wait()
+        # Kept in the database: Telegram may forget it, though it is not handled yet.
+        await until(lambda: api.is_confirmed(slow_id))
+        polls = len(api.calls("getUpdates"))
+        for user in others:
+            await user.says("hello")
+            assert user.last_message() == "echo hello"
+        # Each getUpdates brought new updates only: no more calls than updates (the update
+        # in flight is not handed out again and again, as it is while unconfirmed).
+        assert len(api.calls("getUpdates")) - polls <= len(others) + 2
+        bot.release.set()
+        await until(lambda: slow_id in bot.handled)
+    finally:
+        await bot.channel.stop_polling()
+        await db.dispose()
+    assert bot.handled.count(slow_id) == 1 and len(bot.handled) == 1 + len(others)
+
+
+async def test_a_killed_poller_loses_nothing_it_confirmed(api: FakeBotApi, db_url: str) -> None:
+    db = Database(db_url)
+    bot = with_inbox(EchoBot(api), db)
+    await bot.channel.start_polling(poll_timeout=1)
+    user = FakeUser(api, user_id=7)
+    update_id = await api.push_update({"message": user.make_message(text="wait")})
+    await bot.started.wait()
+    await until(lambda: api.is_confirmed(update_id))
+    # A kill: nothing stops gracefully, the lease stays, the connections just go.
+    assert bot.channel.poller is not None and bot.channel.inbox is not None
+    doomed = [bot.channel.poller.task, bot.channel.inbox._task, *bot.channel.inbox._active]
+    for task in doomed:
+        assert task is not None
+        task.cancel()
+    await asyncio.gather(*doomed, return_exceptions=True)  # type: ignore[arg-type]
+    await db.engine.dispose()
+    await bot.channel.stop()
+
+    again_db = Database(db_url)
+    again = with_inbox(EchoBot(api), again_db)
+    again.release.set()
+    await again.channel.start_polling(poll_timeout=1)
+    try:
+        await until(lambda: again.handled == [update_id])
+    finally:
+        await again.channel.stop_polling()
+        await again_db.dispose()
+    assert user.last_message() == "echo wait"
+    assert bot.handled == []

@@ -41,10 +41,22 @@ def telegram_channel(core: Core, token: str, api_root: str) -> TelegramChannel:
     async def blocked(external_id: str) -> None:
         await core.router.mark_blocked_on(CHANNEL, external_id)
 
-    channel = TelegramChannel(token, api_root, handle=core.router.handle, on_blocked=blocked)
+    channel = TelegramChannel(
+        token,
+        api_root,
+        handle=core.router.handle,
+        on_blocked=blocked,
+        rate=core.settings.telegram_rate,
+    )
+    # Polled updates are kept here until handled (the webhook answers after handling instead).
+    channel.inbox = InboxWorker(core.db, CHANNEL, channel.handle_stored, decode=_as_stored)
     core.router.fetch_media = channel.download
     core.router.capabilities[CHANNEL] = CAPABILITIES
     return channel
+
+
+def _as_stored(body: dict[str, Any]) -> dict[str, Any]:
+    return body  # a Telegram update is decoded by the channel, with its Bot
 
 
 def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
@@ -92,6 +104,7 @@ def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
         handle=core.router.handle,
         on_blocked=blocked,
         on_statuses=statuses,
+        rate=settings.whatsapp_rate,
     )
     channel.inbox = InboxWorker(core.db, whatsapp.CHANNEL, channel.handle_user)
     core.router.media_fetchers[whatsapp.CHANNEL] = client.download
@@ -199,7 +212,7 @@ class ChatService:
             await self.server.stop()
         channel, core = self.channel, self.core
         if channel is not None and channel.poller is not None:
-            await channel.poller.stop(SHUTDOWN_GRACE)
+            await channel.stop_fetching(SHUTDOWN_GRACE)
         if self.whatsapp is not None and self.whatsapp.inbox is not None:
             await self.whatsapp.inbox.stop()
         if core is not None:

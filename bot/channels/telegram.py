@@ -17,6 +17,7 @@ import warnings
 from asyncio import FIRST_COMPLETED
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from telegram import (
     Bot,
@@ -47,6 +48,7 @@ from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
 from bot.channels.replies import send_reply
+from bot.inbox import Arrival, InboxWorker
 from chat.capabilities import Capabilities
 from chat.inbound import FileTooBig, Inbound, Media
 from chat.outbound import (
@@ -58,6 +60,7 @@ from chat.outbound import (
     Rejected,
     Transient,
 )
+from chat.pacing import Pacer
 from services.text import utf16_length
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,15 @@ ALBUM_LIMIT = 10
 # Every update kind, in polling and in setWebhook alike (the bot ignores what it does not use).
 ALLOWED_UPDATES = tuple(Update.ALL_TYPES)
 CHANNEL = "telegram"
+# Telegram's pace for one chat: about a message a second after a short burst. Replies count
+# towards it but never wait for it (the person is waiting, and a person answering questions
+# does not keep up a message a second); the outbox's messages to that chat wait.
+CHAT_INTERVAL = 1.0
+CHAT_BURST = 3
+# Replies being sent at once. More only queue inside httpx's connection pool, which looks at
+# every queued request for every free connection: under a burst that costs more than the
+# sending (16 at ~0.2 s a round trip to Telegram is ~80 messages a second, over the pace).
+SENDS_IN_FLIGHT = 16
 # What a Telegram chat can show (Bot API: text 4096 and captions 1024 UTF-16 units, up to 100
 # inline buttons, callback_data 1-64 bytes, albums of 2-10 photos, any document).
 CAPABILITIES = Capabilities(
@@ -142,6 +154,16 @@ def to_inbound(update: Update) -> Inbound | None:
             **base,
         )
     return Inbound(kind=_media_kind(message), media=_media(message), text=message.caption, **base)
+
+
+def sender_of(raw: dict[str, Any]) -> str:
+    """Who an undecoded update is from (their updates are handled in order), "" when none."""
+    for key, value in raw.items():
+        if key != "update_id" and isinstance(value, dict):
+            person = value.get("from")
+            if isinstance(person, dict) and isinstance(person.get("id"), int):
+                return str(person["id"])
+    return ""
 
 
 def _media_kind(message: Message) -> str:
@@ -248,6 +270,15 @@ async def _send(bot: Bot, out: Outbound) -> int:
     return message_id
 
 
+def message_count(out: Outbound) -> int:
+    """How many Telegram messages one Outbound becomes (an album is one per photo)."""
+    if out.document is not None or not out.photos:
+        return 1
+    if len(out.photos) == 1:  # a caption too long goes as a message of its own
+        return 2 if utf16_length(out.text) > CAPTION_LIMIT else 1
+    return min(len(out.photos), ALBUM_LIMIT) + bool(out.text)
+
+
 def telegram_deliver(bot: Bot) -> Deliver:
     """Sending through a PTB Bot, with Telegram's errors as DeliveryErrors."""
 
@@ -295,9 +326,13 @@ class TelegramChannel:
         api_root: str,
         handle: Handle,
         on_blocked: Callable[[str], Awaitable[None]],
+        *,
+        rate: float | None = 30.0,
     ) -> None:
         self.handle = handle
         self.on_blocked = on_blocked
+        # The bot's one pace on Telegram: replies (first) and the outbox take slots from it.
+        self.pacer = Pacer(rate, chat_interval=CHAT_INTERVAL, chat_burst=CHAT_BURST)
         self.app: Application = (
             ApplicationBuilder()
             .token(token)
@@ -314,7 +349,11 @@ class TelegramChannel:
         self.app.add_handler(TypeHandler(Update, self._on_update))
         self.app.add_error_handler(self._on_error)
         self.poller: Poller | None = None
+        # Where polled updates are kept until handled (set by the wiring; without one, the
+        # poller holds them in memory and confirms only handled ones).
+        self.inbox: InboxWorker | None = None
         self._answers: set[asyncio.Task[None]] = set()
+        self._sending = asyncio.Semaphore(SENDS_IN_FLIGHT)
         self._deliver = telegram_deliver(self.app.bot)
 
     # ------------------------------------------------------------------ lifecycle
@@ -339,14 +378,23 @@ class TelegramChannel:
             await self.app.bot.delete_webhook(drop_pending_updates=False)
         except TelegramError as exc:
             log.warning("deleteWebhook failed (%s); getUpdates may be refused", exc)
-        self.poller = Poller(self.app.bot, self.process, timeout=poll_timeout)
+        keep = self._keep if self.inbox is not None else None
+        self.poller = Poller(self.app.bot, self.process, timeout=poll_timeout, keep=keep)
+        if self.inbox is not None:
+            self.inbox.start()  # what a stopped process left is handled first
         self.poller.start()
 
-    async def stop_polling(self, grace: float = 30.0) -> None:
-        """Stop fetching, let updates in flight finish (up to ``grace`` seconds), confirm the
-        handled ones to Telegram, then stop the Application."""
+    async def stop_fetching(self, grace: float = 30.0) -> None:
+        """Fetch nothing more; updates in hand finish (up to ``grace`` seconds); what Telegram
+        may forget is confirmed (kept in the inbox, or handled)."""
         if self.poller is not None:
             await self.poller.stop(grace)
+        if self.inbox is not None:
+            await self.inbox.stop(grace)
+
+    async def stop_polling(self, grace: float = 30.0) -> None:
+        """``stop_fetching``, then stop the Application."""
+        await self.stop_fetching(grace)
         await self.stop()
 
     # ------------------------------------------------------------------ updates
@@ -361,6 +409,27 @@ class TelegramChannel:
             _failure.reset(token)
         if error is not None:
             raise UpdateFailed(type(error).__name__) from error
+
+    async def _keep(self, raw: list[dict[str, Any]]) -> None:
+        """A polled batch into the inbox, undecoded (decoded once, when handled)."""
+        assert self.inbox is not None
+        arrivals = [
+            Arrival(str(item["update_id"]), sender_of(item), item["update_id"], item)
+            for item in raw
+        ]
+        await self.inbox.keep(arrivals)
+
+    async def handle_stored(self, items: list[tuple[int, Any]]) -> None:
+        """One user's kept updates, in order (the inbox's handler)."""
+        for _, body in items:
+            try:
+                update = self.decode(body)
+            except ValueError:  # not an Update: kept, but nothing to do with it
+                log.warning("polling: a kept update could not be read; skipped")
+                continue
+            # A failure is logged by the error handler; asking again would fail again.
+            with contextlib.suppress(UpdateFailed):
+                await self.process(update)
 
     def decode(self, payload: object) -> Update:
         """The Update in a webhook body (ValueError when it is not one)."""
@@ -434,7 +503,12 @@ class TelegramChannel:
 
     async def send(self, out: Outbound) -> bool:
         """Send one reply; False when the chat is gone (blocked) so the rest is dropped."""
-        return await send_reply(self._deliver, out, platform="Telegram", on_blocked=self.on_blocked)
+        return await send_reply(self._paced, out, platform="Telegram", on_blocked=self.on_blocked)
+
+    async def _paced(self, out: Outbound) -> int:
+        await self.pacer.acquire(message_count(out), chat=out.chat_id, urgent=True)
+        async with self._sending:
+            return await self._deliver(out)
 
     async def publish_commands(self, menus: dict[str, list[tuple[str, str]]]) -> None:
         """Telegram's command menu, in each user's language ("" = everyone else)."""
@@ -467,7 +541,7 @@ class TelegramChannel:
             request=HTTPXRequest(connection_pool_size=64, read_timeout=20, write_timeout=20),
         )
         self._outbox_bot = bot
-        return Delivery(telegram_deliver(bot), CAPABILITIES)
+        return Delivery(telegram_deliver(bot), CAPABILITIES, cost=message_count, pacer=self.pacer)
 
     async def close_deliverer(self) -> None:
         bot = getattr(self, "_outbox_bot", None)
@@ -476,7 +550,13 @@ class TelegramChannel:
 
 
 class Poller:
-    """Long polling whose offset only moves past handled updates.
+    """Long polling whose offset only moves past updates that are safe.
+
+    With ``keep`` (the bot's wiring: the durable inbox), each batch is kept in the database at
+    once and confirmed by the next getUpdates, which then long-polls for new updates only:
+    nothing in flight is fetched or decoded again, a slow update holds nothing back, and a
+    kill loses nothing (the inbox still has it). Without ``keep``, the offset only moves past
+    handled updates, as follows.
 
     PTB's Updater confirms a batch as soon as it is queued (its next getUpdates carries the
     last id + 1), before the updates are handled, and on shutdown it confirms everything it
@@ -503,9 +583,11 @@ class Poller:
         *,
         timeout: float = 10.0,
         allowed_updates: Sequence[str] | None = None,
+        keep: Callable[[list[dict[str, Any]]], Awaitable[None]] | None = None,
     ) -> None:
         self.bot = bot
         self.process = process
+        self.keep = keep
         self.timeout = timeout
         self.allowed_updates = list(allowed_updates or ALLOWED_UPDATES)
         self._running: dict[int, asyncio.Task[None]] = {}  # dispatched, not finished
@@ -568,13 +650,26 @@ class Poller:
             try:
                 # With updates in flight Telegram answers at once (they are unconfirmed).
                 raw = await self._fetch(0 if self._running else self.timeout)
+                if self.keep is not None:
+                    await self._keep(raw)
+                    failures = 0
+                    continue
             except InvalidToken:
                 raise
-            except TelegramError as exc:
+            except Exception as exc:
+                if not isinstance(exc, TelegramError) and self.keep is None:
+                    raise
                 failures += 1
                 delay = min(self.BACKOFF_CAP, 0.5 * 2 ** min(failures, 6))
-                level = logging.ERROR if isinstance(exc, Conflict) else logging.WARNING
-                log.log(level, "getUpdates failed (%s); again in %.0f s", exc, delay)
+                if isinstance(exc, TelegramError):
+                    level = logging.ERROR if isinstance(exc, Conflict) else logging.WARNING
+                    log.log(level, "getUpdates failed (%s); again in %.0f s", exc, delay)
+                else:  # not confirmed: Telegram hands the batch out again
+                    log.warning(
+                        "polling: the inbox did not take a batch (%s); again in %.0f s",
+                        type(exc).__name__,
+                        delay,
+                    )
                 await asyncio.sleep(delay)
                 continue
             failures = 0
@@ -594,6 +689,19 @@ class Poller:
                 # Not at each finished update: under load that is a call (and a hundred
                 # updates handed back) per update.
                 await asyncio.sleep(self.RECHECK)
+
+    async def _keep(self, raw: list[object]) -> None:
+        """Keep the new updates of a batch; the next getUpdates confirms them."""
+        fresh = [
+            item
+            for item in raw
+            if isinstance(item, dict)
+            and isinstance(item.get("update_id"), int)
+            and item["update_id"] >= self._next
+        ]
+        if fresh and self.keep is not None:
+            await self.keep(fresh)
+            self._next = max(item["update_id"] for item in fresh) + 1
 
     async def _fetch(self, wait: float) -> list[object]:
         """One getUpdates call, undecoded: most of what comes back is in flight already."""

@@ -44,6 +44,7 @@ from chat.outbound import (
     Rejected,
     Transient,
 )
+from chat.pacing import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -689,8 +690,11 @@ class WhatsAppChannel:
         on_blocked: Callable[[str], Awaitable[None]],
         on_statuses: Callable[[list[Status]], Awaitable[None]] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rate: float | None = None,
     ) -> None:
         self.on_statuses = on_statuses
+        # The number's throughput (WHATSAPP_RATE), shared by replies (first) and the outbox.
+        self.pacer = Pacer(rate)
         self.client = client
         self.secret = app_secret.encode()
         self.verify_token = verify_token
@@ -710,6 +714,7 @@ class WhatsAppChannel:
             chat_interval=PAIR_INTERVAL,
             chat_burst=PAIR_BURST,
             cost=message_count,
+            pacer=self.pacer,
         )
 
     @property
@@ -796,10 +801,14 @@ class WhatsAppChannel:
     async def send(self, out: Outbound) -> bool:
         """Send one reply; False when the user cannot be reached, so the rest is dropped."""
         return await send_reply(
-            self.client.send,
+            self._paced,
             out,
             platform="WhatsApp",
             on_blocked=self.on_blocked,
             sleep=self.sleep,
             fatal=(TokenExpired,),
         )
+
+    async def _paced(self, out: Outbound) -> object:
+        await self.pacer.acquire(message_count(out), urgent=True)
+        return await self.client.send(out)
