@@ -58,6 +58,9 @@ MAX_LONG_INPUT = 4096
 # this long after its last photo.
 ALBUM_QUIET = 1.2
 ALBUMS_REMEMBERED = 10_000
+# The same message again within this many seconds, answered with the same words: not sent
+# twice (a seller pressing send five times, five stickers at a question).
+REPEAT_WINDOW = 10.0
 # Replied update ids are written with the first update a second after the last write (or
 # after 200), and at stop.
 REPLIED_BATCH, REPLIED_EVERY = 200, 1.0
@@ -136,6 +139,7 @@ class Router:
         # The last album each user was answered for at once (where no photo was wanted): the
         # rest of its photos get no answer of their own.
         self._answered_albums: dict[tuple[str, str], str] = {}
+        self._last_answers: dict[tuple[str, str], tuple[float, object]] = {}
         # Updates whose replies went out, written to the database in batches (once a second
         # at most): a lost batch only means a redelivery gets the question again.
         self._replied: set[tuple[str, str]] = set()
@@ -168,6 +172,8 @@ class Router:
                 self._defer_album(inbound, outbound, send)
             elif album and self._answered_albums.get(who) == album:
                 pass  # an album where no photo is wanted: its first photo was answered
+            elif self._repeated(who, inbound, outbound):
+                pass  # the same message, the same answer, a moment ago: one is enough
             elif send is not None and outbound:
                 if album:
                     if len(self._answered_albums) > ALBUMS_REMEMBERED:
@@ -177,6 +183,19 @@ class Router:
         if inbound.update_id is not None and (outbound or deferred):  # not an ignored repeat
             await self._note_replied((inbound.channel, inbound.update_id))
         return outbound
+
+    def _repeated(self, who: tuple[str, str], inbound: Inbound, outbound: list[Outbound]) -> bool:
+        """Whether this is the same message as the user's last, which got these very words
+        less than REPEAT_WINDOW seconds ago (nothing moved: the answer would only repeat)."""
+        said = (inbound.kind, inbound.text, inbound.command, inbound.args, tuple(outbound))
+        now = time.monotonic()
+        last = self._last_answers.get(who)
+        if last is not None and last[1] == said and now - last[0] < REPEAT_WINDOW:
+            return True
+        if len(self._last_answers) > ALBUMS_REMEMBERED:
+            self._last_answers.clear()  # forgetting one only answers a repeat once more
+        self._last_answers[who] = (now, said)
+        return False
 
     async def _unanswered(self, repo: Repo, update_id: tuple[str, str]) -> bool:
         """A claimed update whose handler died before its replies went out: not marked
