@@ -307,6 +307,8 @@ class Router:
 
     async def mark_blocked_on(self, channel: str, external_id: str) -> None:
         """A channel says this identity blocked the bot (Telegram's "kicked" update)."""
+        # What they were last told did not reach them: the same message later is answered.
+        self._last_answers.pop((channel, external_id), None)
         async with self.db.transaction() as repo:
             user_id = await repo.users.find(channel, external_id)
             if user_id is not None:
