@@ -46,7 +46,6 @@ class Pacer:
         self._queues: tuple[deque[tuple[float, asyncio.Future[None]]], ...] = (deque(), deque())
         self._pump: asyncio.Task[None] | None = None
         self._chats: dict[str, tuple[float, float]] = {}  # chat -> (tokens, at)
-        self.waited = 0  # slots that had to wait (for metrics and benchmarks)
 
     async def acquire(self, cost: float = 1, *, chat: object = None, urgent: bool = False) -> None:
         """Until ``cost`` messages may go (to ``chat``, when given); ``urgent``: a reply."""
@@ -59,7 +58,6 @@ class Pacer:
         ahead = urgent_queue if urgent else (urgent_queue or bulk_queue)
         if not ahead and not self._take(cost):
             return
-        self.waited += 1
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         (urgent_queue if urgent else bulk_queue).append((cost, future))
         if self._pump is None or self._pump.done():
@@ -123,7 +121,6 @@ class Pacer:
                     self._forget_idle(now)
                 return
             self._chats[chat] = (tokens, now)
-            self.waited += 1
             await self.sleep((1 - tokens) * self.chat_interval)
 
     def _forget_idle(self, now: float) -> None:

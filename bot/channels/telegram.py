@@ -699,7 +699,8 @@ class Poller:
             and isinstance(item.get("update_id"), int)
             and item["update_id"] >= self._next
         ]
-        if fresh and self.keep is not None:
+        if fresh:
+            assert self.keep is not None
             await self.keep(fresh)
             self._next = max(item["update_id"] for item in fresh) + 1
 
