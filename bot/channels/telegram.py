@@ -43,10 +43,10 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
-from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
+from bot.channels.bot_api_http import BotApiRequest
 from bot.channels.replies import send_reply
 from bot.inbox import Arrival, InboxWorker
 from chat.capabilities import Capabilities
@@ -78,10 +78,11 @@ CHANNEL = "telegram"
 # does not keep up a message a second); the outbox's messages to that chat wait.
 CHAT_INTERVAL = 1.0
 CHAT_BURST = 3
-# Replies being sent at once. More only queue inside httpx's connection pool, which looks at
-# every queued request for every free connection: under a burst that costs more than the
-# sending (16 at ~0.2 s a round trip to Telegram is ~80 messages a second, over the pace).
+# Replies being sent at once, each on a connection of its own (16 at ~0.2 s a round trip to
+# Telegram is ~80 messages a second, over the pace), and connections kept beside them for the
+# bot's other calls (answers to button presses, file downloads), so a burst never holds those.
 SENDS_IN_FLIGHT = 16
+OTHER_CALLS = 8
 # What a Telegram chat can show (Bot API: text 4096 and captions 1024 UTF-16 units, up to 100
 # inline buttons, callback_data 1-64 bytes, albums of 2-10 photos, any document).
 CAPABILITIES = Capabilities(
@@ -341,9 +342,8 @@ class TelegramChannel:
             # Updates are fed by our webhook server or our Poller, never PTB's Updater: it
             # confirms updates to Telegram before they are handled (see Poller).
             .updater(None)
-            .connect_timeout(10)
-            .read_timeout(20)
-            .write_timeout(20)
+            .request(BotApiRequest(SENDS_IN_FLIGHT + OTHER_CALLS))
+            .get_updates_request(BotApiRequest(1))
             .build()
         )
         self.app.add_handler(TypeHandler(Update, self._on_update))
@@ -538,7 +538,7 @@ class TelegramChannel:
             token,
             base_url=f"{api_root}/bot",
             base_file_url=f"{api_root}/file/bot",
-            request=HTTPXRequest(connection_pool_size=64, read_timeout=20, write_timeout=20),
+            request=BotApiRequest(SENDS_IN_FLIGHT),
         )
         self._outbox_bot = bot
         return Delivery(telegram_deliver(bot), CAPABILITIES, cost=message_count, pacer=self.pacer)
