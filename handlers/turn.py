@@ -130,6 +130,11 @@ class Turn:
     _seller: SellerRecord | None = None
     _seller_read: bool = False
 
+    def __post_init__(self) -> None:
+        if self.user.is_new:  # made by this very update: no profile, no districts to read
+            self._seller_read = True
+            self._viewer = Viewer(self.user_id, self.admin)
+
     @property
     def user_id(self) -> int:
         return self.user.user_id

@@ -116,6 +116,9 @@ _USER_LOCK = select(
 
 
 _HIGHEST_USER_ID = select(func.max(users_t.c.user_id))
+_DISTRICTS_OF = select(coordinators_t.c.district).where(
+    coordinators_t.c.user_id == bindparam("user_id")
+)
 
 
 @cache
@@ -301,10 +304,7 @@ class CoordinatorRow:
 
 class Coordinators(Part):
     async def districts_of(self, user_id: int) -> frozenset[str]:
-        rows = await self.run(
-            select(coordinators_t.c.district).where(coordinators_t.c.user_id == user_id)
-        )
-        return frozenset(rows.scalars())
+        return frozenset((await self.run(_DISTRICTS_OF, {"user_id": user_id})).scalars())
 
     async def add(self, user_id: int, districts: Iterable[str], added_by: int) -> None:
         stamp = now()
