@@ -146,7 +146,7 @@ class InboxWorker:
             if rows:
                 continue
             if self._finished_ids:
-                await self._quietly(self._forget)
+                await self._quietly(functools.partial(self._take, lease=False))
             if not self._active and not self._wake.is_set():  # nothing stored meanwhile
                 self._idle.set()
             with contextlib.suppress(TimeoutError):
@@ -163,22 +163,19 @@ class InboxWorker:
             self._more.discard(sender)
             self._wake.set()
 
-    async def _take(self) -> list[InboxRow]:
-        """The finished rows go and the next ones are leased, in one transaction."""
+    async def _take(self, lease: bool = True) -> list[InboxRow]:
+        """The finished rows go and (unless not ``lease``) the next ones are leased, in one
+        transaction."""
         finished = list(self._finished_ids)
+        rows: list[InboxRow] = []
         async with self.db.transaction() as repo:
             await repo.inbox.done(finished)
-            rows = await repo.inbox.take(
-                self.channel, self.owner, self.clock(), self.lease, self.batch
-            )
+            if lease:
+                rows = await repo.inbox.take(
+                    self.channel, self.owner, self.clock(), self.lease, self.batch
+                )
         del self._finished_ids[: len(finished)]  # not before the commit: tried again then
         return rows
-
-    async def _forget(self) -> None:
-        finished = list(self._finished_ids)
-        async with self.db.transaction() as repo:
-            await repo.inbox.done(finished)
-        del self._finished_ids[: len(finished)]
 
     async def _user(self, rows: list[InboxRow]) -> None:
         try:

@@ -49,14 +49,11 @@ def telegram_channel(core: Core, token: str, api_root: str) -> TelegramChannel:
         rate=core.settings.telegram_rate,
     )
     # Polled updates are kept here until handled (the webhook answers after handling instead).
-    channel.inbox = InboxWorker(core.db, CHANNEL, channel.handle_stored, decode=_as_stored)
+    # A Telegram update is decoded by the channel, with its Bot: handed over as stored.
+    channel.inbox = InboxWorker(core.db, CHANNEL, channel.handle_stored, decode=dict)
     core.router.fetch_media = channel.download
     core.router.capabilities[CHANNEL] = CAPABILITIES
     return channel
-
-
-def _as_stored(body: dict[str, Any]) -> dict[str, Any]:
-    return body  # a Telegram update is decoded by the channel, with its Bot
 
 
 def whatsapp_channel(core: Core, settings: Settings) -> WhatsAppChannel:
