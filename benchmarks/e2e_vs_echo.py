@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.load import (  # noqa: E402
     TOKEN,
     Replies,
+    answer_size,
     bot_environment,
     bot_process,
     log_errors,
@@ -158,14 +159,10 @@ async def answers_per_message(api: FakeBotApi, replies: Replies, user: FakeUser)
     for text in (FIRST, SECOND):
         before = api.reply_count(user.id)
         await api.push_update({"message": user.make_message(text=text, **entities(text))})
-        if await replies.until(user.id, before + 1) is None:
+        count = await answer_size(api, replies, user.id, before)
+        if count is None:
             raise RuntimeError(f"no answer to {text!r}")
-        while True:  # the rest of the answer may still be on its way
-            rest = 0.5 - (time.monotonic() - api.last_activity(user.id))
-            if rest <= 0:
-                break
-            await asyncio.sleep(rest)
-        counts.append(api.reply_count(user.id) - before)
+        counts.append(count)
     return counts
 
 

@@ -229,20 +229,29 @@ class Replies:
             self.waiting.pop(chat_id, None)
 
 
+async def answer_size(api: FakeBotApi, replies: Replies, chat_id: int, before: int) -> int | None:
+    """The reactions a chat got after ``before`` of them, once it has been quiet for QUIET
+    (the rest of an answer may still be on its way after the first); None: no answer."""
+    if await replies.until(chat_id, before + 1) is None:
+        return None
+    while True:
+        rest = QUIET - (time.monotonic() - api.last_activity(chat_id))
+        if rest <= 0:
+            break
+        await asyncio.sleep(rest)
+    return api.reply_count(chat_id) - before
+
+
 async def reference_run(api: FakeBotApi, replies: Replies, seller: Simulated) -> list[int]:
     """Walk one seller alone through the script; the reactions each step gets."""
     counts = []
     for action, argument in SCRIPT:
         before = api.reply_count(seller.user.id)
         seller.sent.append(await api.push_update(build_update(seller, action, argument)))
-        if await replies.until(seller.user.id, before + 1) is None:
+        count = await answer_size(api, replies, seller.user.id, before)
+        if count is None:
             raise AssertionError(f"reference seller: no answer to {action} {argument!r}")
-        while True:  # the rest of an answer may still be on its way
-            rest = QUIET - (time.monotonic() - api.last_activity(seller.user.id))
-            if rest <= 0:
-                break
-            await asyncio.sleep(rest)
-        counts.append(api.reply_count(seller.user.id) - before)
+        counts.append(count)
     if REGISTERED not in " ".join(m.content for m in seller.user.messages):
         raise AssertionError("the reference seller was not registered")
     return counts

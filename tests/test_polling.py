@@ -134,14 +134,22 @@ async def test_an_update_cut_off_at_stop_stays_unconfirmed_for_the_next_start(
     await bot.channel.stop_polling(grace=0)  # it does not finish in time
     assert bot.handled == [] and not api.is_confirmed(update_id)
 
-    again = EchoBot(api)  # the next start gets it again
+    await next_start_handles(api, update_id)  # the next start gets it again
+    assert api.is_confirmed(update_id)
+
+
+async def next_start_handles(api: FakeBotApi, update_id: int, db_url: str | None = None) -> None:
+    """A new start of the bot (with an inbox on ``db_url``) handles this update, and only it."""
+    db = Database(db_url) if db_url else None
+    again = EchoBot(api) if db is None else with_inbox(EchoBot(api), db)
     again.release.set()
     await again.channel.start_polling(poll_timeout=1)
     try:
         await until(lambda: again.handled == [update_id])
     finally:
         await again.channel.stop_polling()
-    assert api.is_confirmed(update_id)
+        if db is not None:
+            await db.dispose()
 
 
 async def test_sigterm_stops_the_polling_bot_cleanly(tmp_path: Path, api: FakeBotApi) -> None:
@@ -230,14 +238,6 @@ async def test_a_killed_poller_loses_nothing_it_confirmed(api: FakeBotApi, db_ur
     await db.engine.dispose()
     await bot.channel.stop()
 
-    again_db = Database(db_url)
-    again = with_inbox(EchoBot(api), again_db)
-    again.release.set()
-    await again.channel.start_polling(poll_timeout=1)
-    try:
-        await until(lambda: again.handled == [update_id])
-    finally:
-        await again.channel.stop_polling()
-        await again_db.dispose()
+    await next_start_handles(api, update_id, db_url)
     assert user.last_message() == "echo wait"
     assert bot.handled == []
