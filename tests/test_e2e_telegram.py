@@ -67,13 +67,15 @@ async def test_register_in_bengali_with_a_restart_in_the_middle(
     await rina.says("রিনা <দাস> & কোং")
     await rina.presses("বাদ দিন")
     await rina.says("বাকুড়া")
-    assert rina.reply_keyboard() is not None  # the "send my number" key
+    keyboard = rina.reply_keyboard()  # the "send my number" key
+    assert keyboard is not None and keyboard[0][0].get("request_contact") is True
 
     await bot.stop()  # the process goes away in the middle of registration
     bot = await Bot.start(api, settings)
 
     await rina.shares_contact("+919830012345")
     assert "নম্বর রাখা হল" in " ".join(m.text for m in rina.replies_since_last())
+    assert rina.reply_keyboard() is None  # the key goes once the number is in
     await rina.presses("ডোকরা")
     await rina.says("19AAECF2320D1Z6")  # one wrong character
     assert "মিলছে না" in rina.replies_since_last()[0].text
