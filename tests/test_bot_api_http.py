@@ -13,7 +13,7 @@ from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, TimedOut
 
-from bot.channels.bot_api_http import BotApiRequest
+from bot.channels.bot_api_http import BotApiRequest, proxy_for
 
 TOKEN = "123456:TEST-token"
 MESSAGE = {"message_id": 7, "date": 0, "chat": {"id": 42, "type": "private"}}
@@ -152,3 +152,23 @@ async def test_a_request_shut_down_and_initialised_again_works(server: tuple[str
     await request.initialize()
     assert (await sender.send_message(42, "two")).message_id == 7
     await request.shutdown()
+
+
+def test_the_proxy_is_the_environments_as_httpx_would_take_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    assert proxy_for("https://api.telegram.org") is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.district.local:3128")
+    assert proxy_for("https://api.telegram.org") == "http://proxy.district.local:3128"
+    monkeypatch.setenv("NO_PROXY", "api.telegram.org")
+    assert proxy_for("https://api.telegram.org") is None
+
+
+async def test_calls_go_through_the_proxy_when_given_one(server: tuple[str, Seen]) -> None:
+    root, seen = server  # our server as the proxy: an http:// call reaches it in full
+    sender = bot("http://api.telegram.invalid", BotApiRequest(1, proxy=root))
+    assert (await sender.send_message(42, "through the proxy")).message_id == 7
+    await sender.shutdown()
+    assert json.loads(seen.bodies[0])["text"] == "through the proxy"

@@ -12,7 +12,8 @@ PTB's own `HTTPXRequest` costs this bot more than its sending needs, in three wa
 So this `BaseRequest` (PTB's documented extension point) keeps a set of httpx transports of one
 connection each, lends one per call, and posts JSON, which the Bot API takes for every call
 without a file. Calls with files go as multipart forms, as PTB sends them. A call waits for a
-free connection; with `pool_timeout` set it gives up after that long (PTB's `TimedOut`).
+free connection; with `pool_timeout` set it gives up after that long (PTB's `TimedOut`). A
+proxy is given (`proxy_for` reads the environment's, as httpx's client does).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import asyncio
 import functools
 import json
 import ssl
+import urllib.parse
+import urllib.request
 
 import httpx
 from telegram.error import NetworkError, TimedOut
@@ -33,7 +36,15 @@ _DEFAULT = type(BaseRequest.DEFAULT_NONE)  # what PTB passes for "no timeout giv
 class BotApiRequest(BaseRequest):
     """Bot API calls over `connections` keep-alive connections, at most one call on each."""
 
-    __slots__ = ("_closed", "_connections", "_free", "_media_write", "_slots", "_timeouts")
+    __slots__ = (
+        "_closed",
+        "_connections",
+        "_free",
+        "_media_write",
+        "_proxy",
+        "_slots",
+        "_timeouts",
+    )
 
     def __init__(
         self,
@@ -44,13 +55,14 @@ class BotApiRequest(BaseRequest):
         write_timeout: float | None = 20.0,
         pool_timeout: float | None = None,
         media_write_timeout: float | None = 60.0,
+        proxy: str | None = None,
     ) -> None:
         self._timeouts = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=write_timeout, pool=pool_timeout
         )
         self._media_write = media_write_timeout
-        self._connections = connections
-        self._free = [_transport() for _ in range(connections)]
+        self._connections, self._proxy = connections, proxy
+        self._free = [_transport(proxy) for _ in range(connections)]
         self._slots = asyncio.Semaphore(connections)
         self._closed = False
 
@@ -60,7 +72,7 @@ class BotApiRequest(BaseRequest):
 
     async def initialize(self) -> None:
         if self._closed:
-            self._free = [_transport() for _ in range(self._connections)]
+            self._free = [_transport(self._proxy) for _ in range(self._connections)]
             self._closed = False
 
     async def shutdown(self) -> None:
@@ -144,8 +156,20 @@ def _given(value: object, default: float | None) -> float | None:
     return default if isinstance(value, _DEFAULT) else value  # type: ignore[return-value]
 
 
-def _transport() -> httpx.AsyncHTTPTransport:
-    return httpx.AsyncHTTPTransport(verify=_tls(), limits=httpx.Limits(max_connections=1))
+def proxy_for(url: str) -> str | None:
+    """The proxy the environment names for this URL (HTTPS_PROXY, ALL_PROXY, less NO_PROXY),
+    as httpx's client would take it: the transports here do not look themselves."""
+    parts = urllib.parse.urlsplit(url)
+    if urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(parts.scheme) or proxies.get("all")
+
+
+def _transport(proxy: str | None) -> httpx.AsyncHTTPTransport:
+    return httpx.AsyncHTTPTransport(
+        verify=_tls(), proxy=proxy, limits=httpx.Limits(max_connections=1)
+    )
 
 
 @functools.cache

@@ -41,7 +41,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot import metrics
-from bot.channels.bot_api_http import BotApiRequest
+from bot.channels.bot_api_http import BotApiRequest, proxy_for
 from bot.channels.replies import send_reply
 from bot.inbox import Arrival, InboxWorker
 from chat.capabilities import Capabilities
@@ -342,8 +342,8 @@ class TelegramChannel:
             # Updates are fed by our webhook server or our Poller, never PTB's Updater: it
             # confirms updates to Telegram before they are handled (see Poller).
             .updater(None)
-            .request(BotApiRequest(SENDS_IN_FLIGHT + OTHER_CALLS))
-            .get_updates_request(BotApiRequest(1))
+            .request(BotApiRequest(SENDS_IN_FLIGHT + OTHER_CALLS, proxy=proxy_for(api_root)))
+            .get_updates_request(BotApiRequest(1, proxy=proxy_for(api_root)))
             .build()
         )
         self.app.add_handler(TypeHandler(Update, self._on_update))
@@ -538,7 +538,7 @@ class TelegramChannel:
             token,
             base_url=f"{api_root}/bot",
             base_file_url=f"{api_root}/file/bot",
-            request=BotApiRequest(SENDS_IN_FLIGHT),
+            request=BotApiRequest(SENDS_IN_FLIGHT, proxy=proxy_for(api_root)),
         )
         self._outbox_bot = bot
         return Delivery(telegram_deliver(bot), CAPABILITIES, cost=message_count, pacer=self.pacer)
