@@ -38,7 +38,6 @@ class Pacer:
         if rate is not None and rate <= 0:
             raise ValueError("a pace must be positive")
         self.rate = rate
-        self.max_rate = rate or float("inf")
         self.chat_interval, self.chat_burst = chat_interval, max(1, chat_burst)
         self.clock, self.sleep = clock, sleep
         self._sent: deque[tuple[float, float]] = deque()  # (when, cost) within the last second

@@ -57,7 +57,8 @@ MAX_LONG_INPUT = 4096
 # Telegram delivers an album as separate updates within about a second; answer it once,
 # this long after its last photo.
 ALBUM_QUIET = 1.2
-ALBUMS_REMEMBERED = 10_000
+# Users whose last answered album, and whose last message and answer, are remembered.
+REMEMBERED = 10_000
 # The same message again within this many seconds, answered with the same words: not sent
 # twice (a seller pressing send five times, five stickers at a question).
 REPEAT_WINDOW = 10.0
@@ -176,7 +177,7 @@ class Router:
                 pass  # the same message, the same answer, a moment ago: one is enough
             elif send is not None and outbound:
                 if album:
-                    if len(self._answered_albums) > ALBUMS_REMEMBERED:
+                    if len(self._answered_albums) > REMEMBERED:
                         self._answered_albums.clear()  # forgetting one only answers it twice
                     self._answered_albums[who] = album
                 await send(outbound)
@@ -192,7 +193,7 @@ class Router:
         last = self._last_answers.get(who)
         if last is not None and last[1] == said and now - last[0] < REPEAT_WINDOW:
             return True
-        if len(self._last_answers) > ALBUMS_REMEMBERED:
+        if len(self._last_answers) > REMEMBERED:
             self._last_answers.clear()  # forgetting one only answers a repeat once more
         self._last_answers[who] = (now, said)
         return False

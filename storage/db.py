@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.outbox import Outbox, OutboxItem
-from storage.sqlite import QUICK_MS, inline_connector
+from storage.sqlite import inline_connector
 from storage.unit import Repo
 
 APPLICATION_NAME = "export-sathi"  # + the process id of Database.process, in pg_stat_activity
@@ -27,7 +27,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={QUICK_MS}")  # then off the loop (storage/sqlite.py)
     cursor.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints off the loop, too
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -59,7 +58,7 @@ class Database:
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             # Statements run on the loop's thread, not one thread hand-off each.
-            kwargs["async_creator"] = inline_connector(database, QUICK_MS / 1000)
+            kwargs["async_creator"] = inline_connector(database)
             # SQLite has one writer at a time. One pooled connection makes transactions queue
             # in asyncio order instead of spinning in SQLite's busy handler (100 ms sleeps).
             kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)

@@ -78,14 +78,14 @@ def checkpoint(database: str) -> None:
         log.warning("sqlite checkpoint failed: %s", exc)
 
 
-def inline_connector(database: str, timeout: float) -> Callable[[], InlineConnection]:
+def inline_connector(database: str) -> Callable[[], InlineConnection]:
     """SQLAlchemy's ``async_creator`` for ``database`` (a path, or ":memory:")."""
 
     def create() -> InlineConnection:
         connect = partial(
             sqlite3.connect,
             database or ":memory:",
-            timeout=timeout,
+            timeout=QUICK_MS / 1000,  # the busy timeout; then off the loop (see the module)
             check_same_thread=False,  # made on aiosqlite's thread, used on the loop's
         )
         connection = InlineConnection(connect, iter_chunk_size=64)

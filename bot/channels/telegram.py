@@ -334,6 +334,7 @@ class TelegramChannel:
         self.on_blocked = on_blocked
         # The bot's one pace on Telegram: replies (first) and the outbox take slots from it.
         self.pacer = Pacer(rate, chat_interval=CHAT_INTERVAL, chat_burst=CHAT_BURST)
+        self.proxy = proxy_for(api_root)  # the environment's, for every Bot API connection
         self.app: Application = (
             ApplicationBuilder()
             .token(token)
@@ -342,8 +343,8 @@ class TelegramChannel:
             # Updates are fed by our webhook server or our Poller, never PTB's Updater: it
             # confirms updates to Telegram before they are handled (see Poller).
             .updater(None)
-            .request(BotApiRequest(SENDS_IN_FLIGHT + OTHER_CALLS, proxy=proxy_for(api_root)))
-            .get_updates_request(BotApiRequest(1, proxy=proxy_for(api_root)))
+            .request(BotApiRequest(SENDS_IN_FLIGHT + OTHER_CALLS, proxy=self.proxy))
+            .get_updates_request(BotApiRequest(1, proxy=self.proxy))
             .build()
         )
         self.app.add_handler(TypeHandler(Update, self._on_update))
@@ -538,7 +539,7 @@ class TelegramChannel:
             token,
             base_url=f"{api_root}/bot",
             base_file_url=f"{api_root}/file/bot",
-            request=BotApiRequest(SENDS_IN_FLIGHT, proxy=proxy_for(api_root)),
+            request=BotApiRequest(SENDS_IN_FLIGHT, proxy=self.proxy),
         )
         self._outbox_bot = bot
         return Delivery(telegram_deliver(bot), CAPABILITIES, cost=message_count, pacer=self.pacer)
