@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from chat import pacing
 from chat.pacing import Pacer
 
 
@@ -103,3 +104,22 @@ async def test_a_waiter_that_gives_up_does_not_hold_the_others() -> None:
 def test_a_pace_must_be_positive() -> None:
     with pytest.raises(ValueError):
         Pacer(0)
+
+
+async def test_chats_whose_burst_has_grown_back_are_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pacing, "PRUNE_AT", 3)
+    time = FakeTime()
+    pacer = Pacer(None, chat_interval=1.0, chat_burst=3, clock=time.clock, sleep=time.sleep)
+    for chat in range(4):
+        await pacer.acquire(chat=chat)
+    assert len(pacer._chats) == 4  # all recent: none forgotten
+    time.now += 3.0  # a whole burst grown back
+    await pacer.acquire(chat=99)
+    assert set(pacer._chats) == {"99"}
+    times = []
+    for _ in range(4):  # a forgotten chat starts again with a full burst
+        await pacer.acquire(chat=0)
+        times.append(time.now)
+    assert times[0] == times[1] == times[2] and times[3] == pytest.approx(times[0] + 1.0)

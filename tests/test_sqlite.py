@@ -9,8 +9,10 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
+from storage import sqlite as sqlite_module
 from storage.db import Database
 from storage.sqlite import InlineConnection
 
@@ -84,3 +86,36 @@ async def test_a_lock_held_by_another_process_is_waited_for_off_the_loop(tmp_pat
         release.set()
         holder.join(5)
         await db.dispose()
+
+
+async def test_the_log_is_checkpointed_every_so_many_commits_off_the_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = await migrated(tmp_path)
+    runs: list[tuple[str, int]] = []
+    real = sqlite_module.checkpoint
+
+    def recorded(database: str) -> None:
+        runs.append((database, threading.get_ident()))
+        real(database)
+
+    monkeypatch.setattr(sqlite_module, "CHECKPOINT_EVERY", 3)
+    monkeypatch.setattr(sqlite_module, "checkpoint", recorded)
+    try:
+        async with db.transaction() as repo:
+            driver = (await repo.connection.get_raw_connection()).driver_connection
+            assert isinstance(driver, InlineConnection)
+        commits = driver.commits
+        for n in range(6):
+            async with db.transaction() as repo:
+                await repo.connection.execute(text("CREATE TABLE IF NOT EXISTS probe (n INTEGER)"))
+                await repo.connection.execute(text("INSERT INTO probe VALUES (:n)"), {"n": n})
+        assert driver.commits == commits + 6
+        assert driver.checkpointing is not None
+        await driver.checkpointing
+    finally:
+        await db.dispose()
+    # Twice in six commits (or once, when the first was still running), never on the loop.
+    assert 1 <= len(runs) <= 2
+    assert {database for database, _ in runs} == {str(tmp_path / "inline.db")}
+    assert threading.get_ident() not in {thread for _, thread in runs}
